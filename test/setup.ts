@@ -1,0 +1,1 @@
+// Test-wide setup: load simjs the Node way once per test process.

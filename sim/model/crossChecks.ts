@@ -1,0 +1,276 @@
+/**
+ * Rules that relate fields to each other once every field is well-formed: references, unique ids,
+ * the shape of the traffic graph, DNS targets, origins. Each returns issues; none throws.
+ * Imports only sim/model.
+ */
+import { makeIssue, type Issue, type PathSegment } from './issues';
+import type { Distribution, Plan, PlanNode } from './schema';
+
+interface Index {
+  nodeById: Map<string, { node: PlanNode; index: number }>;
+  regionById: Map<string, { zones: number | undefined; index: number }>;
+}
+
+function buildIndex(plan: Plan): Index {
+  const nodeById = new Map<string, { node: PlanNode; index: number }>();
+  plan.nodes.forEach((node, index) => {
+    if (!nodeById.has(node.id)) nodeById.set(node.id, { node, index });
+  });
+  const regionById = new Map<string, { zones: number | undefined; index: number }>();
+  plan.regions.forEach((region, index) => {
+    if (!regionById.has(region.id)) regionById.set(region.id, { zones: region.zones, index });
+  });
+  return { nodeById, regionById };
+}
+
+function checkUniqueIds(plan: Plan, out: Issue[]): void {
+  const seen = new Map<string, string>();
+  const visit = (id: string, path: PathSegment[], what: string) => {
+    const previous = seen.get(id);
+    if (previous) out.push(makeIssue('duplicate-id', [...path, 'id'], `The id "${id}" of this ${what} is already used by ${previous}.`));
+    else seen.set(id, `${what} ${path.join('.')}`.replace(/\.(\d+)/g, '[$1]'));
+  };
+  plan.regions.forEach((r, i) => visit(r.id, ['regions', i], 'region'));
+  plan.nodes.forEach((n, i) => visit(n.id, ['nodes', i], 'node'));
+  plan.commonCauses?.forEach((c, i) => visit(c.id, ['commonCauses', i], 'common cause'));
+  const scenarioIds = new Set<string>();
+  plan.scenarios?.forEach((s, i) => {
+    if (scenarioIds.has(s.id)) out.push(makeIssue('duplicate-id', ['scenarios', i, 'id'], `The scenario id "${s.id}" is used twice.`));
+    scenarioIds.add(s.id);
+  });
+}
+
+function hasPositiveMean(d: Distribution): boolean {
+  switch (d.dist) {
+    case 'fixed':
+      return d.value > 0;
+    case 'uniform':
+      return d.max > 0;
+    default:
+      return true;
+  }
+}
+
+function checkNodes(plan: Plan, index: Index, out: Issue[]): void {
+  plan.nodes.forEach((node, i) => {
+    const at: PathSegment[] = ['nodes', i];
+    if (node.region !== undefined) {
+      const region = index.regionById.get(node.region);
+      if (!region) out.push(makeIssue('unknown-region', [...at, 'region'], `Node "${node.id}" is placed in region "${node.region}", which does not exist.`));
+      else if (node.zone !== undefined && node.zone >= (region.zones ?? 1)) {
+        out.push(makeIssue('zone-out-of-range', [...at, 'zone'], `Node "${node.id}" is in zone ${node.zone}, but region "${node.region}" has ${region.zones ?? 1} zone(s) (numbered from 0).`));
+      }
+    } else if (node.zone !== undefined) {
+      out.push(makeIssue('unknown-region', [...at, 'zone'], `Node "${node.id}" names a zone but no region.`));
+    }
+    if (node.reliability && !hasPositiveMean(node.reliability.timeToFailureHours)) {
+      out.push(makeIssue('degenerate-distribution', [...at, 'reliability', 'timeToFailureHours'], `Node "${node.id}" would fail again the instant it is repaired; give its time to failure a positive value.`));
+    }
+    switch (node.kind) {
+      case 'clients': {
+        if (node.origins) {
+          let sum = 0;
+          for (const [regionId, share] of Object.entries(node.origins)) {
+            sum += share;
+            if (!index.regionById.has(regionId)) {
+              out.push(makeIssue('unknown-region', [...at, 'origins', regionId], `Clients "${node.id}" have an origin in region "${regionId}", which does not exist.`));
+            }
+          }
+          if (Object.keys(node.origins).length > 0 && Math.abs(sum - 1) > 1e-6) {
+            out.push(makeIssue('origins-sum', [...at, 'origins'], `The origin shares of clients "${node.id}" sum to ${round(sum)}; they must sum to 1.`));
+          }
+        }
+        break;
+      }
+      case 'dns':
+        checkDns(node, at, plan, index, out);
+        break;
+      case 'backup': {
+        const target = index.nodeById.get(node.of);
+        if (!target) out.push(makeIssue('unknown-node', [...at, 'of'], `Backup "${node.id}" is of "${node.of}", which is not a node of this plan.`));
+        else if (target.node.kind !== 'datastore') {
+          out.push(makeIssue('backup-of-not-datastore', [...at, 'of'], `Backup "${node.id}" is of "${node.of}", a ${target.node.kind}; a backup must be of a datastore.`));
+        }
+        break;
+      }
+      case 'gateway':
+      case 'service': {
+        const a = node.autoscaling;
+        if (a && node.instances !== undefined && (node.instances < a.min || node.instances > a.max)) {
+          out.push(makeIssue('autoscaling-bounds', [...at, 'instances'], `${node.kind === 'gateway' ? 'Gateway' : 'Service'} "${node.id}" starts with ${node.instances} instances, outside its autoscaling range ${a.min}–${a.max}.`));
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  });
+}
+
+function checkDns(node: Extract<PlanNode, { kind: 'dns' }>, at: PathSegment[], plan: Plan, index: Index, out: Issue[]): void {
+  const policy = node.policy ?? 'simple';
+  node.targets.forEach((t, ti) => {
+    if (!index.nodeById.has(t.node)) out.push(makeIssue('dns-target-unknown', [...at, 'targets', ti, 'node'], `DNS "${node.id}" targets "${t.node}", which is not a node of this plan.`));
+    t.origins?.forEach((o, oi) => {
+      if (!index.regionById.has(o)) out.push(makeIssue('unknown-region', [...at, 'targets', ti, 'origins', oi], `DNS "${node.id}" routes origin "${o}", which is not a region of this plan.`));
+    });
+  });
+  const targetIds = node.targets.map((t) => t.node);
+  const duplicated = targetIds.find((t, k) => targetIds.indexOf(t) !== k);
+  if (duplicated) out.push(makeIssue('duplicate-edge', [...at, 'targets'], `DNS "${node.id}" lists "${duplicated}" twice among its targets.`));
+  if (policy === 'simple' && node.targets.length !== 1) {
+    out.push(makeIssue('dns-target-count', [...at, 'targets'], `DNS "${node.id}" uses the simple policy, which answers with exactly one target; it has ${node.targets.length}.`));
+  }
+  if (policy === 'failover') {
+    const primaries = node.targets.filter((t) => t.role === 'primary').length;
+    const secondaries = node.targets.filter((t) => t.role === 'secondary').length;
+    const unassigned = node.targets.length - primaries - secondaries;
+    if (primaries !== 1 || secondaries > 1 || unassigned > 0) {
+      out.push(makeIssue('failover-roles', [...at, 'targets'], `DNS "${node.id}" is a failover record: give exactly one target role "primary" and at most one role "secondary" (found ${primaries} primary, ${secondaries} secondary, ${unassigned} without a role).`));
+    }
+  }
+  if (policy === 'weighted') {
+    const missing = node.targets.findIndex((t) => t.weight === undefined);
+    const total = node.targets.reduce((s, t) => s + (t.weight ?? 0), 0);
+    if (missing >= 0) out.push(makeIssue('weighted-weights', [...at, 'targets', missing, 'weight'], `DNS "${node.id}" is a weighted record: target "${node.targets[missing]?.node}" needs a weight.`));
+    else if (total <= 0) out.push(makeIssue('weighted-weights', [...at, 'targets'], `DNS "${node.id}" is a weighted record whose weights sum to 0; give at least one target a positive weight.`));
+  }
+  if (policy === 'geo') {
+    const defaults = node.targets.filter((t) => t.default).length;
+    if (defaults > 1) out.push(makeIssue('geo-default', [...at, 'targets'], `DNS "${node.id}" has ${defaults} default targets; a geo record has at most one.`));
+  }
+  // A DNS node's traffic edges, if drawn, must say the same thing as its targets.
+  const drawn = plan.edges.filter((e) => e.kind === 'traffic' && e.from === node.id).map((e) => e.to);
+  if (drawn.length > 0) {
+    const drawnSet = new Set(drawn);
+    const targetSet = new Set(targetIds);
+    const extra = [...drawnSet].filter((d) => !targetSet.has(d));
+    const missing = [...targetSet].filter((t) => !drawnSet.has(t));
+    if (extra.length || missing.length) {
+      const parts = [];
+      if (extra.length) parts.push(`edges to ${extra.map((x) => `"${x}"`).join(', ')} that are not targets`);
+      if (missing.length) parts.push(`targets ${missing.map((x) => `"${x}"`).join(', ')} without an edge`);
+      out.push(makeIssue('dns-edges-mismatch', [...at, 'targets'], `DNS "${node.id}" has ${parts.join(' and ')}; draw one traffic edge per target or none at all.`));
+    }
+  }
+}
+
+function checkEdges(plan: Plan, index: Index, out: Issue[]): void {
+  const seen = new Set<string>();
+  plan.edges.forEach((edge, i) => {
+    const at: PathSegment[] = ['edges', i];
+    const from = index.nodeById.get(edge.from);
+    const to = index.nodeById.get(edge.to);
+    if (!from) out.push(makeIssue('unknown-node', [...at, 'from'], `This ${edge.kind} edge starts at "${edge.from}", which is not a node of this plan.`));
+    if (!to) out.push(makeIssue('unknown-node', [...at, 'to'], `This ${edge.kind} edge ends at "${edge.to}", which is not a node of this plan.`));
+    if (edge.from === edge.to) out.push(makeIssue('self-loop', [...at, 'to'], `This ${edge.kind} edge joins "${edge.from}" to itself.`));
+    const key = `${edge.kind}:${edge.from}->${edge.to}`;
+    if (seen.has(key)) out.push(makeIssue('duplicate-edge', at, `The ${edge.kind} edge from "${edge.from}" to "${edge.to}" is drawn twice.`));
+    seen.add(key);
+    if (!from || !to) return;
+    if (edge.kind === 'replication') {
+      if (from.node.kind !== 'datastore' || to.node.kind !== 'datastore') {
+        const bad = from.node.kind !== 'datastore' ? from.node : to.node;
+        out.push(makeIssue('replication-not-datastore', [...at, from.node.kind !== 'datastore' ? 'from' : 'to'], `Replication joins two datastores, but "${bad.id}" is a ${bad.kind}.`));
+      }
+      return;
+    }
+    if (to.node.kind === 'clients') out.push(makeIssue('traffic-into-clients', [...at, 'to'], `Clients "${to.node.id}" cannot receive traffic; they only send it.`));
+    for (const [end, n] of [['from', from.node], ['to', to.node]] as const) {
+      if (n.kind === 'backup' || n.kind === 'monitor') {
+        out.push(makeIssue('passive-in-traffic', [...at, end], `"${n.id}" is a ${n.kind}, which takes no part in traffic; remove this edge.`));
+      }
+    }
+  });
+  // Clients have exactly one outgoing traffic edge: where their requests enter the design.
+  plan.nodes.forEach((node, i) => {
+    if (node.kind !== 'clients') return;
+    const count = plan.edges.filter((e) => e.kind === 'traffic' && e.from === node.id).length;
+    if (count !== 1) {
+      out.push(makeIssue('clients-edge-count', ['nodes', i], `Clients "${node.id}" have ${count} outgoing traffic edges; draw exactly one, to where their requests enter (usually DNS or a load balancer).`));
+    }
+  });
+}
+
+/** Finds one cycle of traffic edges (DFS, three colours) and reports the edge that closes it. */
+function checkTrafficCycles(plan: Plan, out: Issue[]): void {
+  const next = new Map<string, { to: string; edgeIndex: number }[]>();
+  plan.edges.forEach((e, edgeIndex) => {
+    if (e.kind !== 'traffic' || e.from === e.to) return;
+    const list = next.get(e.from) ?? [];
+    list.push({ to: e.to, edgeIndex });
+    next.set(e.from, list);
+  });
+  // DNS targets route traffic too, even when no edge is drawn.
+  for (const node of plan.nodes) {
+    if (node.kind !== 'dns') continue;
+    const list = next.get(node.id) ?? [];
+    for (const t of node.targets) if (!list.some((l) => l.to === t.node)) list.push({ to: t.node, edgeIndex: -1 });
+    next.set(node.id, list);
+  }
+  const colour = new Map<string, 1 | 2>();
+  const stack: string[] = [];
+  const visit = (id: string): boolean => {
+    colour.set(id, 1);
+    stack.push(id);
+    for (const { to, edgeIndex } of next.get(id) ?? []) {
+      const c = colour.get(to);
+      if (c === 1) {
+        const loop = [...stack.slice(stack.indexOf(to)), to].join(' → ');
+        const nodeIndex = plan.nodes.findIndex((n) => n.id === id);
+        const path: PathSegment[] = edgeIndex >= 0 ? ['edges', edgeIndex] : ['nodes', nodeIndex, 'targets'];
+        out.push(makeIssue('traffic-cycle', path, `Traffic goes round in a cycle: ${loop}. Requests must flow one way, from clients to data.`));
+        return true;
+      }
+      if (c === undefined && visit(to)) return true;
+    }
+    stack.pop();
+    colour.set(id, 2);
+    return false;
+  };
+  for (const node of plan.nodes) {
+    if (!colour.has(node.id) && visit(node.id)) return;
+  }
+}
+
+function checkSharedFailures(plan: Plan, index: Index, out: Issue[]): void {
+  plan.commonCauses?.forEach((cause, i) => {
+    cause.affects.forEach((nodeId, k) => {
+      if (!index.nodeById.has(nodeId)) out.push(makeIssue('unknown-node', ['commonCauses', i, 'affects', k], `Common cause "${cause.id}" affects "${nodeId}", which is not a node of this plan.`));
+    });
+  });
+  const causeIds = new Set((plan.commonCauses ?? []).map((c) => c.id));
+  plan.scenarios?.forEach((scenario, i) => {
+    const at: PathSegment[] = ['scenarios', i, 'fail'];
+    const fail = scenario.fail;
+    if ('region' in fail && !index.regionById.has(fail.region)) {
+      out.push(makeIssue('unknown-region', [...at, 'region'], `Scenario "${scenario.id}" fails region "${fail.region}", which does not exist.`));
+    } else if ('zone' in fail) {
+      const region = index.regionById.get(fail.zone.region);
+      if (!region) out.push(makeIssue('unknown-region', [...at, 'zone', 'region'], `Scenario "${scenario.id}" fails a zone of region "${fail.zone.region}", which does not exist.`));
+      else if (fail.zone.zone >= (region.zones ?? 1)) {
+        out.push(makeIssue('zone-out-of-range', [...at, 'zone', 'zone'], `Scenario "${scenario.id}" fails zone ${fail.zone.zone}, but region "${fail.zone.region}" has ${region.zones ?? 1} zone(s) (numbered from 0).`));
+      }
+    } else if ('node' in fail && !index.nodeById.has(fail.node)) {
+      out.push(makeIssue('unknown-node', [...at, 'node'], `Scenario "${scenario.id}" fails "${fail.node}", which is not a node of this plan.`));
+    } else if ('commonCause' in fail && !causeIds.has(fail.commonCause)) {
+      out.push(makeIssue('unknown-common-cause', [...at, 'commonCause'], `Scenario "${scenario.id}" triggers common cause "${fail.commonCause}", which does not exist.`));
+    }
+  });
+}
+
+function round(x: number): string {
+  return String(Math.round(x * 1e6) / 1e6);
+}
+
+/** Every cross-reference and structural error of a well-formed plan. */
+export function crossCheckPlan(plan: Plan): Issue[] {
+  const out: Issue[] = [];
+  const index = buildIndex(plan);
+  checkUniqueIds(plan, out);
+  checkNodes(plan, index, out);
+  checkEdges(plan, index, out);
+  checkTrafficCycles(plan, out);
+  checkSharedFailures(plan, index, out);
+  return out;
+}

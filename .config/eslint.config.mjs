@@ -58,7 +58,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/**/*.ts', 'test/**/*.{ts,tsx,mjs}', '.config/**/*.mjs', '**/*.config.ts'],
+    files: ['electron/**/*.{ts,mjs}', 'sim/entry/**/*.mjs', 'test/**/*.{ts,tsx,mjs}', '.config/**/*.mjs', '**/*.config.ts'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

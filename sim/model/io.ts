@@ -22,6 +22,8 @@ function lineAndColumn(text: string, offset: number): string {
 
 /** Parses, migrates and validates a plan file's text. */
 export function loadPlanText(text: string): LoadResult {
+  // Editors on Windows often save UTF-8 with a byte-order mark; JSON.parse rejects it, a user should not.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -29,7 +31,12 @@ export function loadPlanText(text: string): LoadResult {
     const detail = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(detail);
     const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : '';
-    const reason = text.trim() === '' ? 'the file is empty' : `the text is not valid JSON${where}`;
+    const reason =
+      text.trim() === ''
+        ? 'the file is empty'
+        : /end of (JSON )?input/i.test(detail)
+          ? 'the text ends before the JSON is complete'
+          : `the text is not valid JSON${where}`;
     return { ok: false, errors: [makeIssue('invalid-json', [], `This is not a plan file: ${reason}.`)], warnings: [] };
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return validatePlan(raw);

@@ -31,9 +31,17 @@ function article(expected: string): string {
 function fieldName(path: readonly PathSegment[]): string {
   for (let i = path.length - 1; i >= 0; i--) {
     const segment = path[i];
-    if (typeof segment === 'string') return `"${segment}"`;
+    if (typeof segment !== 'string') continue;
+    // A list item is named by its list and position, so "nodes[2]" does not read as "nodes".
+    const item = path[i + 1];
+    return typeof item === 'number' ? `item ${item} of "${segment}"` : `"${segment}"`;
   }
   return 'the plan';
+}
+
+/** Messages begin with the field; one that begins with "item …" or "the plan" is capitalised like a sentence. */
+function sentence(text: string): string {
+  return /^(item |the plan)/.test(text) ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
 
 function boundText(issue: { minimum?: unknown; maximum?: unknown; inclusive?: boolean; origin?: string }, low: boolean): string {
@@ -49,7 +57,13 @@ function boundText(issue: { minimum?: unknown; maximum?: unknown; inclusive?: bo
 
 /** Maps one zod issue (parsed with `reportInput: true`) to one product issue. */
 export function issueFromZod(zodIssue: ZodIssue): Issue {
-  const path = zodIssue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)) as PathSegment[];
+  const issue = issueAt(zodIssue, []);
+  return { ...issue, message: sentence(issue.message) };
+}
+
+/** `prefix` is the path of the union a nested (branch) issue came from: zod gives those relative paths. */
+function issueAt(zodIssue: ZodIssue, prefix: readonly PathSegment[]): Issue {
+  const path = [...prefix, ...zodIssue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))] as PathSegment[];
   const field = fieldName(path);
   const input = (zodIssue as { input?: unknown }).input;
   switch (zodIssue.code) {
@@ -66,8 +80,12 @@ export function issueFromZod(zodIssue: ZodIssue): Issue {
       return makeIssue('out-of-range', path, `${field} ${boundText(zodIssue, false)} (got ${describeType(input)}).`);
     case 'invalid_value': {
       const allowed = zodIssue.values.map((v) => JSON.stringify(v)).join(', ');
+      // A literal or enum field that is absent is missing, not a wrong value ("not undefined undefined").
+      if (input === undefined) return makeIssue('missing-field', path, `${field} is required; use ${allowed}.`);
       if (path.length === 1 && path[0] === 'schemaVersion') {
-        return makeIssue('unsupported-version', path, `schemaVersion ${String(input)} is not supported; this program reads version ${allowed}.`);
+        // A non-number must not print like the supported number (the text "1" read as "1").
+        if (typeof input !== 'number') return makeIssue('unsupported-version', path, `schemaVersion must be the number ${allowed}, not ${describeType(input)}.`);
+        return makeIssue('unsupported-version', path, `schemaVersion ${input} is not supported; this program reads version ${allowed}.`);
       }
       return makeIssue('invalid-value', path, `${field} must be one of ${allowed}, not ${describeType(input)}.`);
     }
@@ -94,10 +112,18 @@ export function issueFromZod(zodIssue: ZodIssue): Issue {
           `${JSON.stringify(got)} is not a known ${discriminator}; use one of ${(options ?? []).map((o) => JSON.stringify(o)).join(', ')}.`,
         );
       }
+      // When the object's keys pick exactly one branch (e.g. `fail: { zone: ... }`), that branch's
+      // own complaint (a zone of 1.5) is far more useful than "matches no form".
+      const fitting = zodIssue.errors.filter((branch) => branch.length > 0 && !branch.some((b) => b.code === 'unrecognized_keys' && b.path.length === 0));
+      const chosen = fitting.length === 1 ? fitting[0]![0] : undefined;
+      if (chosen) return issueAt(chosen, path);
       return makeIssue('invalid-value', path, `${field} does not match any allowed form; ${unionHint(path)}.`);
     }
     case 'invalid_format':
-      return makeIssue('invalid-format', path, `${field} ${zodIssue.message}.`);
+      return makeIssue('invalid-format', path, `${field} has the wrong form (got ${describeType(input)}): ${zodIssue.message}.`);
+    case 'invalid_key':
+      // Record keys are ids (client origins name regions), so a bad key is a badly formed id.
+      return makeIssue('invalid-format', path, `The key ${JSON.stringify(String(input))} of ${fieldName(path.slice(0, -1))} is not a valid id: ${zodIssue.issues[0]?.message ?? 'check its spelling'}.`);
     case 'custom':
       return makeIssue('out-of-range', path, `${field}: ${zodIssue.message}.`);
     default:

@@ -1,0 +1,14 @@
+/**
+ * The engine's public face: what entry points (CLI, workers, app) and other engine parts import.
+ * Environment-free; imports only sim/engine.
+ */
+export { installSimjs, getSimjs, EventCalendar, type SimjsNamespace, type TimerTarget } from './simjs';
+export { streamFor, RandomStream } from './random';
+export { compileDistribution, sample, samplerMean, type Sampler } from './distributions';
+export { compileHealthCheck, sampleDetectionSeconds, type DetectionLaw } from './detection';
+export { compileModel, type EngineModel } from './model';
+export { runReplication, type ReplicationSummary } from './replication';
+export { runReplications, summarize, sampleStatistics, MINUTES_PER_YEAR, type SimulationResult, type RunOptions } from './monteCarlo';
+export { unsupportedFeatures } from './unsupported';
+export { studentTQuantile, meanWithInterval } from './stats';
+export type { IncidentRecord } from './metrics';

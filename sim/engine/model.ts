@@ -1,0 +1,266 @@
+/**
+ * Compiles a resolved plan into the engine's flat model: components (a non-fleet node, or one fleet
+ * instance) with their up/down laws, overlays (region, zone and common-cause outages) with their
+ * members, the traffic DAG in topological order, and load-balancer observation pairs. Built once per
+ * plan, shared read-only by every replication. Imports only sim/model types and sim/engine.
+ */
+import type { ResolvedNode, ResolvedPlan } from '../model/resolve';
+import { compileHealthCheck, type DetectionLaw } from './detection';
+import { compileDistribution, poissonGaps, type Sampler } from './distributions';
+
+export const HOUR = 3600;
+export const YEAR_SECONDS = 8760 * HOUR;
+export const MONTH_SECONDS = 730 * HOUR;
+
+/** What a traffic node does with the requests it receives. */
+export const NodeRole = { Clients: 0, Series: 1, Fleet: 2, Balancer: 3 } as const;
+export type NodeRole = (typeof NodeRole)[keyof typeof NodeRole];
+
+export const LbAlgorithmCode = { RoundRobin: 0, LeastConnections: 1, IpHash: 2 } as const;
+
+export type CauseKind = 'node' | 'instance' | 'region' | 'zone' | 'commonCause';
+export interface Cause {
+  kind: CauseKind;
+  id: string;
+}
+
+export interface ComponentDef {
+  /** Stream key: the node id, or `node#i` for fleet instance i. */
+  sourceId: string;
+  node: number;
+  instance: number;
+  timeToFailure: Sampler;
+  timeToRepair: Sampler;
+}
+
+export interface OverlayDef {
+  sourceId: string;
+  cause: Cause;
+  gap: Sampler;
+  duration: Sampler;
+  members: Int32Array;
+}
+
+export interface TrafficNodeDef {
+  id: string;
+  role: NodeRole;
+  /** Series and balancer nodes: their component. Fleets: the component of instance 0. */
+  component: number;
+  instances: number;
+  /** Requests per second one instance serves; Infinity when the plan gives no figure. */
+  capacityRps: number;
+  requestsPerSecond: number;
+  /** Nodes this one depends on in series (not used by balancers, which choose). */
+  children: Int32Array;
+  /** Balancers: their observation pairs [pairStart, pairEnd). */
+  pairStart: number;
+  pairEnd: number;
+  algorithm: number;
+}
+
+/** A balancer's view of one target unit (a fleet instance or a whole non-fleet node). */
+export interface PairDef {
+  balancer: number;
+  member: number;
+  memberNode: number;
+  /** True when the member is a fleet instance (its share meets the instance's capacity). */
+  isInstance: boolean;
+  sourceId: string;
+  law: DetectionLaw;
+}
+
+export interface EngineModel {
+  horizonSeconds: number;
+  components: ComponentDef[];
+  /** Cause reported for an incident that a component's change opens. */
+  componentCauses: Cause[];
+  /** Which component a balancer node is (−1 otherwise), to reset its beliefs after its outage. */
+  balancerOfComponent: Int32Array;
+  overlays: OverlayDef[];
+  nodes: TrafficNodeDef[];
+  pairs: PairDef[];
+  /** CSR lists: pairs observing component c are observerList[observerStart[c] .. observerStart[c+1]). */
+  observerStart: Int32Array;
+  observerList: Int32Array;
+  offeredRps: number;
+}
+
+function isFleet(n: ResolvedNode): n is Extract<ResolvedNode, { kind: 'gateway' | 'service' }> {
+  return n.kind === 'gateway' || n.kind === 'service';
+}
+
+/** Nodes that carry traffic: clients, balancers, fleets, datastores (dns is refused upstream). */
+function carriesTraffic(n: ResolvedNode): boolean {
+  return n.kind === 'clients' || n.kind === 'loadBalancer' || isFleet(n) || n.kind === 'datastore' || n.kind === 'dns';
+}
+
+export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.horizonYears): EngineModel {
+  const planNodes = plan.nodes.filter(carriesTraffic);
+  const byId = new Map(planNodes.map((n) => [n.id, n]));
+  const outgoing = new Map<string, string[]>(planNodes.map((n) => [n.id, []]));
+  const incomingCount = new Map<string, number>(planNodes.map((n) => [n.id, 0]));
+  for (const e of plan.edges) {
+    if (e.kind !== 'traffic' || !byId.has(e.from) || !byId.has(e.to)) continue;
+    outgoing.get(e.from)!.push(e.to);
+    incomingCount.set(e.to, incomingCount.get(e.to)! + 1);
+  }
+
+  // Kahn's algorithm, seeded in plan order so the order (and so every float sum) is reproducible.
+  const order: string[] = [];
+  const ready = planNodes.filter((n) => incomingCount.get(n.id) === 0).map((n) => n.id);
+  while (ready.length > 0) {
+    const id = ready.shift()!;
+    order.push(id);
+    for (const to of outgoing.get(id)!) {
+      const left = incomingCount.get(to)! - 1;
+      incomingCount.set(to, left);
+      if (left === 0) ready.push(to);
+    }
+  }
+  if (order.length !== planNodes.length) throw new Error('traffic edges form a cycle');
+  const indexOf = new Map(order.map((id, i) => [id, i]));
+
+  const components: ComponentDef[] = [];
+  const componentCauses: Cause[] = [];
+  const nodes: TrafficNodeDef[] = [];
+
+  for (const id of order) {
+    const n = byId.get(id)!;
+    const nodeIndex = nodes.length;
+    const def: TrafficNodeDef = {
+      id,
+      role: NodeRole.Series,
+      component: components.length,
+      instances: 1,
+      capacityRps: Infinity,
+      requestsPerSecond: 0,
+      children: Int32Array.from(outgoing.get(id)!.map((to) => indexOf.get(to)!)),
+      pairStart: 0,
+      pairEnd: 0,
+      algorithm: LbAlgorithmCode.RoundRobin,
+    };
+    if (n.kind === 'clients') {
+      def.role = NodeRole.Clients;
+      def.component = -1;
+      def.requestsPerSecond = n.requestsPerSecond;
+    } else if (isFleet(n)) {
+      def.role = NodeRole.Fleet;
+      def.instances = n.instances;
+      def.capacityRps = n.capacityRpsPerInstance ?? Infinity;
+      const ttf = compileDistribution(n.reliability.timeToFailureHours, HOUR);
+      const ttr = compileDistribution(n.reliability.timeToRepairHours, HOUR);
+      for (let i = 0; i < n.instances; i++) {
+        components.push({ sourceId: `${id}#${i}`, node: nodeIndex, instance: i, timeToFailure: ttf, timeToRepair: ttr });
+        componentCauses.push({ kind: 'instance', id: `${id}#${i}` });
+      }
+    } else if (n.kind === 'loadBalancer' || n.kind === 'datastore' || n.kind === 'dns') {
+      if (n.kind === 'loadBalancer') {
+        def.role = NodeRole.Balancer;
+        def.algorithm =
+          n.algorithm === 'least-connections' ? LbAlgorithmCode.LeastConnections : n.algorithm === 'ip-hash' ? LbAlgorithmCode.IpHash : LbAlgorithmCode.RoundRobin;
+      }
+      components.push({
+        sourceId: id,
+        node: nodeIndex,
+        instance: -1,
+        timeToFailure: compileDistribution(n.reliability.timeToFailureHours, HOUR),
+        timeToRepair: compileDistribution(n.reliability.timeToRepairHours, HOUR),
+      });
+      componentCauses.push({ kind: 'node', id });
+    }
+    nodes.push(def);
+  }
+
+  // Balancer observation pairs: one per fleet instance of each target, one per non-fleet target.
+  const pairs: PairDef[] = [];
+  const balancerOfComponent = new Int32Array(components.length).fill(-1);
+  for (let b = 0; b < nodes.length; b++) {
+    const def = nodes[b]!;
+    if (def.role !== NodeRole.Balancer) continue;
+    const lb = byId.get(def.id)!;
+    if (lb.kind !== 'loadBalancer') continue;
+    balancerOfComponent[def.component] = b;
+    const law = compileHealthCheck(lb.healthCheck);
+    def.pairStart = pairs.length;
+    for (const t of def.children) {
+      const target = nodes[t]!;
+      if (target.role === NodeRole.Fleet) {
+        for (let i = 0; i < target.instances; i++) {
+          const member = target.component + i;
+          pairs.push({ balancer: b, member, memberNode: t, isInstance: true, sourceId: `${def.id}->${components[member]!.sourceId}`, law });
+        }
+      } else if (target.component >= 0) {
+        pairs.push({ balancer: b, member: target.component, memberNode: t, isInstance: false, sourceId: `${def.id}->${target.id}`, law });
+      }
+    }
+    def.pairEnd = pairs.length;
+  }
+  const observerCount = new Int32Array(components.length + 1);
+  for (const p of pairs) observerCount[p.member + 1]!++;
+  for (let c = 0; c < components.length; c++) observerCount[c + 1]! += observerCount[c]!;
+  const observerStart = observerCount;
+  const fill = observerStart.slice(0, components.length);
+  const observerList = new Int32Array(pairs.length);
+  pairs.forEach((p, i) => {
+    observerList[fill[p.member]!++] = i;
+  });
+
+  // Overlays: region, then its zones, then common causes — each an outage process over members.
+  const overlays: OverlayDef[] = [];
+  const membersOf = (pred: (c: ComponentDef, n: ResolvedNode) => boolean): Int32Array => {
+    const out: number[] = [];
+    components.forEach((c, i) => {
+      if (pred(c, byId.get(nodes[c.node]!.id)!)) out.push(i);
+    });
+    return Int32Array.from(out);
+  };
+  for (const region of plan.regions) {
+    if (region.outage) {
+      overlays.push({
+        sourceId: `region:${region.id}`,
+        cause: { kind: 'region', id: region.id },
+        gap: poissonGaps(region.outage.ratePerYear),
+        duration: compileDistribution(region.outage.durationHours, HOUR),
+        members: membersOf((_c, n) => n.region === region.id),
+      });
+    }
+    if (region.zoneOutage) {
+      for (let z = 0; z < region.zones; z++) {
+        overlays.push({
+          sourceId: `zone:${region.id}:${z}`,
+          cause: { kind: 'zone', id: `${region.id}/${z}` },
+          gap: poissonGaps(region.zoneOutage.ratePerYear),
+          duration: compileDistribution(region.zoneOutage.durationHours, HOUR),
+          // Instance i sits in zone i mod zones; a non-fleet node only when it names its zone.
+          members: membersOf((c, n) => n.region === region.id && (c.instance >= 0 ? c.instance % region.zones === z : n.zone === z)),
+        });
+      }
+    }
+  }
+  for (const cause of plan.commonCauses) {
+    const affected = new Set(cause.affects);
+    overlays.push({
+      sourceId: `cause:${cause.id}`,
+      cause: { kind: 'commonCause', id: cause.id },
+      gap: poissonGaps(cause.ratePerYear),
+      duration: compileDistribution(cause.durationHours, HOUR),
+      members: membersOf((_c, n) => affected.has(n.id)),
+    });
+  }
+
+  let offeredRps = 0;
+  for (const n of nodes) offeredRps += n.requestsPerSecond;
+
+  return {
+    horizonSeconds: horizonYears * YEAR_SECONDS,
+    components,
+    componentCauses,
+    balancerOfComponent,
+    overlays,
+    nodes,
+    pairs,
+    observerStart,
+    observerList,
+    offeredRps,
+  };
+}

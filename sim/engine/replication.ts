@@ -1,0 +1,240 @@
+/**
+ * One replication: a simjs event calendar driving every component's up/down process, the region,
+ * zone and common-cause overlays, and balancer detection of each member's state changes; after each
+ * change the fluid traffic model gives the new served rate and the account integrates it.
+ * Environment-free: imports only sim/engine.
+ */
+import { sampleDetectionSeconds } from './detection';
+import { sample } from './distributions';
+import { TrafficAccount, type IncidentRecord } from './metrics';
+import type { EngineModel } from './model';
+import { streamFor, type RandomStream } from './random';
+import { EventCalendar, type TimerTarget } from './simjs';
+import { TrafficEvaluator, type TrafficState } from './traffic';
+
+/** What one replication reports: sums and samples that `summarize` pools over replications. */
+export interface ReplicationSummary {
+  replication: number;
+  horizonSeconds: number;
+  offeredRequests: number;
+  lostRequests: number;
+  /** Time with more than 0.1 % of offered requests failing. */
+  downSeconds: number;
+  incidents: number;
+  /** Closed incidents' lengths; an incident open at the horizon yields none. */
+  rtoSeconds: number[];
+  rpoSeconds: number[];
+  months: number;
+  monthsMeetingObjective: number;
+  events: number;
+  incidentRecords: IncidentRecord[];
+}
+
+export interface ReplicationOptions {
+  seed: number;
+  replication: number;
+  /** Request-weighted availability objective for monthly SLO attainment (NaN: none). */
+  availabilityObjective: number;
+}
+
+/**
+ * Timer codes are generation × slots + slot. Slots: [0, C) component processes, [C, C + O) overlays,
+ * [C + O, C + O + P) balancer/member detection. A pending detection is cancelled lazily by bumping
+ * its slot's generation; a stale timer is recognised and dropped when it fires.
+ */
+class Replication implements TimerTarget, TrafficState {
+  readonly downCount: Int32Array;
+  readonly belief: Uint8Array;
+  readonly believedCount: Int32Array;
+  private readonly ownDown: Uint8Array;
+  private readonly overlayActive: Uint8Array;
+  private readonly truth: Uint8Array;
+  private readonly generation: Float64Array;
+  private readonly failureStreams: RandomStream[];
+  private readonly repairStreams: RandomStream[];
+  private readonly gapStreams: RandomStream[];
+  private readonly durationStreams: RandomStream[];
+  private readonly detectStreams: RandomStream[];
+  private readonly slots: number;
+  private readonly overlayBase: number;
+  private readonly pairBase: number;
+  private readonly calendar: EventCalendar;
+  private readonly evaluator: TrafficEvaluator;
+  readonly account: TrafficAccount;
+
+  constructor(
+    private readonly model: EngineModel,
+    options: ReplicationOptions,
+  ) {
+    const { components, overlays, pairs, nodes } = model;
+    const { seed, replication } = options;
+    this.downCount = new Int32Array(components.length);
+    this.ownDown = new Uint8Array(components.length);
+    this.overlayActive = new Uint8Array(overlays.length);
+    this.truth = new Uint8Array(pairs.length).fill(1);
+    this.belief = new Uint8Array(pairs.length).fill(1);
+    this.believedCount = new Int32Array(nodes.length);
+    for (let n = 0; n < nodes.length; n++) this.believedCount[n] = nodes[n]!.pairEnd - nodes[n]!.pairStart;
+    this.overlayBase = components.length;
+    this.pairBase = components.length + overlays.length;
+    this.slots = this.pairBase + pairs.length;
+    this.generation = new Float64Array(this.slots);
+    this.failureStreams = components.map((c) => streamFor(seed, replication, c.sourceId, 'time-to-failure'));
+    this.repairStreams = components.map((c) => streamFor(seed, replication, c.sourceId, 'time-to-repair'));
+    this.gapStreams = overlays.map((o) => streamFor(seed, replication, o.sourceId, 'time-between-outages'));
+    this.durationStreams = overlays.map((o) => streamFor(seed, replication, o.sourceId, 'outage-duration'));
+    this.detectStreams = pairs.map((p) => streamFor(seed, replication, p.sourceId, 'detection'));
+    this.calendar = new EventCalendar(model.horizonSeconds, this);
+    this.evaluator = new TrafficEvaluator(model);
+    this.account = new TrafficAccount(model.offeredRps, options.availabilityObjective);
+  }
+
+  run(): void {
+    const { components, overlays } = this.model;
+    for (let c = 0; c < components.length; c++) {
+      this.calendar.schedule(sample(components[c]!.timeToFailure, this.failureStreams[c]!), c);
+    }
+    for (let o = 0; o < overlays.length; o++) {
+      this.calendar.schedule(sample(overlays[o]!.gap, this.gapStreams[o]!), this.overlayBase + o);
+    }
+    this.calendar.run();
+    this.account.finish(this.model.horizonSeconds);
+  }
+
+  get events(): number {
+    return this.calendar.delivered;
+  }
+
+  onTimer(code: number): void {
+    const slot = code % this.slots;
+    if ((code - slot) / this.slots !== this.generation[slot]) return; // cancelled
+    const t = this.calendar.now();
+    this.account.advance(t);
+    let causeComponent = -1;
+    let changed: boolean;
+    if (slot < this.overlayBase) {
+      causeComponent = slot;
+      changed = this.toggleComponent(slot);
+    } else if (slot < this.pairBase) {
+      changed = this.toggleOverlay(slot - this.overlayBase);
+    } else {
+      const p = slot - this.pairBase;
+      causeComponent = this.model.pairs[p]!.member;
+      changed = this.detect(p);
+    }
+    if (!changed) return;
+    const cause =
+      causeComponent >= 0 ? this.model.componentCauses[causeComponent]! : this.model.overlays[slot - this.overlayBase]!.cause;
+    this.account.setServed(this.evaluator.servedRps(this), t, cause);
+  }
+
+  /** A component's own failure or repair; the next one is drawn now (components keep ageing). */
+  private toggleComponent(c: number): boolean {
+    const def = this.model.components[c]!;
+    if (this.ownDown[c] === 0) {
+      this.ownDown[c] = 1;
+      this.calendar.schedule(sample(def.timeToRepair, this.repairStreams[c]!), c);
+      return this.addDown(c, 1);
+    }
+    this.ownDown[c] = 0;
+    this.calendar.schedule(sample(def.timeToFailure, this.failureStreams[c]!), c);
+    return this.addDown(c, -1);
+  }
+
+  /** Region, zone and common-cause outages overlay their members' own processes, never resetting them. */
+  private toggleOverlay(o: number): boolean {
+    const def = this.model.overlays[o]!;
+    const starting = this.overlayActive[o] === 0;
+    this.overlayActive[o] = starting ? 1 : 0;
+    const next = starting ? sample(def.duration, this.durationStreams[o]!) : sample(def.gap, this.gapStreams[o]!);
+    this.calendar.schedule(next, this.overlayBase + o);
+    let changed = false;
+    const members = def.members;
+    for (let i = 0; i < members.length; i++) if (this.addDown(members[i]!, starting ? 1 : -1)) changed = true;
+    return changed;
+  }
+
+  /** Returns true when the component's effective state (up iff no reason to be down) flipped. */
+  private addDown(c: number, delta: number): boolean {
+    const before = this.downCount[c]!;
+    const after = before + delta;
+    this.downCount[c] = after;
+    if ((before === 0) === (after === 0)) return false;
+    const balancer = this.model.balancerOfComponent[c]!;
+    if (balancer >= 0 && after === 0) this.restartBalancer(balancer);
+    this.observe(c);
+    return true;
+  }
+
+  /**
+   * PLAN-FORMAT meaning 5: after its own outage a checker believes every target unhealthy and must
+   * detect each recovery. While no member is believed the balancer fails open.
+   */
+  private restartBalancer(b: number): void {
+    const node = this.model.nodes[b]!;
+    for (let p = node.pairStart; p < node.pairEnd; p++) {
+      this.belief[p] = 0;
+      this.truth[p] = 0;
+      this.generation[this.pairBase + p]!++;
+    }
+    this.believedCount[b] = 0;
+    for (let p = node.pairStart; p < node.pairEnd; p++) this.refreshPair(p);
+  }
+
+  /** What a balancer's check sees of a member: a balancer member is healthy while it believes one target. */
+  private observedHealthy(c: number): number {
+    if (this.downCount[c] !== 0) return 0;
+    const balancer = this.model.balancerOfComponent[c]!;
+    return balancer >= 0 && this.believedCount[balancer] === 0 && this.model.nodes[balancer]!.pairEnd > this.model.nodes[balancer]!.pairStart ? 0 : 1;
+  }
+
+  private observe(c: number): void {
+    const { observerStart, observerList } = this.model;
+    for (let i = observerStart[c]!; i < observerStart[c + 1]!; i++) this.refreshPair(observerList[i]!);
+  }
+
+  /** A member's observable state changed (or may have): restart its detection clock if needed. */
+  private refreshPair(p: number): void {
+    const healthy = this.observedHealthy(this.model.pairs[p]!.member);
+    if (healthy === this.truth[p]) return;
+    this.truth[p] = healthy;
+    const slot = this.pairBase + p;
+    const gen = ++this.generation[slot]!;
+    // Consecutive-probe counting restarts at every change, so a flap shorter than the detection
+    // delay is never noticed.
+    if (healthy === this.belief[p]) return;
+    const delay = sampleDetectionSeconds(this.model.pairs[p]!.law, this.detectStreams[p]!, healthy === 0);
+    this.calendar.schedule(delay, gen * this.slots + slot);
+  }
+
+  private detect(p: number): boolean {
+    const pair = this.model.pairs[p]!;
+    const b = pair.balancer;
+    const was = this.believedCount[b]!;
+    this.belief[p] = this.truth[p]!;
+    this.believedCount[b] = was + (this.belief[p] === 1 ? 1 : -1);
+    // A balancer's own observable health is "believes at least one target".
+    if ((was === 0) !== (this.believedCount[b] === 0)) this.observe(this.model.nodes[b]!.component);
+    return true;
+  }
+}
+
+export function runReplication(model: EngineModel, options: ReplicationOptions): ReplicationSummary {
+  const r = new Replication(model, options);
+  r.run();
+  const a = r.account;
+  return {
+    replication: options.replication,
+    horizonSeconds: model.horizonSeconds,
+    offeredRequests: model.offeredRps * model.horizonSeconds,
+    lostRequests: a.lostRequests,
+    downSeconds: a.downSeconds,
+    incidents: a.incidents,
+    rtoSeconds: a.rtoSeconds,
+    rpoSeconds: [],
+    months: a.months,
+    monthsMeetingObjective: a.monthsMeetingObjective,
+    events: r.events,
+    incidentRecords: a.records,
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * What the engine core does not simulate yet, named so `simulate` can refuse instead of silently
+ * ignoring it. The DNS, data and scaling parts (issues 4–6) each delete their lines here when they
+ * land. Imports only plan types.
+ */
+import type { ResolvedPlan } from '../model/resolve';
+
+/** One sentence per missing capability, naming the plan parts that need it; empty when all is supported. */
+export function unsupportedFeatures(plan: ResolvedPlan): string[] {
+  const out: string[] = [];
+  const ids = (pred: (n: ResolvedPlan['nodes'][number]) => boolean): string[] => plan.nodes.filter(pred).map((n) => n.id);
+  const list = (xs: string[]): string => xs.map((x) => `"${x}"`).join(', ');
+  const add = (xs: string[], what: string): void => {
+    if (xs.length > 0) out.push(`${what} is not simulated yet (${list(xs)})`);
+  };
+
+  add(ids((n) => n.kind === 'dns'), 'DNS routing with health checks and cached answers');
+  add(
+    plan.edges.filter((e) => e.kind === 'replication').map((e) => `${e.from}→${e.to}`),
+    'datastore replication and promotion',
+  );
+  add(ids((n) => n.kind === 'backup'), 'backups and restores');
+  add(
+    ids((n) => n.kind === 'datastore' && n.failureLosesData),
+    'a datastore that loses its data on failure (restore semantics)',
+  );
+  add(ids((n) => (n.kind === 'gateway' || n.kind === 'service') && n.autoscaling !== undefined), 'autoscaling');
+  add(ids((n) => (n.kind === 'gateway' || n.kind === 'service') && n.probes !== undefined), 'container liveness and readiness probes');
+  add(
+    ids(
+      (n) =>
+        (n.kind === 'gateway' || n.kind === 'service') &&
+        (n.concurrencyLimit !== undefined || n.requestSeconds !== undefined || n.scaleUpPerMinute !== undefined),
+    ),
+    'serverless concurrency and scale-up',
+  );
+  add(ids((n) => n.kind === 'clients' && n.diurnalSwing > 0), 'diurnal load swing');
+  add(ids((n) => n.kind === 'loadBalancer' && n.healthCheck.deep), 'deep health checks');
+  return out;
+}

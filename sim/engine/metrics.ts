@@ -20,6 +20,8 @@ export interface IncidentRecord {
   firstCause: Cause;
 }
 
+const DIURNAL_OMEGA = (2 * Math.PI) / (24 * 3600);
+
 /** How many incident records one replication keeps (the app's timeline); counts stay exact. */
 export const INCIDENT_RECORDS_KEPT = 200;
 
@@ -40,12 +42,16 @@ export class TrafficAccount {
   private openRecord: IncidentRecord | undefined;
   private monthEnd = MONTH_SECONDS;
   private monthLost = 0;
+  private monthOffered = 0;
   private monthStart = 0;
+  offeredRequests = 0;
 
   constructor(
+    /** Nominal offered rate; the load at time t is offeredRps · (1 + swing · sin(2πt / 24 h)). */
     private readonly offeredRps: number,
     /** Availability objective judged per month on requests; NaN when the plan has none. */
     private readonly monthlyObjective: number,
+    private readonly diurnalSwing = 0,
   ) {
     this.servedRps = offeredRps;
   }
@@ -97,14 +103,25 @@ export class TrafficAccount {
 
   private accrue(dt: number, lostRate: number): void {
     if (dt <= 0) return;
-    const lost = lostRate * dt;
+    // The failing share is constant between events, so load-weighting only scales both integrals.
+    const loadSeconds = this.diurnalSwing === 0 ? dt : this.loadSeconds(this.lastTime, this.lastTime + dt);
+    const lost = lostRate * loadSeconds;
+    const offered = this.offeredRps * loadSeconds;
     this.lostRequests += lost;
     this.monthLost += lost;
+    this.offeredRequests += offered;
+    this.monthOffered += offered;
     if (this.failing) this.downSeconds += dt;
   }
 
+  /** ∫ (1 + s · sin ωt) dt over [t0, t1], exactly. */
+  private loadSeconds(t0: number, t1: number): number {
+    return t1 - t0 - (this.diurnalSwing * (Math.cos(DIURNAL_OMEGA * t1) - Math.cos(DIURNAL_OMEGA * t0))) / DIURNAL_OMEGA;
+  }
+
   private closeMonth(end: number): void {
-    const offered = this.offeredRps * (end - this.monthStart);
+    const offered = this.monthOffered;
+    this.monthOffered = 0;
     this.months++;
     if (offered > 0 && 1 - this.monthLost / offered >= this.monthlyObjective) this.monthsMeetingObjective++;
     this.monthLost = 0;

@@ -83,6 +83,8 @@ export interface EngineModel {
   observerStart: Int32Array;
   observerList: Int32Array;
   offeredRps: number;
+  /** Every clients node's diurnal swing (the engine core supports one shared value). */
+  diurnalSwing: number;
 }
 
 function isFleet(n: ResolvedNode): n is Extract<ResolvedNode, { kind: 'gateway' | 'service' }> {
@@ -250,6 +252,8 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
 
   let offeredRps = 0;
   for (const n of nodes) offeredRps += n.requestsPerSecond;
+  const clients = planNodes.filter((n) => n.kind === 'clients');
+  const diurnalSwing = clients[0]?.kind === 'clients' ? clients[0].diurnalSwing : 0;
 
   return {
     horizonSeconds: horizonYears * YEAR_SECONDS,
@@ -262,5 +266,6 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
     observerStart,
     observerList,
     offeredRps,
+    diurnalSwing,
   };
 }

@@ -86,7 +86,7 @@ class Replication implements TimerTarget, TrafficState {
     this.detectStreams = pairs.map((p) => streamFor(seed, replication, p.sourceId, 'detection'));
     this.calendar = new EventCalendar(model.horizonSeconds, this);
     this.evaluator = new TrafficEvaluator(model);
-    this.account = new TrafficAccount(model.offeredRps, options.availabilityObjective);
+    this.account = new TrafficAccount(model.offeredRps, options.availabilityObjective, model.diurnalSwing);
   }
 
   run(): void {
@@ -226,7 +226,7 @@ export function runReplication(model: EngineModel, options: ReplicationOptions):
   return {
     replication: options.replication,
     horizonSeconds: model.horizonSeconds,
-    offeredRequests: model.offeredRps * model.horizonSeconds,
+    offeredRequests: a.offeredRequests,
     lostRequests: a.lostRequests,
     downSeconds: a.downSeconds,
     incidents: a.incidents,

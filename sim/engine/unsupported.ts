@@ -5,13 +5,13 @@
  */
 import type { ResolvedPlan } from '../model/resolve';
 
-/** One sentence per missing capability, naming the plan parts that need it; empty when all is supported. */
+/** One phrase per missing capability, naming the plan parts that need it; empty when all is supported. */
 export function unsupportedFeatures(plan: ResolvedPlan): string[] {
   const out: string[] = [];
   const ids = (pred: (n: ResolvedPlan['nodes'][number]) => boolean): string[] => plan.nodes.filter(pred).map((n) => n.id);
   const list = (xs: string[]): string => xs.map((x) => `"${x}"`).join(', ');
   const add = (xs: string[], what: string): void => {
-    if (xs.length > 0) out.push(`${what} is not simulated yet (${list(xs)})`);
+    if (xs.length > 0) out.push(`${what} (${list(xs)})`);
   };
 
   add(ids((n) => n.kind === 'dns'), 'DNS routing with health checks and cached answers');
@@ -34,7 +34,13 @@ export function unsupportedFeatures(plan: ResolvedPlan): string[] {
     ),
     'serverless concurrency and scale-up',
   );
-  add(ids((n) => n.kind === 'clients' && n.diurnalSwing > 0), 'diurnal load swing');
+  // A swing only reweights requests while the failing share stays constant between events, which
+  // holds when no capacity limit can be crossed and every clients node swings alike.
+  const swings = new Set(plan.nodes.flatMap((n) => (n.kind === 'clients' ? [n.diurnalSwing] : [])));
+  const capacityLimited = plan.nodes.some((n) => (n.kind === 'gateway' || n.kind === 'service') && n.capacityRpsPerInstance !== undefined);
+  if ([...swings].some((s) => s > 0) && (capacityLimited || swings.size > 1)) {
+    add(ids((n) => n.kind === 'clients' && n.diurnalSwing > 0), capacityLimited ? 'diurnal load swing against capacity limits' : 'clients with different diurnal swings');
+  }
   add(ids((n) => n.kind === 'loadBalancer' && n.healthCheck.deep), 'deep health checks');
   return out;
 }

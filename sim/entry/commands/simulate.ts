@@ -1,0 +1,152 @@
+// `resilience simulate <plan.json> [--json] [--seed N] [--replications R] [--years Y] [--workers W]`:
+// plays the plan's failures over many replications and prints availability, downtime, incidents,
+// RTO/RPO and objectives; with --json exactly one JSON object on stdout (contract in
+// sim/engine/RESULT-CONTRACT.md). Refuses, naming them, the plan parts the engine cannot simulate yet.
+import { availableParallelism } from 'node:os';
+import { basename } from 'node:path';
+import { formatIssue } from '../../model/issues';
+import type { ResolvedPlan } from '../../model/resolve';
+import { summarize, type SimulationResult } from '../../engine/monteCarlo';
+import { unsupportedFeatures } from '../../engine/unsupported';
+import { parseArgs } from '../args';
+import { EXIT, UsageError, type CliIO, type Command } from '../cliTypes';
+import { readPlanFile } from '../readPlanFile';
+import { runReplicationsParallel } from '../runReplicationsParallel';
+
+const USAGE = `Usage: resilience simulate <plan.json> [--json] [--seed N] [--replications R] [--years Y] [--workers W]
+
+Plays years of random failures against the plan, many times over, and reports availability
+(request- and time-weighted, with 95 % confidence intervals), downtime per year, incidents,
+RTO and RPO distributions, SLO attainment and each objective.
+  --json            print exactly one JSON object on stdout (see sim/engine/RESULT-CONTRACT.md)
+  --seed N          master seed (default: the plan's simulation.seed)
+  --replications R  independent replications (default: the plan's simulation.replications)
+  --years Y         simulated years per replication (default: the plan's simulation.horizonYears)
+  --workers W       worker threads (default: min(cores, replications)); results do not depend on it`;
+
+export const simulateCommand: Command = {
+  name: 'simulate',
+  summary: 'simulate a plan: availability, downtime, incidents, RTO/RPO and objectives',
+  usage: USAGE,
+  async run(args: string[], io: CliIO): Promise<number> {
+    const { positionals, flags } = parseArgs(args, { json: 'boolean', seed: 'integer', replications: 'integer', years: 'number', workers: 'integer' });
+    if (positionals.length !== 1) throw new UsageError('simulate needs exactly one plan file');
+    const seed = flags.seed as number | undefined;
+    const replications = flags.replications as number | undefined;
+    const years = flags.years as number | undefined;
+    const workers = flags.workers as number | undefined;
+    if (seed !== undefined && !(seed >= 0 && seed <= 2 ** 32 - 1)) throw new UsageError('--seed must be a whole number from 0 to 4294967295');
+    if (replications !== undefined && !(replications >= 1 && replications <= 1_000_000)) throw new UsageError('--replications must be from 1 to 1000000');
+    if (years !== undefined && !(years > 0 && years <= 100_000)) throw new UsageError('--years must be above 0 and at most 100000');
+    if (workers !== undefined && !(workers >= 1 && workers <= 256)) throw new UsageError('--workers must be from 1 to 256');
+
+    const file = positionals[0]!;
+    const read = readPlanFile(file);
+    if (!read.ok) {
+      io.stderr(`resilience simulate: ${read.message}\n`);
+      return EXIT.badInput;
+    }
+    const { load } = read;
+    if (!load.ok || !load.resolved) {
+      const first = load.errors[0];
+      const more = load.errors.length > 1 ? ` (and ${load.errors.length - 1} more: run "resilience validate ${file}")` : '';
+      io.stderr(`resilience simulate: ${basename(file)} is not a valid plan: ${first ? formatIssue(first) : 'unknown error'}${more}\n`);
+      return EXIT.badInput;
+    }
+    const plan: ResolvedPlan = load.resolved;
+    const missing = unsupportedFeatures(plan);
+    if (missing.length > 0) {
+      io.stderr(`resilience simulate: cannot simulate ${basename(file)} yet; the engine does not simulate these parts: ${missing.join('; ')}.\n`);
+      return EXIT.badInput;
+    }
+    const settings = {
+      seed: seed ?? plan.simulation.seed,
+      replications: replications ?? plan.simulation.replications,
+      horizonYears: years ?? plan.simulation.horizonYears,
+    };
+    const workerCount = Math.min(workers ?? availableParallelism(), settings.replications);
+    const progress = progressBar(io);
+    const started = performance.now();
+    const summaries = await runReplicationsParallel(plan, { ...settings, workers: workerCount, onProgress: progress.update });
+    const wallSeconds = (performance.now() - started) / 1000;
+    progress.clear();
+    const result: SimulationResult = { ...summarize(summaries, plan, settings.seed), wallSeconds };
+    const notes = plan.scenarios.length > 0 ? ['scripted scenarios are not played by simulate (random failures only); they replay with "resilience scenarios"'] : [];
+    if (flags.json) {
+      io.stdout(`${JSON.stringify({ plan: plan.name, ...result, notes })}\n`);
+    } else {
+      io.stdout(readable(plan, result, workerCount));
+      for (const note of notes) io.stdout(`Note: ${note}.\n`);
+    }
+    return EXIT.ok;
+  },
+};
+
+/** A bar on stderr, drawn only on a terminal and only once a run has lasted a second. */
+function progressBar(io: CliIO): { update: (done: number, total: number) => void; clear: () => void } {
+  const started = performance.now();
+  let drawn = false;
+  let last = 0;
+  return {
+    update(done, total) {
+      const now = performance.now();
+      if (!io.stderrIsTTY || now - started < 1000 || (now - last < 100 && done < total)) return;
+      last = now;
+      const width = 30;
+      const filled = Math.round((width * done) / total);
+      io.stderr(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} replications`);
+      drawn = true;
+    },
+    clear() {
+      if (drawn) io.stderr(`\r${' '.repeat(60)}\r`);
+    },
+  };
+}
+
+function percent(x: number, digits = 4): string {
+  return `${(100 * x).toFixed(digits)} %`;
+}
+
+function duration(seconds: number | null): string {
+  if (seconds === null) return '—';
+  if (seconds < 120) return `${seconds.toFixed(1)} s`;
+  if (seconds < 7200) return `${(seconds / 60).toFixed(1)} min`;
+  return `${(seconds / 3600).toFixed(2)} h`;
+}
+
+function readable(plan: ResolvedPlan, r: SimulationResult, workers: number): string {
+  const lines: string[] = [];
+  const ci = (c: [number, number] | null, f: (x: number) => string): string => (c ? `  (95 % CI ${f(c[0])} – ${f(c[1])})` : '');
+  lines.push(`"${plan.name}": ${r.replications} replication${r.replications === 1 ? '' : 's'} × ${r.horizonYears} years, seed ${r.seed}`);
+  lines.push(`  ${r.events.toLocaleString('en-US')} events in ${r.wallSeconds?.toFixed(2)} s on ${workers} worker${workers === 1 ? '' : 's'}`);
+  lines.push('');
+  const rw = r.availability.requestWeighted;
+  const tw = r.availability.timeWeighted;
+  lines.push(`Availability, requests served  ${percent(rw.mean)}${ci(rw.ci95, (x) => percent(x))}`);
+  lines.push(`Availability, time             ${percent(tw.mean)}${ci(tw.ci95, (x) => percent(x))}`);
+  const dt = r.downtimeMinutesPerYear;
+  lines.push(`Downtime                       ${dt.mean.toFixed(1)} min/year${ci(dt.ci95, (x) => x.toFixed(1))}`);
+  lines.push(`Incidents                      ${r.incidents.count} (${r.incidents.perYear.toFixed(3)} per year)`);
+  const rto = r.rtoSeconds;
+  lines.push(
+    rto.count === 0
+      ? 'RTO (incident length)          no incidents ended'
+      : `RTO (incident length)          mean ${duration(rto.mean)}, p50 ${duration(rto.p50)}, p95 ${duration(rto.p95)}, p99 ${duration(rto.p99)}, max ${duration(rto.max)}`,
+  );
+  const rpo = r.rpoSeconds;
+  lines.push(rpo.count === 0 ? 'RPO                            no data-loss events' : `RPO                            mean ${duration(rpo.mean)}, p95 ${duration(rpo.p95)}, max ${duration(rpo.max)}`);
+  if (r.sloAttainment) {
+    const s = r.sloAttainment;
+    lines.push(`SLO attainment                 ${percent(s.share, 1)} of ${s.months} months met ${percent(s.objective, 3)}`);
+  }
+  for (const [name, o] of Object.entries(r.objectives)) {
+    const verdict = o.met === null ? 'not judged' : o.met ? 'met' : 'MISSED';
+    const value =
+      name === 'availability'
+        ? `target ${percent(o.target, 3)}, simulated ${o.value === null ? '—' : percent(o.value)}`
+        : `target ${o.target} s, P(sample > target) = ${o.value === null ? '—' : percent(o.value, 2)} (allowed ${percent(plan.objectives.exceedanceMax, 1)})`;
+    lines.push(`Objective ${name.padEnd(20)} ${verdict}: ${value}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+

@@ -20,6 +20,62 @@ function lineAndColumn(text: string, offset: number): string {
   return `line ${line}, column ${column}`;
 }
 
+// One JSON token at a given offset: a string (any character from space up but '"' and '\\', or an
+// escape), a number or a literal (used with lastIndex).
+const TOKEN = /"(?:[ !#-[\]-\uffff]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
+
+/**
+ * The offset of the first JSON syntax error, `text.length` when the text ends too early, or -1 if
+ * none is found. V8 names a position for only some errors ("Unexpected token 'g', ... is not valid
+ * JSON" has none), and a user needs the line. Iterative, so deep nesting cannot overflow the stack.
+ */
+function syntaxErrorOffset(text: string): number {
+  const stack: ('{' | '[')[] = [];
+  let expect: 'value' | 'valueOrClose' | 'key' | 'keyOrClose' | 'colon' | 'next' = 'value';
+  let i = 0;
+  for (;;) {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+    if (i >= text.length) return stack.length === 0 && expect === 'next' ? -1 : text.length;
+    const c = text[i];
+    const top = stack[stack.length - 1];
+    if (expect === 'next') {
+      if (top === undefined) return i; // content after the document
+      if (c === ',') expect = top === '{' ? 'key' : 'value';
+      else if ((c === '}' && top === '{') || (c === ']' && top === '[')) stack.pop();
+      else return i;
+      i++;
+      continue;
+    }
+    if (expect === 'colon') {
+      if (c !== ':') return i;
+      expect = 'value';
+      i++;
+      continue;
+    }
+    if ((c === '}' && expect === 'keyOrClose') || (c === ']' && expect === 'valueOrClose')) {
+      stack.pop();
+      expect = 'next';
+      i++;
+      continue;
+    }
+    const isKey: boolean = expect === 'key' || expect === 'keyOrClose';
+    if (!isKey && (c === '{' || c === '[')) {
+      stack.push(c);
+      expect = c === '{' ? 'keyOrClose' : 'valueOrClose';
+      i++;
+      continue;
+    }
+    TOKEN.lastIndex = i;
+    const token = TOKEN.exec(text);
+    if (!token || (isKey && c !== '"')) {
+      // A string that never closes runs to the end of the text: the text ends too early.
+      return c === '"' && !/"/.test(text.slice(i + 1)) ? text.length : i;
+    }
+    i += token[0].length;
+    expect = isKey ? 'colon' : 'next';
+  }
+}
+
 /** Parses, migrates and validates a plan file's text. */
 export function loadPlanText(text: string): LoadResult {
   // Editors on Windows often save UTF-8 with a byte-order mark; JSON.parse rejects it, a user should not.
@@ -27,16 +83,14 @@ export function loadPlanText(text: string): LoadResult {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(detail);
-    const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : '';
+  } catch {
+    const offset = text.trim() === '' ? -1 : syntaxErrorOffset(text);
     const reason =
       text.trim() === ''
         ? 'the file is empty'
-        : /end of (JSON )?input/i.test(detail)
+        : offset >= text.length
           ? 'the text ends before the JSON is complete'
-          : `the text is not valid JSON${where}`;
+          : `the text is not valid JSON${offset >= 0 ? ` at ${lineAndColumn(text, offset)}` : ''}`;
     return { ok: false, errors: [makeIssue('invalid-json', [], `This is not a plan file: ${reason}.`)], warnings: [] };
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return validatePlan(raw);

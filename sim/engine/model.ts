@@ -83,6 +83,8 @@ export interface EngineModel {
   observerStart: Int32Array;
   observerList: Int32Array;
   offeredRps: number;
+  /** Blamed for an incident open from t = 0 (offered load above capacity): the first clients node. */
+  initialCause: Cause;
   /** Every clients node's diurnal swing (the engine core supports one shared value). */
   diurnalSwing: number;
 }
@@ -266,6 +268,7 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
     observerStart,
     observerList,
     offeredRps,
+    initialCause: { kind: 'node', id: clients[0]?.id ?? '' },
     diurnalSwing,
   };
 }

@@ -97,6 +97,8 @@ class Replication implements TimerTarget, TrafficState {
     for (let o = 0; o < overlays.length; o++) {
       this.calendar.schedule(sample(overlays[o]!.gap, this.gapStreams[o]!), this.overlayBase + o);
     }
+    // The design may fail some requests from the start (capacity below the offered load).
+    this.account.setServed(this.evaluator.servedRps(this), 0, this.model.initialCause);
     this.calendar.run();
     this.account.finish(this.model.horizonSeconds);
   }

@@ -1,0 +1,202 @@
+/**
+ * The canvas: xyflow in controlled mode over the store. The plan is the only source of truth; every
+ * gesture becomes a store edit, and xyflow re-renders from the plan. A drag is one undo step (mark at
+ * drag start, squash at drag stop); selection goes to the session and never to the history.
+ */
+import { useCallback, useMemo, useState } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionLineType,
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  type Connection,
+  type EdgeChange,
+  type FinalConnectionState,
+  type IsValidConnection,
+  type NodeChange,
+  type OnConnectEnd,
+  type OnNodeDrag,
+  type Viewport,
+} from '@xyflow/react';
+import { checkConnection } from '../store/commands/connect';
+import { nodeCenter, regionAt } from '../store/commands/geometry';
+import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
+import { selectDropTarget, selectRecords, selectSelection } from '../store/selectors';
+import { parseKey } from '../store/selectionKeys';
+import { ComponentCard } from './ComponentCard';
+import { applySelectChanges, movesIn, resizesIn } from './flowChanges';
+import { KIND_VISUAL, PROVIDER_VISUAL } from './kinds';
+import { RegionContainer } from './RegionContainer';
+import { toFlowEdges, toFlowNodes, type CanvasFlowNode } from './toFlow';
+import { EmptyCanvasHint } from './EmptyCanvasHint';
+
+const NODE_TYPES = { region: RegionContainer, component: ComponentCard };
+const DRAG_MARK = 'drag';
+const planNodeId = (key: string | null | undefined): string | null => {
+  const ref = key ? parseKey(key) : null;
+  return ref?.type === 'node' ? ref.id : null;
+};
+
+export function Canvas() {
+  const store = useEditorStoreApi();
+  const records = useEditor(selectRecords);
+  const selection = useEditor(selectSelection);
+  const dropTarget = useEditor(selectDropTarget);
+  const selected = useMemo(() => new Set(selection), [selection]);
+  const nodes = useMemo(() => toFlowNodes(records, selected, dropTarget), [records, selected, dropTarget]);
+  const edges = useMemo(() => toFlowEdges(records, selected), [records, selected]);
+  const isEmpty = nodes.length === 0;
+  // Fit only when the window opens on an existing design; later edits must never move the view
+  // under the user's pointer (xyflow re-fits when this prop turns true).
+  const [fitOnOpen] = useState(() => nodes.length > 0);
+  // Read once: the initial viewport comes from the session; later moves only report back.
+  const initialViewport = useMemo(() => store.getState().session.viewport, [store]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<CanvasFlowNode>[]) => {
+      const state = store.getState();
+      if (changes.some((c) => c.type === 'select')) state.setSelection(applySelectChanges(state.session.selection, changes));
+      const resizes = resizesIn(state.records, changes);
+      for (const r of resizes) store.getState().resizeRegion(r.id, r.box);
+      const moves = movesIn(store.getState().records, changes, new Set(resizes.map((r) => r.id)));
+      if (moves.length) store.getState().moveItems(moves);
+    },
+    [store],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const state = store.getState();
+      // Derived wires (a backup's `of`) are not selectable records.
+      const own = changes.filter((c) => !('id' in c) || !c.id.startsWith('of:'));
+      if (own.some((c) => c.type === 'select')) state.setSelection(applySelectChanges(state.session.selection, own));
+    },
+    [store],
+  );
+
+  const isValidConnection: IsValidConnection = useCallback(
+    (c) => {
+      const from = planNodeId(c.source);
+      const to = planNodeId(c.target);
+      const state = store.getState();
+      return !!from && !!to && checkConnection(state.records, from, to, state.session.edgeKind).ok;
+    },
+    [store],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      const from = planNodeId(c.source);
+      const to = planNodeId(c.target);
+      if (from && to) store.getState().connectNodes(from, to);
+    },
+    [store],
+  );
+
+  // A wire released on a card (not only on its small handles) still connects; a refused one says why
+  // right where the pointer let go.
+  const onConnectEnd: OnConnectEnd = useCallback(
+    (event, connection: FinalConnectionState) => {
+      if (connection.isValid) return;
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      if (!point) return;
+      const under = document.elementFromPoint(point.clientX, point.clientY)?.closest('.react-flow__node');
+      const from = planNodeId(connection.fromNode?.id);
+      const to = planNodeId(connection.toNode?.id ?? under?.getAttribute('data-id'));
+      if (!from || !to) return;
+      const state = store.getState();
+      const result = state.connectNodes(from, to);
+      if (!result.ok) state.showToast(result.reason, { at: { x: point.clientX, y: point.clientY } });
+    },
+    [store],
+  );
+
+  const onNodeDragStart: OnNodeDrag<CanvasFlowNode> = useCallback(() => store.getState().mark(DRAG_MARK), [store]);
+
+  const onNodeDrag: OnNodeDrag<CanvasFlowNode> = useCallback(
+    (_event, node) => {
+      const state = store.getState();
+      const id = planNodeId(node.id);
+      const placed = id ? state.records.nodes[id]?.position : undefined;
+      state.setDropTarget(placed ? (regionAt(state.records, nodeCenter(placed))?.id ?? null) : null);
+    },
+    [store],
+  );
+
+  const onNodeDragStop: OnNodeDrag<CanvasFlowNode> = useCallback(
+    (_event, _node, dragged) => {
+      const state = store.getState();
+      const ids = dragged.map((n) => planNodeId(n.id)).filter((id): id is string => !!id);
+      // Re-homing belongs to the same gesture, so it lands in the same undo step as the move.
+      state.rehomeNodes(ids);
+      state.setDropTarget(null);
+      state.squashToMark(DRAG_MARK);
+    },
+    [store],
+  );
+
+  const onMoveEnd = useCallback((_: unknown, viewport: Viewport) => store.getState().setViewport(viewport), [store]);
+
+  const minimapColor = useCallback(
+    (node: CanvasFlowNode) => {
+      const state = store.getState();
+      if (node.type === 'region') {
+        const region = state.records.regions[node.data.regionId];
+        return `${PROVIDER_VISUAL[region?.provider ?? 'generic'].tint}33`;
+      }
+      const planNode = state.records.nodes[node.data.nodeId];
+      return planNode ? KIND_VISUAL[planNode.kind].accent : '#94a3b8';
+    },
+    [store],
+  );
+
+  return (
+    <div className="canvas" data-canvas-drop>
+      <ReactFlow<CanvasFlowNode>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onNodeDragStart={onNodeDragStart}
+        onNodeDrag={onNodeDrag}
+        onNodeDragStop={onNodeDragStop}
+        onMoveEnd={onMoveEnd}
+        connectionMode={ConnectionMode.Loose}
+        connectionLineType={ConnectionLineType.SmoothStep}
+        connectionRadius={28}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+        defaultViewport={initialViewport}
+        fitView={fitOnOpen}
+        fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+        minZoom={0.2}
+        maxZoom={2}
+        snapToGrid
+        snapGrid={[8, 8]}
+        elevateNodesOnSelect={false}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="#c4cdd8" />
+        <MiniMap<CanvasFlowNode>
+          pannable
+          zoomable
+          nodeColor={minimapColor}
+          nodeStrokeWidth={0}
+          nodeBorderRadius={4}
+          maskColor="rgba(241, 245, 249, 0.7)"
+          ariaLabel="Minimap"
+          style={{ width: 180, height: 120 }}
+        />
+        <Controls showInteractive={false} position="bottom-left" />
+      </ReactFlow>
+      {isEmpty && <EmptyCanvasHint />}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+/** A component on the canvas: glyph tile, name, the one-line summary, and a handle on each side. */
+import { memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Glyph } from '../components/Glyph';
+import { useEditor } from '../store/EditorStoreContext';
+import { KIND_VISUAL, nodeSubtitle } from './kinds';
+import type { ComponentFlowNode } from './toFlow';
+
+const SIDES = [
+  ['t', Position.Top],
+  ['r', Position.Right],
+  ['b', Position.Bottom],
+  ['l', Position.Left],
+] as const;
+
+function ComponentCardView({ data, selected }: NodeProps<ComponentFlowNode>) {
+  // Each card subscribes to its own record only, so editing one node re-renders one card.
+  const node = useEditor((s) => s.records.nodes[data.nodeId]);
+  if (!node) return null;
+  const visual = KIND_VISUAL[node.kind];
+  return (
+    <div
+      className={`card${selected ? ' is-selected' : ''}`}
+      data-testid={`node-${node.id}`}
+      data-kind={node.kind}
+      style={{ '--accent': visual.accent } as React.CSSProperties}
+      title={`${visual.label} · ${node.id}`}
+    >
+      <div className="card-glyph">
+        <Glyph name={node.kind} size={20} />
+      </div>
+      <div className="card-text">
+        <div className="card-name">{node.name ?? node.id}</div>
+        <div className="card-sub">{nodeSubtitle(node)}</div>
+      </div>
+      {/* Loose connection mode: every handle both starts and ends wires; the plan edge keeps direction. */}
+      {SIDES.map(([id, position]) => (
+        <Handle key={id} id={id} type="source" position={position} className="card-handle" />
+      ))}
+    </div>
+  );
+}
+
+export const ComponentCard = memo(ComponentCardView);

@@ -1,0 +1,62 @@
+/**
+ * Starting the system Chromium for end-to-end tests. Suites skip, with this reason, only when the
+ * browser or the built renderer is missing; every other failure is a real failure.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const RENDERER_DIST = `${REPO_ROOT}dist/renderer`;
+export const ARTIFACTS = `${REPO_ROOT}test-results/e2e`;
+
+const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+  (p): p is string => !!p,
+);
+export const CHROMIUM = CANDIDATES.find((p) => existsSync(p));
+
+/** Why the e2e suites cannot run here, or null when they can. */
+export function skipReason(): string | null {
+  if (!CHROMIUM) return `chromium not found (looked at ${CANDIDATES.join(', ')}); install Debian's chromium or set CHROMIUM_PATH`;
+  if (!existsSync(`${RENDERER_DIST}/index.html`)) return 'dist/renderer is not built; run `npm run build` first';
+  return null;
+}
+
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+}
+
+export async function newEditorPage(browser: Browser, baseUrl: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 960 }, deviceScaleFactor: 1 });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  (page as Page & { errors?: string[] }).errors = errors;
+  await page.goto(`${baseUrl}?test`);
+  await page.waitForFunction(() => !!window.__editor);
+  return page;
+}
+
+export function pageErrors(page: Page): string[] {
+  return (page as Page & { errors?: string[] }).errors ?? [];
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const path = `${ARTIFACTS}/${name}.png`;
+  await page.screenshot({ path });
+  return path;
+}

@@ -4,7 +4,7 @@
  * Never throws on any input. Imports only sim/model.
  */
 import { makeIssue } from './issues';
-import { migratePlan } from './migrations';
+import { MIGRATIONS, migratePlan, type Migration } from './migrations';
 import type { Plan } from './schema';
 import { validatePlan, type ValidationResult } from './validate';
 
@@ -76,8 +76,8 @@ function syntaxErrorOffset(text: string): number {
   }
 }
 
-/** Parses, migrates and validates a plan file's text. */
-export function loadPlanText(text: string): LoadResult {
+/** Parses, migrates and validates a plan file's text. `migrations` is injectable for tests. */
+export function loadPlanText(text: string, migrations: Readonly<Record<number, Migration>> = MIGRATIONS): LoadResult {
   // Editors on Windows often save UTF-8 with a byte-order mark; JSON.parse rejects it, a user should not.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let raw: unknown;
@@ -94,7 +94,7 @@ export function loadPlanText(text: string): LoadResult {
     return { ok: false, errors: [makeIssue('invalid-json', [], `This is not a plan file: ${reason}.`)], warnings: [] };
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return validatePlan(raw);
-  const migrated = migratePlan(raw as Record<string, unknown>);
+  const migrated = migratePlan(raw as Record<string, unknown>, migrations);
   if (!migrated.ok) return { ok: false, errors: [makeIssue('unsupported-version', ['schemaVersion'], migrated.message)], warnings: [] };
   const result = validatePlan(migrated.doc);
   return migrated.migratedFrom === undefined ? result : { ...result, migratedFrom: migrated.migratedFrom };

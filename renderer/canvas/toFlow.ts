@@ -96,7 +96,7 @@ export function toFlowEdges(records: PlanRecords, selection: ReadonlySet<string>
       selected: selection.has(key),
       markerEnd: { type: MarkerType.ArrowClosed, color, width: 16, height: 16 },
       ...(edge.kind === 'replication'
-        ? { label: `${edge.mode} replication`, markerStart: { type: MarkerType.ArrowClosed, color, width: 16, height: 16 } }
+        ? { label: `${edge.mode} replication` }
         : role
           ? { label: role }
           : {}),

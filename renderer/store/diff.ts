@@ -1,7 +1,7 @@
 /**
  * Reversible diffs over plan records, the only way the plan changes: `{added, updated: [from, to],
- * removed}` per collection. Pure functions, no store, no React: undo is `reverseDiff`, a drag is many
- * diffs folded by `squashDiffs` into one history entry.
+ * removed}` per collection. Pure functions, no store, no React: undo is `reverseDiff`; a drag's many
+ * diffs become one history entry by diffing the records before and after it (history.ts).
  */
 import { COLLECTIONS, type Collection, type PlanRecords, type RecordTypes } from './records';
 
@@ -12,6 +12,12 @@ export interface PlanDiff {
   added: Added;
   updated: Updated;
   removed: Added;
+  /**
+   * Where a removed record stood: the id of the first record after it that the diff keeps (null:
+   * it was last). Undo re-inserts it there, so the saved lists keep their order through undo.
+   * Records added without a hint go to the end.
+   */
+  insertBefore?: { [C in Collection]?: Record<string, string | null> };
 }
 
 // Inside this file records are handled generically; the public signatures stay typed.
@@ -43,11 +49,26 @@ export function applyDiff(records: PlanRecords, diff: PlanDiff): PlanRecords {
     const updated = diff.updated[c] as AnyPairs | undefined;
     const removed = diff.removed[c] as AnyMap | undefined;
     if (isEmptyMap(added) && isEmptyMap(updated) && isEmptyMap(removed)) continue;
-    const map: AnyMap = { ...next[c] };
+    let map: AnyMap = { ...next[c] };
     for (const id in removed) delete map[id];
     // Updates replace in place so a record keeps its position in the saved lists.
     for (const id in updated) map[id] = updated[id]![1];
-    for (const id in added) map[id] = added[id];
+    const hints = diff.insertBefore?.[c];
+    const placed = new Map<string, string[]>();
+    for (const id in added) {
+      const before = hints?.[id];
+      if (before && before in map) placed.set(before, [...(placed.get(before) ?? []), id]);
+      else map[id] = added[id];
+    }
+    if (placed.size) {
+      // Rebuild the map in order, slotting re-inserted records in front of their successors.
+      const ordered: AnyMap = {};
+      for (const id in map) {
+        for (const early of placed.get(id) ?? []) ordered[early] = added![early];
+        ordered[id] = map[id];
+      }
+      map = ordered;
+    }
     next[c] = map;
   }
   return next as PlanRecords;
@@ -62,53 +83,9 @@ export function reverseDiff(diff: PlanDiff): PlanDiff {
     for (const id in pairs) rev[id] = [pairs[id]![1], pairs[id]![0]];
     updated[c] = rev;
   }
-  return { added: diff.removed, updated: updated as Updated, removed: diff.added };
-}
-
-/**
- * One diff with the effect of `first` then `second`. A record added then removed vanishes; removed
- * then added becomes an update; updates chain to [first from, last to].
- */
-export function squashDiffs(first: PlanDiff, second: PlanDiff): PlanDiff {
-  const out = emptyDiff();
-  for (const c of COLLECTIONS) {
-    const added: AnyMap = { ...(first.added[c] as AnyMap | undefined) };
-    const updated: AnyPairs = { ...(first.updated[c] as AnyPairs | undefined) };
-    const removed: AnyMap = { ...(first.removed[c] as AnyMap | undefined) };
-
-    const added2 = second.added[c] as AnyMap | undefined;
-    for (const id in added2) {
-      if (id in removed) {
-        updated[id] = [removed[id], added2[id]];
-        delete removed[id];
-      } else {
-        added[id] = added2[id];
-      }
-    }
-    const updated2 = second.updated[c] as AnyPairs | undefined;
-    for (const id in updated2) {
-      const to = updated2[id]![1];
-      if (id in added) added[id] = to;
-      else if (id in updated) updated[id] = [updated[id]![0], to];
-      else updated[id] = updated2[id]!;
-    }
-    const removed2 = second.removed[c] as AnyMap | undefined;
-    for (const id in removed2) {
-      if (id in added) delete added[id];
-      else if (id in updated) {
-        removed[id] = updated[id]![0];
-        delete updated[id];
-      } else removed[id] = removed2[id];
-    }
-    // An update that ends where it started is no change at all; dropping it keeps no-op drags
-    // (press and release without moving) out of the history.
-    for (const id in updated) if (sameRecord(updated[id]![0], updated[id]![1])) delete updated[id];
-
-    if (!isEmptyMap(added)) (out.added as Record<string, AnyMap>)[c] = added;
-    if (!isEmptyMap(updated)) (out.updated as Record<string, AnyPairs>)[c] = updated;
-    if (!isEmptyMap(removed)) (out.removed as Record<string, AnyMap>)[c] = removed;
-  }
-  return out;
+  // The hints describe records in `removed`; they stay attached to the same ids, which the reverse
+  // diff adds back.
+  return { added: diff.removed, updated: updated as Updated, removed: diff.added, ...(diff.insertBefore ? { insertBefore: diff.insertBefore } : {}) };
 }
 
 /** Structural equality of two JSON records (plan records are plain JSON). */
@@ -135,7 +112,19 @@ export function diffRecords(before: PlanRecords, after: PlanRecords): PlanDiff {
       if (!(id in a)) added[id] = b[id];
       else if (a[id] !== b[id] && !sameRecord(a[id], b[id])) updated[id] = [a[id], b[id]];
     }
-    for (const id in a) if (!(id in b)) removed[id] = a[id];
+    const hints: Record<string, string | null> = {};
+    let pending: string[] = [];
+    for (const id in a) {
+      if (!(id in b)) {
+        removed[id] = a[id];
+        pending.push(id);
+      } else {
+        for (const gone of pending) hints[gone] = id;
+        pending = [];
+      }
+    }
+    for (const gone of pending) hints[gone] = null;
+    if (!isEmptyMap(hints)) (out.insertBefore ??= {})[c] = hints;
     if (!isEmptyMap(added)) (out.added as Record<string, AnyMap>)[c] = added;
     if (!isEmptyMap(updated)) (out.updated as Record<string, AnyPairs>)[c] = updated;
     if (!isEmptyMap(removed)) (out.removed as Record<string, AnyMap>)[c] = removed;

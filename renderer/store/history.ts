@@ -2,7 +2,8 @@
  * The undo/redo stacks as pure functions over immutable arrays. Entries are recorded diffs or marks;
  * a mark is placed when a gesture starts so the gesture's many diffs fold into one undo step.
  */
-import { isEmptyDiff, squashDiffs, type PlanDiff } from './diff';
+import { applyDiff, diffRecords, isEmptyDiff, reverseDiff, type PlanDiff } from './diff';
+import type { PlanRecords } from './records';
 
 export type HistoryEntry = { type: 'diff'; diff: PlanDiff } | { type: 'mark'; id: string };
 
@@ -26,19 +27,23 @@ export function pushMark(history: History, id: string): History {
 /**
  * Folds everything recorded since mark `id` into one entry and drops the mark. Without the mark (an
  * undo during the gesture removed it) nothing changes.
+ *
+ * The folded diff is read off the records before and after the gesture rather than composed entry
+ * by entry: that drops no-op gestures (press and release without moving) for free and gives removed
+ * records correct positions for undo. `current` must be the records the history leads to.
  */
-export function squashToMark(history: History, id: string): History {
+export function squashToMark(history: History, id: string, current: PlanRecords): History {
   const at = lastIndexWhere(history.undos, (e) => e.type === 'mark' && e.id === id);
   if (at < 0) return history;
-  let squashed: PlanDiff | null = null;
-  for (const entry of history.undos.slice(at + 1)) {
-    if (entry.type !== 'diff') continue;
-    squashed = squashed ? squashDiffs(squashed, entry.diff) : entry.diff;
+  let before = current;
+  for (const entry of history.undos.slice(at + 1).reverse()) {
+    if (entry.type === 'diff') before = applyDiff(before, reverseDiff(entry.diff));
   }
+  const squashed = diffRecords(before, current);
   const kept = history.undos.slice(0, at);
   return {
     ...history,
-    undos: squashed && !isEmptyDiff(squashed) ? [...kept, { type: 'diff', diff: squashed }] : kept,
+    undos: !isEmptyDiff(squashed) ? [...kept, { type: 'diff', diff: squashed }] : kept,
   };
 }
 

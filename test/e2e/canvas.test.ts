@@ -120,7 +120,7 @@ describe.skipIf(reason !== null)('canvas in Chromium', () => {
     await canvas.connect('clients-1', 'lb-1');
     const toast = page.getByTestId('toast');
     await toast.waitFor();
-    await expect(toast.textContent()).resolves.toMatch(/one front door/);
+    await expect(toast.textContent()).resolves.toMatch(/one entry point/);
     const toastBox = await canvas.box(toast);
     const target = await canvas.box(canvas.node('lb-1'));
     expect(Math.hypot(toastBox.x - (target.x + target.width / 2), toastBox.y - (target.y + target.height / 2))).toBeLessThan(160);

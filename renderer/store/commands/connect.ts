@@ -59,7 +59,7 @@ export function checkConnection(records: PlanRecords, fromId: string, toId: stri
     const existing = edges.find((e) => e.kind === 'traffic' && e.from === fromId);
     if (existing) {
       const target = records.nodes[existing.to];
-      return { ok: false, reason: `Clients enter through one front door; ${label(from)} already goes to ${target ? label(target) : existing.to}.` };
+      return { ok: false, reason: `Clients have one entry point, and ${label(from)} → ${target ? label(target) : existing.to} is it. Delete that wire first to change it.` };
     }
   }
   const loop = trafficPath(records, toId, fromId);

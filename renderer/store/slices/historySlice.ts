@@ -37,6 +37,6 @@ export const createHistorySlice: StateCreator<EditorState, [], [], HistorySlice>
     set((s) => ({ history: pushMark(s.history, id) }));
   },
   squashToMark(id) {
-    set((s) => ({ history: squashToMark(s.history, id) }));
+    set((s) => ({ history: squashToMark(s.history, id, s.records) }));
   },
 });

@@ -1,7 +1,8 @@
 /**
  * Per-replication accounting of the fluid traffic (PLAN-FORMAT meanings 13 and 14): lost requests,
  * time with a noticeable failing share, incidents and their lengths (RTO samples), and 730-hour
- * months for SLO attainment. Rates are constant between calls, so every integral is exact.
+ * months for SLO attainment. Between events the served share is constant or moves linearly, so every
+ * integral (and every threshold crossing) is exact.
  * Imports only sim/engine/model.
  */
 import { MONTH_SECONDS, type Cause } from './model';
@@ -33,10 +34,14 @@ export class TrafficAccount {
   readonly records: IncidentRecord[] = [];
   months = 0;
   monthsMeetingObjective = 0;
+  offeredRequests = 0;
 
-  private servedRps: number;
+  /** Served share of offered requests (σ) at `lastTime`; it may move linearly until the next event. */
+  private success = 1;
   private lastTime = 0;
   private failing = false;
+  /** The cause of the latest change, blamed when a linear slide crosses the threshold. */
+  private lastCause: Cause | undefined;
   private incidentStart = 0;
   private incidentLostAtStart = 0;
   private openRecord: IncidentRecord | undefined;
@@ -44,7 +49,6 @@ export class TrafficAccount {
   private monthLost = 0;
   private monthOffered = 0;
   private monthStart = 0;
-  offeredRequests = 0;
 
   constructor(
     /** Nominal offered rate; the load at time t is offeredRps · (1 + swing · sin(2πt / 24 h)). */
@@ -52,35 +56,69 @@ export class TrafficAccount {
     /** Availability objective judged per month on requests; NaN when the plan has none. */
     private readonly monthlyObjective: number,
     private readonly diurnalSwing = 0,
-  ) {
-    this.servedRps = offeredRps;
-  }
+  ) {}
 
-  /** Integrates the current rates up to `t` (seconds). */
-  advance(t: number): void {
+  /**
+   * Integrates up to `t`. The served rate (at nominal load) moves linearly from its value at the
+   * last event to `servedRpsAtT` (default: unchanged), which is exact for the fluid model: between
+   * events, shares change at most linearly (clients following DNS answers over a TTL). A crossing
+   * of the 0.1 % threshold inside the segment opens or closes an incident at the exact instant.
+   */
+  advance(t: number, servedRpsAtT?: number): void {
     if (t <= this.lastTime) return;
-    const lostRate = this.offeredRps - this.servedRps;
-    while (t >= this.monthEnd) {
-      this.accrue(this.monthEnd - this.lastTime, lostRate);
-      this.lastTime = this.monthEnd;
-      this.closeMonth(this.monthEnd);
+    const target = servedRpsAtT === undefined || this.offeredRps <= 0 ? this.success : servedRpsAtT / this.offeredRps;
+    const t0 = this.lastTime;
+    const s0 = this.success;
+    const slope = (target - s0) / (t - t0);
+    const at = (x: number) => (x >= t ? target : s0 + slope * (x - t0));
+    // Split at month ends and at the threshold crossing so each piece has one failing state.
+    while (this.lastTime < t) {
+      let end = Math.min(t, this.monthEnd);
+      const sEnd = at(end);
+      const failingAtEnd = this.isFailing(sEnd);
+      let crossing = Infinity;
+      if (slope !== 0 && failingAtEnd !== this.failing) {
+        const x = t0 + (1 - (FAILING_SHARE_THRESHOLD + THRESHOLD_SLACK) - s0) / slope;
+        crossing = Math.min(Math.max(x, this.lastTime), end);
+        end = crossing;
+      }
+      this.accrue(this.lastTime, end, this.success, at(end));
+      this.lastTime = end;
+      this.success = at(end);
+      if (end === crossing) this.switchFailing(!this.failing, end, this.lastCause);
+      if (end === this.monthEnd) this.closeMonth(this.monthEnd);
     }
-    this.accrue(t - this.lastTime, lostRate);
-    this.lastTime = t;
+    this.success = target;
   }
 
   /** Sets the served rate from now on; `cause` is blamed if this change opens an incident. */
   setServed(servedRps: number, t: number, cause: Cause): void {
-    this.servedRps = servedRps;
-    const failingNow = this.offeredRps > 0 && 1 - servedRps / this.offeredRps > FAILING_SHARE_THRESHOLD + THRESHOLD_SLACK;
-    if (failingNow === this.failing) return;
+    this.success = this.offeredRps > 0 ? servedRps / this.offeredRps : 1;
+    this.lastCause = cause;
+    const failingNow = this.isFailing(this.success);
+    if (failingNow !== this.failing) this.switchFailing(failingNow, t, cause);
+  }
+
+  /** Closes the books at the horizon: an open incident counts toward availability, not as an RTO sample. */
+  finish(horizonSeconds: number): void {
+    this.advance(horizonSeconds);
+    if (this.openRecord) this.openRecord.lostRequests = this.lostRequests - this.incidentLostAtStart;
+    // A last partial month still counts as a month if it has any length.
+    if (horizonSeconds > this.monthStart) this.closeMonth(horizonSeconds);
+  }
+
+  private isFailing(success: number): boolean {
+    return this.offeredRps > 0 && 1 - success > FAILING_SHARE_THRESHOLD + THRESHOLD_SLACK;
+  }
+
+  private switchFailing(failingNow: boolean, t: number, cause: Cause | undefined): void {
     this.failing = failingNow;
     if (failingNow) {
       this.incidents++;
       this.incidentStart = t;
       this.incidentLostAtStart = this.lostRequests;
       if (this.records.length < INCIDENT_RECORDS_KEPT) {
-        this.openRecord = { startHours: t / 3600, endHours: null, lostRequests: 0, firstCause: cause };
+        this.openRecord = { startHours: t / 3600, endHours: null, lostRequests: 0, firstCause: cause ?? { kind: 'node', id: 'unknown' } };
         this.records.push(this.openRecord);
       }
     } else {
@@ -93,20 +131,12 @@ export class TrafficAccount {
     }
   }
 
-  /** Closes the books at the horizon: an open incident counts toward availability, not as an RTO sample. */
-  finish(horizonSeconds: number): void {
-    this.advance(horizonSeconds);
-    if (this.openRecord) this.openRecord.lostRequests = this.lostRequests - this.incidentLostAtStart;
-    // A last partial month still counts as a month if it has any length.
-    if (horizonSeconds > this.monthStart) this.closeMonth(horizonSeconds);
-  }
-
-  private accrue(dt: number, lostRate: number): void {
+  /** Adds the piece [t0, t1] in which the served share moves linearly from s0 to s1. */
+  private accrue(t0: number, t1: number, s0: number, s1: number): void {
+    const dt = t1 - t0;
     if (dt <= 0) return;
-    // The failing share is constant between events, so load-weighting only scales both integrals.
-    const loadSeconds = this.diurnalSwing === 0 ? dt : this.loadSeconds(this.lastTime, this.lastTime + dt);
-    const lost = lostRate * loadSeconds;
-    const offered = this.offeredRps * loadSeconds;
+    const offered = this.offeredRps * (this.diurnalSwing === 0 ? dt : this.loadSeconds(t0, t1));
+    const lost = this.offeredRps * this.failingLoadSeconds(t0, t1, 1 - s0, 1 - s1);
     this.lostRequests += lost;
     this.monthLost += lost;
     this.offeredRequests += offered;
@@ -117,6 +147,19 @@ export class TrafficAccount {
   /** ∫ (1 + s · sin ωt) dt over [t0, t1], exactly. */
   private loadSeconds(t0: number, t1: number): number {
     return t1 - t0 - (this.diurnalSwing * (Math.cos(DIURNAL_OMEGA * t1) - Math.cos(DIURNAL_OMEGA * t0))) / DIURNAL_OMEGA;
+  }
+
+  /** ∫ (1 + s · sin ωt) · f(t) dt over [t0, t1] with f linear from f0 to f1, exactly. */
+  private failingLoadSeconds(t0: number, t1: number, f0: number, f1: number): number {
+    const dt = t1 - t0;
+    const flat = ((f0 + f1) / 2) * dt;
+    if (this.diurnalSwing === 0 || (f0 === 0 && f1 === 0)) return flat;
+    // ∫ (a + b·t) sin ωt dt = −(a + b·t) cos ωt / ω + b sin ωt / ω², with f = a + b·t.
+    const w = DIURNAL_OMEGA;
+    const b = (f1 - f0) / dt;
+    const a = f0 - b * t0;
+    const antiderivative = (x: number) => (-(a + b * x) * Math.cos(w * x)) / w + (b * Math.sin(w * x)) / (w * w);
+    return flat + this.diurnalSwing * (antiderivative(t1) - antiderivative(t0));
   }
 
   private closeMonth(end: number): void {

@@ -8,6 +8,7 @@ import { useEditor } from '../store/EditorStoreContext';
 import { selectRecords, selectSelection } from '../store/selectors';
 import { parseKey, type RecordRef } from '../store/selectionKeys';
 import type { PlanRecords } from '../store/records';
+import { isMac } from './platformKeys';
 import { usePlanValidation } from './usePlanValidation';
 
 export function SidePanel() {
@@ -32,7 +33,37 @@ function PlanSummary() {
         {empty ? 'An empty design. Add a region from the palette to begin.' : 'Select a component, a region or a wire to see its details.'}
       </p>
       <IssueList issues={validation.errors} warnings={validation.warnings} limit={6} />
+      <Shortcuts />
     </div>
+  );
+}
+
+const MOD = isMac() ? '⌘' : 'Ctrl';
+const SHORTCUTS: [string, string][] = [
+  ['Undo', `${MOD} Z`],
+  ['Redo', `${MOD} ⇧ Z`],
+  ['Delete', 'Del'],
+  ['Copy / paste', `${MOD} C / V`],
+  ['Select all', `${MOD} A`],
+  ['Box select', '⇧ drag'],
+  ['Fit view', 'F'],
+];
+
+function Shortcuts() {
+  return (
+    <section className="shortcuts" aria-label="Keyboard shortcuts">
+      <div className="panel-subtitle">Shortcuts</div>
+      <dl>
+        {SHORTCUTS.map(([what, keys]) => (
+          <div key={what}>
+            <dt>{what}</dt>
+            <dd>
+              <kbd>{keys}</kbd>
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
   );
 }
 

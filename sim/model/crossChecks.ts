@@ -1,10 +1,14 @@
 /**
  * Rules that relate fields to each other once every field is well-formed: references, unique ids,
  * the shape of the traffic graph, DNS targets, origins. Each returns issues; none throws.
- * Imports only sim/model.
+ * Imports only sim/model and sim/catalog.
  */
+import { CATALOG } from '../catalog';
 import { makeIssue, type Issue, type PathSegment } from './issues';
 import type { Distribution, Plan, PlanNode } from './schema';
+
+/** A region without "zones" has the catalog's count, as resolvePlan gives it (not 1). */
+const DEFAULT_ZONES = CATALOG.region.zones.value;
 
 interface Index {
   nodeById: Map<string, { node: PlanNode; index: number }>;
@@ -57,8 +61,8 @@ function checkNodes(plan: Plan, index: Index, out: Issue[]): void {
     if (node.region !== undefined) {
       const region = index.regionById.get(node.region);
       if (!region) out.push(makeIssue('unknown-region', [...at, 'region'], `Node "${node.id}" is placed in region "${node.region}", which does not exist.`));
-      else if (node.zone !== undefined && node.zone >= (region.zones ?? 1)) {
-        out.push(makeIssue('zone-out-of-range', [...at, 'zone'], `Node "${node.id}" is in zone ${node.zone}, but region "${node.region}" has ${region.zones ?? 1} zone(s) (numbered from 0).`));
+      else if (node.zone !== undefined && node.zone >= (region.zones ?? DEFAULT_ZONES)) {
+        out.push(makeIssue('zone-out-of-range', [...at, 'zone'], `Node "${node.id}" is in zone ${node.zone}, but region "${node.region}" has ${region.zones ?? DEFAULT_ZONES} zone(s) (numbered from 0).`));
       }
     } else if (node.zone !== undefined) {
       out.push(makeIssue('unknown-region', [...at, 'zone'], `Node "${node.id}" names a zone but no region.`));
@@ -109,8 +113,16 @@ function checkNodes(plan: Plan, index: Index, out: Issue[]): void {
 
 function checkDns(node: Extract<PlanNode, { kind: 'dns' }>, at: PathSegment[], plan: Plan, index: Index, out: Issue[]): void {
   const policy = node.policy ?? 'simple';
+  const drawnTo = new Set(plan.edges.filter((e) => e.kind === 'traffic' && e.from === node.id).map((e) => e.to));
   node.targets.forEach((t, ti) => {
-    if (!index.nodeById.has(t.node)) out.push(makeIssue('dns-target-unknown', [...at, 'targets', ti, 'node'], `DNS "${node.id}" targets "${t.node}", which is not a node of this plan.`));
+    const target = index.nodeById.get(t.node)?.node;
+    if (!target) out.push(makeIssue('dns-target-unknown', [...at, 'targets', ti, 'node'], `DNS "${node.id}" targets "${t.node}", which is not a node of this plan.`));
+    // A target routes traffic like an edge; when its edge is drawn, checkEdges already reports it.
+    else if (!drawnTo.has(t.node) && (target.kind === 'backup' || target.kind === 'monitor')) {
+      out.push(makeIssue('passive-in-traffic', [...at, 'targets', ti, 'node'], `DNS "${node.id}" targets "${t.node}", a ${target.kind}, which takes no part in traffic.`));
+    } else if (!drawnTo.has(t.node) && target.kind === 'clients') {
+      out.push(makeIssue('traffic-into-clients', [...at, 'targets', ti, 'node'], `DNS "${node.id}" targets clients "${t.node}", which cannot receive traffic; they only send it.`));
+    }
     t.origins?.forEach((o, oi) => {
       if (!index.regionById.has(o)) out.push(makeIssue('unknown-region', [...at, 'targets', ti, 'origins', oi], `DNS "${node.id}" routes origin "${o}", which is not a region of this plan.`));
     });
@@ -248,8 +260,8 @@ function checkSharedFailures(plan: Plan, index: Index, out: Issue[]): void {
     } else if ('zone' in fail) {
       const region = index.regionById.get(fail.zone.region);
       if (!region) out.push(makeIssue('unknown-region', [...at, 'zone', 'region'], `Scenario "${scenario.id}" fails a zone of region "${fail.zone.region}", which does not exist.`));
-      else if (fail.zone.zone >= (region.zones ?? 1)) {
-        out.push(makeIssue('zone-out-of-range', [...at, 'zone', 'zone'], `Scenario "${scenario.id}" fails zone ${fail.zone.zone}, but region "${fail.zone.region}" has ${region.zones ?? 1} zone(s) (numbered from 0).`));
+      else if (fail.zone.zone >= (region.zones ?? DEFAULT_ZONES)) {
+        out.push(makeIssue('zone-out-of-range', [...at, 'zone', 'zone'], `Scenario "${scenario.id}" fails zone ${fail.zone.zone}, but region "${fail.zone.region}" has ${region.zones ?? DEFAULT_ZONES} zone(s) (numbered from 0).`));
       }
     } else if ('node' in fail && !index.nodeById.has(fail.node)) {
       out.push(makeIssue('unknown-node', [...at, 'node'], `Scenario "${scenario.id}" fails "${fail.node}", which is not a node of this plan.`));

@@ -210,3 +210,11 @@ export const MALFORMED_FILES: { file: string; code: IssueCode; path: string; men
   { file: 'schema-version-2.json', code: 'unsupported-version', path: 'schemaVersion', mentions: 'schemaVersion 2' },
   { file: 'schema-version-0.json', code: 'unsupported-version', path: 'schemaVersion', mentions: 'schemaVersion 0' },
 ];
+
+/** Rows added after the model fixes in crossChecks.ts (kept apart so their origin stays visible). */
+MALFORMED_CASES.push(
+  { name: 'DNS target that is a backup, no edge drawn', mutate: (p) => { p.nodes[1].targets[1].node = 'nightly'; p.edges.splice(1, 2); }, errors: [['passive-in-traffic', 'nodes[1].targets[1].node']], mentions: '"nightly"' },
+  { name: 'DNS target that is the clients, no edge drawn', mutate: (p) => { p.nodes[1].targets[1].node = 'users'; p.edges.splice(1, 2); }, errors: [['traffic-into-clients', 'nodes[1].targets[1].node'], ['traffic-cycle', 'nodes[1].targets']], mentions: '"users"' },
+  { name: 'DNS target that is a monitor, edge drawn (reported once, on the edge)', mutate: (p) => { p.nodes[1].targets[1].node = 'ops'; p.edges[2].to = 'ops'; }, errors: [['passive-in-traffic', 'edges[2].to']], mentions: '"ops"' },
+  { name: 'zone 3 of a region that takes the catalog\u2019s 3 zones', mutate: (p) => { delete p.regions[0].zones; p.nodes[6].zone = 3; }, errors: [['zone-out-of-range', 'nodes[6].zone']], mentions: '3 zone(s)' },
+);

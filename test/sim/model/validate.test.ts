@@ -1,0 +1,66 @@
+// validatePlan on inputs that must be accepted: the shortest plans, defaults that the cross-checks
+// must read the way resolvePlan does, and structures that look odd but are allowed.
+import { describe, expect, it } from 'vitest';
+import { CATALOG } from '../../../sim/catalog';
+import { validatePlan } from '../../../sim/model/validate';
+import { example, minimalPlan } from './planFixtures';
+
+describe('validatePlan accepts', () => {
+  it('the minimal plan, filling regions and edges and resolving defaults', () => {
+    const { edges: _edges, ...withoutEdges } = minimalPlan();
+    expect(validatePlan(withoutEdges).errors.map((e) => e.code)).toEqual(['clients-edge-count']);
+    const result = validatePlan(minimalPlan());
+    expect(result.errors).toEqual([]);
+    expect(result.ok).toBe(true);
+    expect(result.plan?.regions).toEqual([]);
+    expect(result.resolved?.nodes.map((n) => n.kind)).toEqual(['clients', 'gateway']);
+  });
+
+  it('a zone below the catalog\u2019s zone count in a region that does not say how many zones it has', () => {
+    // Bug fixed: the cross-check assumed 1 zone while resolvePlan gives such a region the catalog's count.
+    const zones = CATALOG.region.zones.value;
+    expect(zones).toBeGreaterThan(1);
+    const plan = example();
+    delete plan.regions[0].zones;
+    plan.nodes[6].zone = zones - 1;
+    plan.scenarios[0].fail = { zone: { region: 'use1', zone: zones - 1 } };
+    const result = validatePlan(plan);
+    expect(result.errors).toEqual([]);
+    expect(result.resolved?.regions[0]?.zones).toBe(zones);
+  });
+
+  it('a DNS record whose traffic edges are not drawn', () => {
+    const plan = example();
+    plan.edges.splice(1, 2);
+    expect(validatePlan(plan).errors).toEqual([]);
+  });
+
+  it('two DNS records chained (DNS → DNS → balancers) without edges', () => {
+    const plan = example();
+    plan.edges.splice(1, 2);
+    plan.nodes.push({ id: 'apex', kind: 'dns', targets: [{ node: 'dns' }] });
+    plan.edges[0].to = 'apex';
+    expect(validatePlan(plan).errors).toEqual([]);
+  });
+
+  it('replication both ways between two datastores (not a traffic cycle)', () => {
+    const plan = example();
+    plan.edges.push({ kind: 'replication', from: 'db-west', to: 'db-east', mode: 'async' });
+    expect(validatePlan(plan).errors).toEqual([]);
+  });
+
+  it('origins that sum to 1 only within a millionth (shares typed as rounded decimals)', () => {
+    const plan = example();
+    plan.nodes[0].origins = { use1: 0.6, usw2: 0.4000001 };
+    expect(0.6 + 0.4000001).not.toBe(1);
+    expect(validatePlan(plan).errors).toEqual([]);
+  });
+});
+
+describe('validatePlan never throws', () => {
+  it.each([null, undefined, 0, 'plan', [], true, {}, { schemaVersion: 1 }, { nodes: null }])('on %j', (input) => {
+    const result = validatePlan(input);
+    expect(result.ok).toBe(false);
+    expect(result.errors.length).toBeGreaterThan(0);
+  });
+});

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { validatePlan } from '../../sim/model/validate';
+import { getTemplate } from '../../sim/templates';
 import { launchChromium, newEditorPage, pageErrors, RENDERER_DIST, screenshot, skipReason } from './helpers/browser';
 import { CanvasPage } from './helpers/canvasPage';
 import { serveStatic, type StaticServer } from './helpers/staticServer';
@@ -200,6 +201,24 @@ describe.skipIf(reason !== null)('canvas in Chromium', () => {
     expect((await canvas.snapshot()).selection).toEqual(['node:gw-2']);
     await canvas.press('Delete');
     await canvas.waitForCounts(1, 1, 0);
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a template with every component inside its region box', async () => {
+    const { page, canvas } = await open();
+    const template = getTemplate('two-region-active-passive');
+    expect(template).toBeDefined();
+    await page.evaluate((plan) => window.__editor!.getState().replacePlan(plan, { history: 'reset' }), template!.plan);
+    await canvas.waitForCounts(template!.plan.regions.length, template!.plan.nodes.length, template!.plan.edges.length);
+    await page.getByTestId('fit-view').click();
+    for (const node of template!.plan.nodes) {
+      const card = await canvas.box(canvas.node(node.id));
+      if (!node.region) continue;
+      const box = await canvas.box(canvas.region(node.region));
+      expect(card.x >= box.x && card.y >= box.y && card.x + card.width <= box.x + box.width + 1 && card.y + card.height <= box.y + box.height + 1).toBe(true);
+    }
+    await screenshot(page, '08-template-active-passive');
     expect(pageErrors(page)).toEqual([]);
     await page.close();
   });

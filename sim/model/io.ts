@@ -100,7 +100,8 @@ export function loadPlanText(text: string, migrations: Readonly<Record<number, M
   return migrated.migratedFrom === undefined ? result : { ...result, migratedFrom: migrated.migratedFrom };
 }
 
-/** The text a plan is saved as: two-space JSON with a final newline, fields in document order. */
+/** The text a plan is saved as: two-space JSON with a final newline. Fields come in the order of the
+ * plan given; a plan from validatePlan has them in the schema's order (zod rebuilds each object). */
 export function serializePlan(plan: Plan): string {
   return `${JSON.stringify(plan, null, 2)}\n`;
 }

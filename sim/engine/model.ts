@@ -7,13 +7,14 @@
 import type { ResolvedNode, ResolvedPlan } from '../model/resolve';
 import { compileHealthCheck, type DetectionLaw } from './detection';
 import { compileDistribution, poissonGaps, type Sampler } from './distributions';
+import { collectOrigins, compileDns, type DnsCheckDef, type DnsDef } from './dns/compileDns';
 
 export const HOUR = 3600;
 export const YEAR_SECONDS = 8760 * HOUR;
 export const MONTH_SECONDS = 730 * HOUR;
 
 /** What a traffic node does with the requests it receives. */
-export const NodeRole = { Clients: 0, Series: 1, Fleet: 2, Balancer: 3 } as const;
+export const NodeRole = { Clients: 0, Series: 1, Fleet: 2, Balancer: 3, Dns: 4 } as const;
 export type NodeRole = (typeof NodeRole)[keyof typeof NodeRole];
 
 export const LbAlgorithmCode = { RoundRobin: 0, LeastConnections: 1, IpHash: 2 } as const;
@@ -56,6 +57,8 @@ export interface TrafficNodeDef {
   pairStart: number;
   pairEnd: number;
   algorithm: number;
+  /** DNS nodes: index into EngineModel.dns (−1 otherwise). */
+  dns: number;
 }
 
 /** A balancer's view of one target unit (a fleet instance or a whole non-fleet node). */
@@ -87,6 +90,15 @@ export interface EngineModel {
   initialCause: Cause;
   /** Every clients node's diurnal swing (the engine core supports one shared value). */
   diurnalSwing: number;
+  /** DNS records and their health checks (one per target). */
+  dns: DnsDef[];
+  dnsChecks: DnsCheckDef[];
+  /** Which DNS record a component is (−1 otherwise), to reset its checkers after its outage. */
+  dnsOfComponent: Int32Array;
+  /** Client origins (region ids; '' for clients that name none) for per-origin results. */
+  origins: string[];
+  /** Per traffic node (clients only): [origin index, requests per second] pairs. */
+  clientOrigins: Array<Array<[number, number]>>;
 }
 
 function isFleet(n: ResolvedNode): n is Extract<ResolvedNode, { kind: 'gateway' | 'service' }> {
@@ -103,11 +115,17 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
   const byId = new Map(planNodes.map((n) => [n.id, n]));
   const outgoing = new Map<string, string[]>(planNodes.map((n) => [n.id, []]));
   const incomingCount = new Map<string, number>(planNodes.map((n) => [n.id, 0]));
+  const link = (from: string, to: string) => {
+    if (outgoing.get(from)!.includes(to)) return;
+    outgoing.get(from)!.push(to);
+    incomingCount.set(to, incomingCount.get(to)! + 1);
+  };
   for (const e of plan.edges) {
-    if (e.kind !== 'traffic' || !byId.has(e.from) || !byId.has(e.to)) continue;
-    outgoing.get(e.from)!.push(e.to);
-    incomingCount.set(e.to, incomingCount.get(e.to)! + 1);
+    // A DNS node's drawn edges equal its targets (validated); its targets are the source of truth.
+    if (e.kind !== 'traffic' || !byId.has(e.from) || !byId.has(e.to) || byId.get(e.from)!.kind === 'dns') continue;
+    link(e.from, e.to);
   }
+  for (const n of planNodes) if (n.kind === 'dns') for (const t of n.targets) if (byId.has(t.node)) link(n.id, t.node);
 
   // Kahn's algorithm, seeded in plan order so the order (and so every float sum) is reproducible.
   const order: string[] = [];
@@ -142,6 +160,7 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
       pairStart: 0,
       pairEnd: 0,
       algorithm: LbAlgorithmCode.RoundRobin,
+      dns: -1,
     };
     if (n.kind === 'clients') {
       def.role = NodeRole.Clients;
@@ -158,6 +177,7 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
         componentCauses.push({ kind: 'instance', id: `${id}#${i}` });
       }
     } else if (n.kind === 'loadBalancer' || n.kind === 'datastore' || n.kind === 'dns') {
+      if (n.kind === 'dns') def.role = NodeRole.Dns;
       if (n.kind === 'loadBalancer') {
         def.role = NodeRole.Balancer;
         def.algorithm =
@@ -252,6 +272,18 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
     });
   }
 
+  const origins = collectOrigins(plan);
+  const { dns, checks: dnsChecks } = compileDns(plan, indexOf, origins);
+  const dnsOfComponent = new Int32Array(components.length).fill(-1);
+  dns.forEach((d, i) => {
+    nodes[d.node]!.dns = i;
+    dnsOfComponent[nodes[d.node]!.component] = i;
+  });
+  const clientOrigins = nodes.map((def) => {
+    if (def.role !== NodeRole.Clients) return [];
+    return (origins.byClients.get(def.id) ?? []).map(([o, share]): [number, number] => [o, share * def.requestsPerSecond]);
+  });
+
   let offeredRps = 0;
   for (const n of nodes) offeredRps += n.requestsPerSecond;
   const clients = planNodes.filter((n) => n.kind === 'clients');
@@ -270,5 +302,10 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
     offeredRps,
     initialCause: { kind: 'node', id: clients[0]?.id ?? '' },
     diurnalSwing,
+    dns,
+    dnsChecks,
+    dnsOfComponent,
+    origins: origins.ids,
+    clientOrigins,
   };
 }

@@ -6,11 +6,17 @@
  */
 import type { ResolvedPlan } from '../model/resolve';
 import { compileModel, type EngineModel } from './model';
+import { collectOrigins } from './dns/compileDns';
 import { runReplication, type ReplicationSummary } from './replication';
 import { meanWithInterval, quantileSorted, type MeanWithInterval } from './stats';
 import type { IncidentRecord } from './metrics';
 
 export const MINUTES_PER_YEAR = 525_600;
+
+/** The plan's client origins in the order the engine reports them (same rule as compileModel). */
+export function clientOrigins(plan: ResolvedPlan): string[] {
+  return collectOrigins(plan).ids;
+}
 
 export interface RunOptions {
   fromReplication: number;
@@ -69,6 +75,8 @@ export interface SimulationResult {
   /** Share of simulated 730-hour months whose request-weighted availability met the objective. */
   sloAttainment: { objective: number; months: number; monthsMet: number; share: number } | null;
   objectives: Record<string, ObjectiveResult>;
+  /** Request-weighted availability seen from each client origin region ('' for clients naming none). */
+  byOrigin: Array<{ origin: string; availability: number; lostRequestsPerYear: number }>;
   events: number;
   /** Set by the entry point that measured it; the engine never reads a clock. */
   wallSeconds: number | null;
@@ -98,7 +106,20 @@ function exceedance(samples: number[], target: number, exceedanceMax: number): O
   return { target, value, met: value <= exceedanceMax };
 }
 
-export function summarize(summaries: ReplicationSummary[], plan: ResolvedPlan, seed = plan.simulation.seed): SimulationResult {
+/** Pools per-origin requests over replications; origin ids come from the compiled model. */
+function byOrigin(ordered: ReplicationSummary[], origins: string[], years: number): SimulationResult['byOrigin'] {
+  return origins.map((origin, o) => {
+    let offered = 0;
+    let lost = 0;
+    for (const s of ordered) {
+      offered += s.originOfferedRequests[o] ?? 0;
+      lost += s.originLostRequests[o] ?? 0;
+    }
+    return { origin, availability: offered > 0 ? 1 - lost / offered : 1, lostRequestsPerYear: lost / (ordered.length * years) };
+  });
+}
+
+export function summarize(summaries: ReplicationSummary[], plan: ResolvedPlan, seed = plan.simulation.seed, origins: string[] = clientOrigins(plan)): SimulationResult {
   if (summaries.length === 0) throw new Error('summarize: no replications');
   const ordered = [...summaries].sort((a, b) => a.replication - b.replication);
   const horizonSeconds = ordered[0]!.horizonSeconds;
@@ -140,6 +161,7 @@ export function summarize(summaries: ReplicationSummary[], plan: ResolvedPlan, s
     sloAttainment:
       o.availability === undefined ? null : { objective: o.availability, months, monthsMet, share: months > 0 ? monthsMet / months : 0 },
     objectives,
+    byOrigin: byOrigin(ordered, origins, years),
     events,
     wallSeconds: null,
   };

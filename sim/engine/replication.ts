@@ -11,6 +11,7 @@ import type { EngineModel } from './model';
 import { streamFor, type RandomStream } from './random';
 import { EventCalendar, type TimerTarget } from './simjs';
 import { TrafficEvaluator, type TrafficState } from './traffic';
+import { DnsRuntime, type DnsHost } from './dns/dnsRuntime';
 
 /** What one replication reports: sums and samples that `summarize` pools over replications. */
 export interface ReplicationSummary {
@@ -28,6 +29,9 @@ export interface ReplicationSummary {
   monthsMeetingObjective: number;
   events: number;
   incidentRecords: IncidentRecord[];
+  /** Per client origin (EngineModel.origins order): requests offered and lost. */
+  originOfferedRequests: number[];
+  originLostRequests: number[];
 }
 
 export interface ReplicationOptions {
@@ -42,7 +46,7 @@ export interface ReplicationOptions {
  * [C + O, C + O + P) balancer/member detection. A pending detection is cancelled lazily by bumping
  * its slot's generation; a stale timer is recognised and dropped when it fires.
  */
-class Replication implements TimerTarget, TrafficState {
+class Replication implements TimerTarget, TrafficState, DnsHost {
   readonly downCount: Int32Array;
   readonly belief: Uint8Array;
   readonly believedCount: Int32Array;
@@ -58,6 +62,15 @@ class Replication implements TimerTarget, TrafficState {
   private readonly slots: number;
   private readonly overlayBase: number;
   private readonly pairBase: number;
+  private readonly dnsBase: number;
+  private readonly dnsRuntime: DnsRuntime;
+  private readonly hasDns: boolean;
+  /** Per-origin accounting (only with two or more origins; one origin is the total). */
+  private readonly originServed: Float64Array;
+  private readonly originEnd: Float64Array;
+  readonly originLost: Float64Array;
+  readonly originOffered: Float64Array;
+  private originTime = 0;
   private readonly calendar: EventCalendar;
   private readonly evaluator: TrafficEvaluator;
   readonly account: TrafficAccount;
@@ -77,7 +90,15 @@ class Replication implements TimerTarget, TrafficState {
     for (let n = 0; n < nodes.length; n++) this.believedCount[n] = nodes[n]!.pairEnd - nodes[n]!.pairStart;
     this.overlayBase = components.length;
     this.pairBase = components.length + overlays.length;
-    this.slots = this.pairBase + pairs.length;
+    this.dnsBase = this.pairBase + pairs.length;
+    this.slots = this.dnsBase + model.dnsChecks.length + model.dns.length;
+    this.hasDns = model.dns.length > 0;
+    const origins = model.origins.length;
+    this.originServed = new Float64Array(origins);
+    this.originEnd = new Float64Array(origins);
+    this.originLost = new Float64Array(origins);
+    this.originOffered = new Float64Array(origins);
+    for (const list of model.clientOrigins) for (const [o, rps] of list) this.originOffered[o] = this.originOffered[o]! + rps;
     this.generation = new Float64Array(this.slots);
     this.failureStreams = components.map((c) => streamFor(seed, replication, c.sourceId, 'time-to-failure'));
     this.repairStreams = components.map((c) => streamFor(seed, replication, c.sourceId, 'time-to-repair'));
@@ -86,6 +107,7 @@ class Replication implements TimerTarget, TrafficState {
     this.detectStreams = pairs.map((p) => streamFor(seed, replication, p.sourceId, 'detection'));
     this.calendar = new EventCalendar(model.horizonSeconds, this);
     this.evaluator = new TrafficEvaluator(model);
+    this.dnsRuntime = new DnsRuntime(model, seed, replication, this);
     this.account = new TrafficAccount(model.offeredRps, options.availabilityObjective, model.diurnalSwing);
   }
 
@@ -99,8 +121,48 @@ class Replication implements TimerTarget, TrafficState {
     }
     // The design may fail some requests from the start (capacity below the offered load).
     this.account.setServed(this.evaluator.servedRps(this), 0, this.model.initialCause);
+    this.startOriginSegment();
     this.calendar.run();
+    this.advanceOrigins(this.model.horizonSeconds, false);
     this.account.finish(this.model.horizonSeconds);
+  }
+
+  get dnsShares(): Float64Array[] {
+    return this.dnsRuntime.shares;
+  }
+
+  pathServes(node: number): boolean {
+    return this.evaluator.pathServes(node);
+  }
+
+  scheduleSlot(slot: number, delaySeconds: number): void {
+    const code = this.dnsBase + slot;
+    const gen = ++this.generation[code]!;
+    this.calendar.schedule(delaySeconds, gen * this.slots + code);
+  }
+
+  cancelSlot(slot: number): void {
+    this.generation[this.dnsBase + slot]!++;
+  }
+
+  /** Per-origin requests served from now on (a pass of the evaluator must have just run). */
+  private startOriginSegment(): void {
+    if (this.originServed.length > 1) this.evaluator.servedByOrigin(this, this.originServed);
+  }
+
+  /** Integrates per-origin losses to t; with `moving`, the evaluator has just run for time t. */
+  private advanceOrigins(t: number, moving: boolean): void {
+    const n = this.originServed.length;
+    if (n < 2) return;
+    const dt = t - this.originTime;
+    if (dt <= 0) return;
+    if (moving) this.evaluator.servedByOrigin(this, this.originEnd);
+    else this.originEnd.set(this.originServed);
+    for (let o = 0; o < n; o++) {
+      this.originLost[o] = this.originLost[o]! + (this.originOffered[o]! - (this.originServed[o]! + this.originEnd[o]!) / 2) * dt;
+    }
+    this.originServed.set(this.originEnd);
+    this.originTime = t;
   }
 
   get events(): number {
@@ -111,23 +173,38 @@ class Replication implements TimerTarget, TrafficState {
     const slot = code % this.slots;
     if ((code - slot) / this.slots !== this.generation[slot]) return; // cancelled
     const t = this.calendar.now();
-    this.account.advance(t);
+    // While clients move between DNS answers the served rate slides linearly until this event.
+    const moving = this.hasDns && this.dnsRuntime.inTransition;
+    if (moving) {
+      this.dnsRuntime.fillShares(t);
+      this.account.advance(t, this.evaluator.servedRps(this));
+    } else this.account.advance(t);
+    this.advanceOrigins(t, moving);
     let causeComponent = -1;
     let changed: boolean;
+    let cause;
     if (slot < this.overlayBase) {
       causeComponent = slot;
       changed = this.toggleComponent(slot);
     } else if (slot < this.pairBase) {
       changed = this.toggleOverlay(slot - this.overlayBase);
-    } else {
+      cause = this.model.overlays[slot - this.overlayBase]!.cause;
+    } else if (slot < this.dnsBase) {
       const p = slot - this.pairBase;
       causeComponent = this.model.pairs[p]!.member;
       changed = this.detect(p);
+    } else {
+      const local = slot - this.dnsBase;
+      const check = this.model.dnsChecks[local];
+      changed = this.dnsRuntime.onSlot(local, t);
+      cause = { kind: 'node' as const, id: check ? this.model.nodes[check.targetNode]!.id : this.model.dns[local - this.model.dnsChecks.length]!.id };
     }
     if (!changed) return;
-    const cause =
-      causeComponent >= 0 ? this.model.componentCauses[causeComponent]! : this.model.overlays[slot - this.overlayBase]!.cause;
-    this.account.setServed(this.evaluator.servedRps(this), t, cause);
+    if (causeComponent >= 0) cause = this.model.componentCauses[causeComponent]!;
+    if (this.hasDns) this.dnsRuntime.fillShares(t);
+    this.account.setServed(this.evaluator.servedRps(this), t, cause!);
+    this.startOriginSegment();
+    if (this.hasDns) this.dnsRuntime.refreshChecks();
   }
 
   /** A component's own failure or repair; the next one is drawn now (components keep ageing). */
@@ -164,6 +241,8 @@ class Replication implements TimerTarget, TrafficState {
     if ((before === 0) === (after === 0)) return false;
     const balancer = this.model.balancerOfComponent[c]!;
     if (balancer >= 0 && after === 0) this.restartBalancer(balancer);
+    const record = this.model.dnsOfComponent[c]!;
+    if (record >= 0 && after === 0) this.dnsRuntime.restartChecks(record, this.calendar.now());
     this.observe(c);
     return true;
   }
@@ -238,5 +317,7 @@ export function runReplication(model: EngineModel, options: ReplicationOptions):
     monthsMeetingObjective: a.monthsMeetingObjective,
     events: r.events,
     incidentRecords: a.records,
+    originOfferedRequests: model.origins.length > 1 ? Array.from(r.originOffered, (rps) => rps * model.horizonSeconds) : [a.offeredRequests],
+    originLostRequests: model.origins.length > 1 ? Array.from(r.originLost) : [a.lostRequests],
   };
 }

@@ -11,6 +11,7 @@ const CLIENTS: number = NodeRole.Clients;
 const SERIES: number = NodeRole.Series;
 const FLEET: number = NodeRole.Fleet;
 const BALANCER: number = NodeRole.Balancer;
+const DNS: number = NodeRole.Dns;
 
 /** The state the traffic model reads; owned and updated by the replication. */
 export interface TrafficState {
@@ -20,6 +21,8 @@ export interface TrafficState {
   belief: Uint8Array;
   /** Per balancer node: how many of its pairs it believes healthy. */
   believedCount: Int32Array;
+  /** Per DNS record: the share of each origin's clients on each target, [origin · targets + target]. */
+  dnsShares: Float64Array[];
 }
 
 export class TrafficEvaluator {
@@ -47,6 +50,7 @@ export class TrafficEvaluator {
   private readonly pairMemberNode: Int32Array;
   private readonly pairIsInstance: Uint8Array;
   private readonly capacityLimited: boolean;
+  private readonly dnsIndex: Int32Array;
 
   constructor(private readonly model: EngineModel) {
     const { nodes, pairs, components } = model;
@@ -72,6 +76,70 @@ export class TrafficEvaluator {
     this.pairMemberNode = Int32Array.from(pairs, (p) => p.memberNode);
     this.pairIsInstance = Uint8Array.from(pairs, (p) => (p.isInstance ? 1 : 0));
     this.capacityLimited = nodes.some((x) => x.capacityRps !== Infinity);
+    this.dnsIndex = Int32Array.from(nodes, (x) => x.dns);
+  }
+
+  /** PLAN-FORMAT meaning 8: what a record forwards, origin by origin, to each target. */
+  private forwardDns(i: number, state: TrafficState): void {
+    if (state.downCount[this.component[i]!] !== 0) return;
+    const d = this.dnsIndex[i]!;
+    const def = this.model.dns[d]!;
+    const shares = state.dnsShares[d]!;
+    const targets = def.targetNodes;
+    const count = targets.length;
+    const lambda = this.arrival[i]!;
+    for (let o = 0; o < def.originWeight.length; o++) {
+      const a = lambda * def.originWeight[o]!;
+      if (a === 0) continue;
+      for (let k = 0; k < count; k++) {
+        const s = shares[o * count + k]!;
+        if (s !== 0) this.arrival[targets[k]!] = this.arrival[targets[k]!]! + a * s;
+      }
+    }
+  }
+
+  /** Success of a request from `origin` entering record i: the clients' cached shares times each target's success. */
+  private dnsOriginSuccess(i: number, origin: number, state: TrafficState): number {
+    if (state.downCount[this.component[i]!] !== 0) return 0;
+    const d = this.dnsIndex[i]!;
+    const targets = this.model.dns[d]!.targetNodes;
+    const shares = state.dnsShares[d]!;
+    let ok = 0;
+    for (let k = 0; k < targets.length; k++) {
+      const s = shares[origin * targets.length + k]!;
+      if (s !== 0) ok += s * this.success[targets[k]!]!;
+    }
+    return ok;
+  }
+
+  private dnsSuccess(i: number, state: TrafficState): number {
+    const weights = this.model.dns[this.dnsIndex[i]!]!.originWeight;
+    let ok = 0;
+    for (let o = 0; o < weights.length; o++) if (weights[o]! > 0) ok += weights[o]! * this.dnsOriginSuccess(i, o, state);
+    return ok;
+  }
+
+  /** Whether the node's whole downstream path can serve anything (what a deep check observes). */
+  pathServes(node: number): boolean {
+    return this.success[node]! > 0;
+  }
+
+  /**
+   * Requests per second served for each client origin, from the pass `servedRps` just made. Only
+   * records reached straight from clients tell origins apart; elsewhere every origin fares alike.
+   */
+  servedByOrigin(state: TrafficState, out: Float64Array): void {
+    out.fill(0);
+    const { role, childStart, childList, success } = this;
+    const clientOrigins = this.model.clientOrigins;
+    for (let i = 0; i < role.length; i++) {
+      if (role[i] !== CLIENTS) continue;
+      const child = childStart[i + 1]! > childStart[i]! ? childList[childStart[i]!]! : -1;
+      for (const [o, rps] of clientOrigins[i]!) {
+        const ok = child < 0 ? 1 : role[child] === DNS ? this.dnsOriginSuccess(child, o, state) : success[child]!;
+        out[o] = out[o]! + rps * ok;
+      }
+    }
   }
 
   /** Requests per second served end to end. */
@@ -92,6 +160,9 @@ export class TrafficEvaluator {
         forward = rps[i]!;
       } else if (r === SERIES) {
         forward = downCount[component[i]!] === 0 ? arrival[i]! : 0;
+      } else if (r === DNS) {
+        this.forwardDns(i, state);
+        continue; // a record forwards by its answers, not to every target
       } else if (r === FLEET) {
         // Traffic reaching a fleet without a balancer spreads over its up instances.
         const first = component[i]!;
@@ -134,6 +205,10 @@ export class TrafficEvaluator {
     let served = 0;
     for (let i = n - 1; i >= 0; i--) {
       const r = role[i]!;
+      if (r === DNS) {
+        success[i] = this.dnsSuccess(i, state);
+        continue;
+      }
       if (r === BALANCER) {
         if (downCount[component[i]!] !== 0) {
           success[i] = 0;
@@ -184,6 +259,10 @@ export class TrafficEvaluator {
     let served = 0;
     for (let i = role.length - 1; i >= 0; i--) {
       const r = role[i]!;
+      if (r === DNS) {
+        success[i] = this.dnsSuccess(i, state);
+        continue;
+      }
       if (r === BALANCER) {
         if (downCount[component[i]!] !== 0) {
           success[i] = 0;

@@ -14,7 +14,6 @@ export function unsupportedFeatures(plan: ResolvedPlan): string[] {
     if (xs.length > 0) out.push(`${what} (${list(xs)})`);
   };
 
-  add(ids((n) => n.kind === 'dns'), 'DNS routing with health checks and cached answers');
   add(
     plan.edges.filter((e) => e.kind === 'replication').map((e) => `${e.from}→${e.to}`),
     'datastore replication and promotion',

@@ -139,6 +139,10 @@ function readable(plan: ResolvedPlan, r: SimulationResult, workers: number): str
     const s = r.sloAttainment;
     lines.push(`SLO attainment                 ${percent(s.share, 1)} of ${s.months} months met ${percent(s.objective, 3)}`);
   }
+  if (r.byOrigin.length > 1) {
+    // Which client regions suffered: only DNS routing (latency, geo) tells origins apart.
+    for (const o of r.byOrigin) lines.push(`  from ${(o.origin || 'anywhere').padEnd(27)} ${percent(o.availability)} of requests served`);
+  }
   for (const [name, o] of Object.entries(r.objectives)) {
     const verdict = o.met === null ? 'not judged' : o.met ? 'met' : 'MISSED';
     const value =

@@ -10,7 +10,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const BIN = fileURLToPath(new URL('../../../sim/entry/resilience.mjs', import.meta.url));
 const FIXTURE = fileURLToPath(new URL('../../fixtures/engine/single-region-core.plan.json', import.meta.url));
-const TEMPLATE_WITH_DNS = fileURLToPath(new URL('../../../sim/templates/two-region-active-passive.plan.json', import.meta.url));
 
 function cli(...args: string[]) {
   const r = spawnSync(process.execPath, [BIN, 'simulate', ...args], { encoding: 'utf8', timeout: 60_000 });
@@ -69,10 +68,27 @@ describe('resilience simulate', () => {
   });
 
   it('refuses, by name, what the engine does not simulate yet', () => {
-    const r = cli(TEMPLATE_WITH_DNS, '--json');
+    // A balancer's deep health check (observing the whole path behind it) is not simulated.
+    const file = join(dir, 'deep-check.plan.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        schemaVersion: 1,
+        name: 'deep balancer check',
+        nodes: [
+          { id: 'users', kind: 'clients' },
+          { id: 'lb', kind: 'loadBalancer', healthCheck: { deep: true } },
+          { id: 'gw', kind: 'gateway', instances: 2 },
+        ],
+        edges: [
+          { kind: 'traffic', from: 'users', to: 'lb' },
+          { kind: 'traffic', from: 'lb', to: 'gw' },
+        ],
+      }),
+    );
+    const r = cli(file, '--json');
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/DNS routing.*"dns"/);
-    expect(r.stderr).toMatch(/replication/);
+    expect(r.stderr).toMatch(/deep health checks.*"lb"/);
   });
 });

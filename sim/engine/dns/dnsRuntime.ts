@@ -1,0 +1,163 @@
+/**
+ * The DNS part of one replication: each record's health checks (truth, belief, detection timers),
+ * its answers, and its clients' cached shares with their breakpoints (PLAN-FORMAT meanings 5–8).
+ * The replication owns the calendar and calls in at every change. Imports only sim/engine.
+ */
+import { sampleDetectionSeconds } from '../detection';
+import type { EngineModel } from '../model';
+import { NodeRole } from '../model';
+import { streamFor, type RandomStream } from '../random';
+import { answerFor } from './answers';
+import { CachedAnswers } from './cachedAnswers';
+
+/** How the runtime reaches the replication: timers by local slot, and what checks can observe. */
+export interface DnsHost {
+  /** Schedules local slot `slot` after `delaySeconds`, cancelling what that slot had pending. */
+  scheduleSlot(slot: number, delaySeconds: number): void;
+  cancelSlot(slot: number): void;
+  downCount: Int32Array;
+  believedCount: Int32Array;
+  /** True when the node's whole downstream path serves something (deep checks). */
+  pathServes(node: number): boolean;
+}
+
+export class DnsRuntime {
+  /** Per record: [origin · targets + target] shares, filled by `fillShares`. */
+  readonly shares: Float64Array[];
+  private readonly views: Float64Array[][];
+  private readonly caches: CachedAnswers[][];
+  private readonly truth: Uint8Array;
+  private readonly belief: Uint8Array;
+  private readonly healthy: Uint8Array[];
+  private readonly answer: Float64Array[];
+  private readonly streams: RandomStream[];
+  /** Per record: 1 while its clients are still moving between answers. */
+  private readonly moving: Uint8Array;
+  private movingCount = 0;
+  /** Local slots: [0, checks) detection timers, [checks, checks + records) breakpoint timers. */
+  readonly slotCount: number;
+
+  constructor(
+    private readonly model: EngineModel,
+    seed: number,
+    replication: number,
+    private readonly host: DnsHost,
+  ) {
+    const { dns, dnsChecks } = model;
+    this.truth = new Uint8Array(dnsChecks.length).fill(1);
+    this.belief = new Uint8Array(dnsChecks.length).fill(1);
+    this.streams = dnsChecks.map((c) => streamFor(seed, replication, c.sourceId, 'dns-detection'));
+    this.moving = new Uint8Array(dns.length);
+    this.slotCount = dnsChecks.length + dns.length;
+    this.healthy = dns.map((d) => new Uint8Array(d.targetNodes.length).fill(1));
+    this.answer = dns.map((d) => new Float64Array(d.targetNodes.length));
+    this.shares = dns.map((d) => new Float64Array(d.originWeight.length * d.targetNodes.length));
+    this.views = dns.map((d, i) => Array.from(d.originWeight, (_, o) => this.shares[i]!.subarray(o * d.targetNodes.length, (o + 1) * d.targetNodes.length)));
+    this.caches = dns.map((d, i) =>
+      Array.from(d.originWeight, (_, o) => {
+        answerFor(d.record, this.healthy[i]!, o, this.answer[i]!);
+        return new CachedAnswers(d.targetNodes.length, d.ttlSeconds, d.violationFraction, d.violationSeconds, this.answer[i]!);
+      }),
+    );
+    this.fillShares(0);
+  }
+
+  /** True while some clients are between answers: shares then move linearly until the next breakpoint. */
+  get inTransition(): boolean {
+    return this.movingCount > 0;
+  }
+
+  /** Sets every record's shares to their values at time t. */
+  fillShares(t: number): void {
+    for (let d = 0; d < this.caches.length; d++) {
+      const caches = this.caches[d]!;
+      for (let o = 0; o < caches.length; o++) caches[o]!.sharesAt(t, this.views[d]![o]!);
+    }
+  }
+
+  /** A local timer fired at t; returns true when the served rate may have changed. */
+  onSlot(slot: number, t: number): boolean {
+    const checks = this.model.dnsChecks.length;
+    if (slot < checks) {
+      this.belief[slot] = this.truth[slot]!;
+      const d = this.model.dnsChecks[slot]!.dns;
+      this.healthy[d]![this.model.dnsChecks[slot]!.target] = this.belief[slot]!;
+      this.answerChanged(d, t);
+      return true;
+    }
+    this.scheduleBreakpoint(slot - checks, t);
+    return true;
+  }
+
+  /**
+   * PLAN-FORMAT meaning 5: after a record's own outage its checkers believe every target unhealthy
+   * and must see each recover (meanwhile it fails open).
+   */
+  restartChecks(d: number, t: number): void {
+    const def = this.model.dns[d]!;
+    for (let c = def.checkStart; c < def.checkEnd; c++) {
+      this.truth[c] = 0;
+      this.belief[c] = 0;
+      this.healthy[d]![this.model.dnsChecks[c]!.target] = 0;
+      this.host.cancelSlot(c);
+    }
+    this.answerChanged(d, t);
+  }
+
+  /** Re-reads what every check observes; a change starts (or cancels) that check's detection clock. */
+  refreshChecks(): void {
+    const { dnsChecks } = this.model;
+    for (let c = 0; c < dnsChecks.length; c++) {
+      const observed = this.observe(c);
+      if (observed === this.truth[c]) continue;
+      this.truth[c] = observed;
+      // Consecutive-probe counting restarts at every change: a flap shorter than detection goes unseen.
+      this.host.cancelSlot(c);
+      if (observed === this.belief[c]) continue;
+      this.host.scheduleSlot(c, sampleDetectionSeconds(dnsChecks[c]!.law, this.streams[c]!, observed === 0));
+    }
+  }
+
+  /** Meaning 6: a fleet is healthy while one instance is up; a balancer while it believes one target. */
+  private observe(c: number): number {
+    const check = this.model.dnsChecks[c]!;
+    const node = this.model.nodes[check.targetNode]!;
+    const { downCount, believedCount } = this.host;
+    if (check.deep) return node.component >= 0 && downCount[node.component] !== 0 ? 0 : this.host.pathServes(check.targetNode) ? 1 : 0;
+    switch (node.role) {
+      case NodeRole.Fleet:
+        for (let i = 0; i < node.instances; i++) if (downCount[node.component + i] === 0) return 1;
+        return 0;
+      case NodeRole.Balancer:
+        if (downCount[node.component] !== 0) return 0;
+        return node.pairEnd === node.pairStart || believedCount[check.targetNode]! > 0 ? 1 : 0;
+      case NodeRole.Clients:
+        return 1;
+      default:
+        return downCount[node.component] === 0 ? 1 : 0;
+    }
+  }
+
+  private answerChanged(d: number, t: number): void {
+    const def = this.model.dns[d]!;
+    const caches = this.caches[d]!;
+    let changed = false;
+    for (let o = 0; o < caches.length; o++) {
+      answerFor(def.record, this.healthy[d]!, o, this.answer[d]!);
+      if (caches[o]!.setAnswer(t, this.answer[d]!)) changed = true;
+    }
+    if (changed) this.scheduleBreakpoint(d, t);
+  }
+
+  private scheduleBreakpoint(d: number, t: number): void {
+    let next = Infinity;
+    for (const cache of this.caches[d]!) next = Math.min(next, cache.nextBreakpointAfter(t));
+    const slot = this.model.dnsChecks.length + d;
+    const wasMoving = this.moving[d] === 1;
+    const isMoving = next !== Infinity;
+    this.moving[d] = isMoving ? 1 : 0;
+    this.movingCount += (isMoving ? 1 : 0) - (wasMoving ? 1 : 0);
+    if (isMoving) this.host.scheduleSlot(slot, next - t);
+    else this.host.cancelSlot(slot);
+  }
+}

@@ -173,6 +173,14 @@ function resolveHealthCheck(given: Partial<ResolvedHealthCheck> | undefined, def
   };
 }
 
+/**
+ * Looks a user-written key up in a catalog table. Own properties only: an engine named
+ * "constructor" or a region coded "toString" must find nothing, not Object.prototype's members.
+ */
+function lookup<T>(table: Readonly<Record<string, T>>, key: string | undefined): T | undefined {
+  return key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 function regionCode(plan: Plan, regionId: string | undefined): string | undefined {
   return regionId === undefined ? undefined : plan.regions.find((r) => r.id === regionId)?.code;
 }
@@ -181,7 +189,7 @@ function fleetReliability(plan: Plan, node: FleetNode, platform: Platform): Reli
   if (node.reliability) return node.reliability;
   if (platform === 'serverless') {
     const code = regionCode(plan, node.region);
-    const byCode = code ? CATALOG.reliability.serverlessByCode[code] : undefined;
+    const byCode = lookup(CATALOG.reliability.serverlessByCode, code);
     if (byCode) return byCode.value;
   }
   return CATALOG.reliability.platform[platform].value;
@@ -250,7 +258,7 @@ function resolveNode(plan: Plan, node: PlanNode, drillsPerYear: number): Resolve
     case 'datastore': {
       const engine = node.engine ?? 'generic';
       const automatic = CATALOG.data.promotion.automatic.value;
-      const byEngine = CATALOG.data.promotion.secondsByEngine[engine];
+      const byEngine = lookup(CATALOG.data.promotion.secondsByEngine, engine);
       return {
         ...base,
         kind: 'datastore',
@@ -263,7 +271,7 @@ function resolveNode(plan: Plan, node: PlanNode, drillsPerYear: number): Resolve
           seconds: node.promotion?.seconds ?? byEngine?.value ?? automatic.seconds,
           successProbability: node.promotion?.successProbability ?? promotionSuccessProbability(drillsPerYear),
         },
-        reliability: node.reliability ?? (CATALOG.reliability.datastoreByEngine[engine] ?? CATALOG.reliability.datastore).value,
+        reliability: node.reliability ?? (lookup(CATALOG.reliability.datastoreByEngine, engine) ?? CATALOG.reliability.datastore).value,
       };
     }
     case 'backup': {
@@ -296,14 +304,14 @@ function resolveNode(plan: Plan, node: PlanNode, drillsPerYear: number): Resolve
 
 function resolveRegion(region: Plan['regions'][number]): ResolvedRegion {
   const code = region.code;
-  const outageByCode = code ? CATALOG.region.outage.byCode[code] : undefined;
+  const outageByCode = lookup(CATALOG.region.outage.byCode, code);
   return {
     id: region.id,
     name: region.name ?? code ?? region.id,
     provider: region.provider ?? 'generic',
     code,
     zones: region.zones ?? CATALOG.region.zones.value,
-    location: region.location ?? (code ? CATALOG.region.locations[code] : undefined),
+    location: region.location ?? lookup(CATALOG.region.locations, code),
     outage: region.outage === undefined ? (outageByCode ?? CATALOG.region.outage.generic).value : region.outage,
     zoneOutage: region.zoneOutage === undefined ? CATALOG.region.zoneOutage.value : region.zoneOutage,
   };
@@ -314,7 +322,7 @@ function replicationLag(plan: Plan, edge: ReplicationEdge): Distribution {
   const from = plan.nodes.find((n) => n.id === edge.from);
   const engine = from?.kind === 'datastore' ? (from.engine ?? 'generic') : 'generic';
   const lags = CATALOG.data.replicationLagSeconds;
-  return (lags[engine] ?? lags.generic)!.value;
+  return (lookup(lags, engine) ?? lags.generic)!.value;
 }
 
 /** The plan with every omitted value filled in from the catalog. Assumes a plan that validated. */

@@ -21,13 +21,26 @@ export interface ValidationResult {
   warnings: Issue[];
 }
 
-/** Latency routing measures distance, so every region it involves needs a location. */
+/**
+ * Latency routing measures distance, so every region it involves needs a location: the regions of
+ * its targets and the client origins that reach it.
+ */
 function checkLocations(plan: Plan, resolved: ResolvedPlan): Issue[] {
   const out: Issue[] = [];
-  const usesLatency = plan.nodes.some((n) => n.kind === 'dns' && n.policy === 'latency');
-  if (!usesLatency) return out;
+  const involved = new Set<string>();
+  for (const n of plan.nodes) {
+    if (n.kind !== 'dns' || n.policy !== 'latency') continue;
+    for (const t of n.targets) {
+      const region = plan.nodes.find((x) => x.id === t.node)?.region;
+      if (region) involved.add(region);
+    }
+    for (const e of plan.edges) {
+      const feeder = e.kind === 'traffic' && e.to === n.id ? plan.nodes.find((x) => x.id === e.from) : undefined;
+      if (feeder?.kind === 'clients') for (const origin of Object.keys(feeder.origins ?? {})) involved.add(origin);
+    }
+  }
   resolved.regions.forEach((r, i) => {
-    if (!r.location) {
+    if (involved.has(r.id) && !r.location) {
       out.push(makeIssue('location-missing', ['regions', i, 'location'], `Region "${r.id}" has no location and no known provider code; latency routing needs its lat/lon.`));
     }
   });

@@ -23,7 +23,7 @@ function checkData(plan: Plan, resolved: ResolvedPlan, out: Issue[]): void {
     if (!from || !to || from.kind !== 'datastore' || to.kind !== 'datastore') return;
     const crossRegion = from.region !== undefined && to.region !== undefined && from.region !== to.region;
     if (crossRegion && edge.mode === 'sync' && ENGINES_WITH_ASYNC_CROSS_REGION.has(from.engine)) {
-      warn(out, 'cross-region-sync', ['edges', i, 'mode'], `${from.engine} replicates across regions asynchronously; AWS offers no synchronous cross-region mode for it (${edge.from} → ${edge.to}).`);
+      warn(out, 'cross-region-sync', ['edges', i, 'mode'], `Across regions ${from.engine} replicates asynchronously; AWS offers no synchronous cross-region mode for it (${edge.from} → ${edge.to}).`);
     }
     const replicaIndex = nodeIndex.get(edge.to);
     const replicaPlan = replicaIndex === undefined ? undefined : plan.nodes[replicaIndex];

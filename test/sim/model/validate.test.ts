@@ -64,3 +64,45 @@ describe('validatePlan never throws', () => {
     expect(result.errors.length).toBeGreaterThan(0);
   });
 });
+
+describe('catalog lookups keyed by user text', () => {
+  it('an engine or region code named like an Object.prototype member finds no catalog entry', () => {
+    const r = validatePlan({
+      schemaVersion: 1,
+      name: 'prototype keys',
+      regions: [{ id: 'r', code: 'toString' }],
+      nodes: [
+        { id: 'users', kind: 'clients' },
+        { id: 'db', kind: 'datastore', engine: 'constructor', region: 'r' },
+      ],
+      edges: [{ kind: 'traffic', from: 'users', to: 'db' }],
+    });
+    expect(r.ok).toBe(true);
+    expect(r.resolved!.regions[0]!.location).toBeUndefined();
+    const db = r.resolved!.nodes[1]!;
+    expect(db.kind === 'datastore' && db.reliability.timeToFailureHours.dist).toBeTruthy();
+  });
+});
+
+describe('latency routing needs locations only where it routes', () => {
+  it('a region that latency routing does not involve may lack a location', () => {
+    const r = validatePlan({
+      schemaVersion: 1,
+      name: 'latency with an unrelated region',
+      regions: [
+        { id: 'a', code: 'us-east-1' },
+        { id: 'b', code: 'eu-west-1' },
+        { id: 'lab', code: 'on-prem-lab' },
+      ],
+      nodes: [
+        { id: 'users', kind: 'clients', origins: { a: 0.5, b: 0.5 } },
+        { id: 'dns', kind: 'dns', policy: 'latency', targets: [{ node: 'ga' }, { node: 'gb' }] },
+        { id: 'ga', kind: 'gateway', region: 'a' },
+        { id: 'gb', kind: 'gateway', region: 'b' },
+        { id: 'tool', kind: 'service', region: 'lab' },
+      ],
+      edges: [{ kind: 'traffic', from: 'users', to: 'dns' }],
+    });
+    expect(r.errors.filter((e) => e.code === 'location-missing')).toEqual([]);
+  });
+});

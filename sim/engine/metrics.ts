@@ -19,6 +19,10 @@ export interface IncidentRecord {
   endHours: number | null;
   lostRequests: number;
   firstCause: Cause;
+  /** Writes lost by promotions and restores during the incident (sim/engine/data). */
+  lostWrites: number;
+  /** The largest RPO sample taken during the incident; null when none was. */
+  rpoSeconds: number | null;
 }
 
 const DIURNAL_OMEGA = (2 * Math.PI) / (24 * 3600);
@@ -99,6 +103,14 @@ export class TrafficAccount {
     if (failingNow !== this.failing) this.switchFailing(failingNow, t, cause);
   }
 
+  /** A data loss (an RPO sample) belongs to the incident open now, if one is (and its record is kept). */
+  noteDataLoss(rpoSeconds: number, writes: number): void {
+    const r = this.openRecord;
+    if (!this.failing || !r) return;
+    r.lostWrites += writes;
+    r.rpoSeconds = r.rpoSeconds === null ? rpoSeconds : Math.max(r.rpoSeconds, rpoSeconds);
+  }
+
   /** Closes the books at the horizon: an open incident counts toward availability, not as an RTO sample. */
   finish(horizonSeconds: number): void {
     this.advance(horizonSeconds);
@@ -118,7 +130,14 @@ export class TrafficAccount {
       this.incidentStart = t;
       this.incidentLostAtStart = this.lostRequests;
       if (this.records.length < INCIDENT_RECORDS_KEPT) {
-        this.openRecord = { startHours: t / 3600, endHours: null, lostRequests: 0, firstCause: cause ?? { kind: 'node', id: 'unknown' } };
+        this.openRecord = {
+          startHours: t / 3600,
+          endHours: null,
+          lostRequests: 0,
+          firstCause: cause ?? { kind: 'node', id: 'unknown' },
+          lostWrites: 0,
+          rpoSeconds: null,
+        };
         this.records.push(this.openRecord);
       }
     } else {

@@ -8,13 +8,15 @@ import type { ResolvedNode, ResolvedPlan } from '../model/resolve';
 import { compileHealthCheck, type DetectionLaw } from './detection';
 import { compileDistribution, poissonGaps, type Sampler } from './distributions';
 import { collectOrigins, compileDns, type DnsCheckDef, type DnsDef } from './dns/compileDns';
+import { compileData, type DataModel } from './data/dataModel';
 
 export const HOUR = 3600;
 export const YEAR_SECONDS = 8760 * HOUR;
 export const MONTH_SECONDS = 730 * HOUR;
 
 /** What a traffic node does with the requests it receives. */
-export const NodeRole = { Clients: 0, Series: 1, Fleet: 2, Balancer: 3, Dns: 4 } as const;
+/** Datastore: requests succeed while its dataset serves (the data runtime decides; meaning 4). */
+export const NodeRole = { Clients: 0, Series: 1, Fleet: 2, Balancer: 3, Dns: 4, Datastore: 5 } as const;
 export type NodeRole = (typeof NodeRole)[keyof typeof NodeRole];
 
 export const LbAlgorithmCode = { RoundRobin: 0, LeastConnections: 1, IpHash: 2 } as const;
@@ -99,6 +101,8 @@ export interface EngineModel {
   origins: string[];
   /** Per traffic node (clients only): [origin index, requests per second] pairs. */
   clientOrigins: Array<Array<[number, number]>>;
+  /** Datasets, backups and promotion settings (sim/engine/data). */
+  data: DataModel;
 }
 
 function isFleet(n: ResolvedNode): n is Extract<ResolvedNode, { kind: 'gateway' | 'service' }> {
@@ -183,6 +187,7 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
         def.algorithm =
           n.algorithm === 'least-connections' ? LbAlgorithmCode.LeastConnections : n.algorithm === 'ip-hash' ? LbAlgorithmCode.IpHash : LbAlgorithmCode.RoundRobin;
       }
+      if (n.kind === 'datastore') def.role = NodeRole.Datastore;
       components.push({
         sourceId: id,
         node: nodeIndex,
@@ -307,5 +312,6 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
     dnsOfComponent,
     origins: origins.ids,
     clientOrigins,
+    data: compileData(plan, nodes, components, overlays),
   };
 }

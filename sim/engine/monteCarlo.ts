@@ -72,6 +72,17 @@ export interface SimulationResult {
   };
   rtoSeconds: SampleStatistics;
   rpoSeconds: SampleStatistics;
+  /** Data losses (sim/engine/data): writes lost per year, and what produced RPO samples. */
+  data: {
+    writesLost: number;
+    writesLostPerYear: MeanWithInterval;
+    promotions: number;
+    promotionAttempts: number;
+    restores: number;
+    restoreAttempts: number;
+    unrecoverableLosses: number;
+    multiwriterLosses: number;
+  };
   /** Share of simulated 730-hour months whose request-weighted availability met the objective. */
   sloAttainment: { objective: number; months: number; monthsMet: number; share: number } | null;
   objectives: Record<string, ObjectiveResult>;
@@ -142,6 +153,7 @@ export function summarize(summaries: ReplicationSummary[], plan: ResolvedPlan, s
     months += s.months;
     monthsMet += s.monthsMeetingObjective;
   }
+  const total = (f: (s: ReplicationSummary) => number): number => ordered.reduce((a, s) => a + f(s), 0);
   const o = plan.objectives;
   const reqA = meanWithInterval(requestWeighted);
   const objectives: Record<string, ObjectiveResult> = {};
@@ -158,6 +170,16 @@ export function summarize(summaries: ReplicationSummary[], plan: ResolvedPlan, s
     incidents: { count: incidents, perYear: incidents / (ordered.length * years), openAtHorizon: open, timeline: ordered[0]!.incidentRecords },
     rtoSeconds: sampleStatistics(rto),
     rpoSeconds: sampleStatistics(rpo),
+    data: {
+      writesLost: total((s) => s.data.writesLost),
+      writesLostPerYear: meanWithInterval(ordered.map((s) => s.data.writesLost / years)),
+      promotions: total((s) => s.data.promotions),
+      promotionAttempts: total((s) => s.data.promotionAttempts),
+      restores: total((s) => s.data.restores),
+      restoreAttempts: total((s) => s.data.restoreAttempts),
+      unrecoverableLosses: total((s) => s.data.unrecoverableLosses),
+      multiwriterLosses: total((s) => s.data.multiwriterLosses),
+    },
     sloAttainment:
       o.availability === undefined ? null : { objective: o.availability, months, monthsMet, share: months > 0 ? monthsMet / months : 0 },
     objectives,

@@ -4,6 +4,7 @@
  * change the fluid traffic model gives the new served rate and the account integrates it.
  * Environment-free: imports only sim/engine.
  */
+import { DataRuntime, type DataCounters, type DataHost } from './data/dataRuntime';
 import { sampleDetectionSeconds } from './detection';
 import { sample } from './distributions';
 import { TrafficAccount, type IncidentRecord } from './metrics';
@@ -24,7 +25,10 @@ export interface ReplicationSummary {
   incidents: number;
   /** Closed incidents' lengths; an incident open at the horizon yields none. */
   rtoSeconds: number[];
+  /** One per completed promotion or restore (and multi-writer member loss), zeros included. */
   rpoSeconds: number[];
+  /** Promotions, restores and writes lost (sim/engine/data). */
+  data: DataCounters;
   months: number;
   monthsMeetingObjective: number;
   events: number;
@@ -43,15 +47,17 @@ export interface ReplicationOptions {
 
 /**
  * Timer codes are generation × slots + slot. Slots: [0, C) component processes, [C, C + O) overlays,
- * [C + O, C + O + P) balancer/member detection. A pending detection is cancelled lazily by bumping
- * its slot's generation; a stale timer is recognised and dropped when it fires.
+ * [C + O, C + O + P) balancer/member detection, then the DNS checks and records (dns/), then one per
+ * dataset (its pending promotion or restore step). A pending timer is cancelled lazily by bumping its slot's generation; a stale
+ * timer is recognised and dropped when it fires.
  */
-class Replication implements TimerTarget, TrafficState, DnsHost {
+class Replication implements TimerTarget, TrafficState, DnsHost, DataHost {
   readonly downCount: Int32Array;
   readonly belief: Uint8Array;
   readonly believedCount: Int32Array;
+  readonly dataUp: Uint8Array;
   private readonly ownDown: Uint8Array;
-  private readonly overlayActive: Uint8Array;
+  readonly overlayActive: Uint8Array;
   private readonly truth: Uint8Array;
   private readonly generation: Float64Array;
   private readonly failureStreams: RandomStream[];
@@ -71,6 +77,8 @@ class Replication implements TimerTarget, TrafficState, DnsHost {
   readonly originLost: Float64Array;
   readonly originOffered: Float64Array;
   private originTime = 0;
+  private readonly dataBase: number;
+  readonly data: DataRuntime;
   private readonly calendar: EventCalendar;
   private readonly evaluator: TrafficEvaluator;
   readonly account: TrafficAccount;
@@ -91,7 +99,8 @@ class Replication implements TimerTarget, TrafficState, DnsHost {
     this.overlayBase = components.length;
     this.pairBase = components.length + overlays.length;
     this.dnsBase = this.pairBase + pairs.length;
-    this.slots = this.dnsBase + model.dnsChecks.length + model.dns.length;
+    this.dataBase = this.dnsBase + model.dnsChecks.length + model.dns.length;
+    this.slots = this.dataBase + model.data.datasets.length;
     this.hasDns = model.dns.length > 0;
     const origins = model.origins.length;
     this.originServed = new Float64Array(origins);
@@ -105,6 +114,8 @@ class Replication implements TimerTarget, TrafficState, DnsHost {
     this.gapStreams = overlays.map((o) => streamFor(seed, replication, o.sourceId, 'time-between-outages'));
     this.durationStreams = overlays.map((o) => streamFor(seed, replication, o.sourceId, 'outage-duration'));
     this.detectStreams = pairs.map((p) => streamFor(seed, replication, p.sourceId, 'detection'));
+    this.data = new DataRuntime(model.data, this, nodes.length, seed, replication, model.diurnalSwing);
+    this.dataUp = this.data.dataUp;
     this.calendar = new EventCalendar(model.horizonSeconds, this);
     this.evaluator = new TrafficEvaluator(model);
     this.dnsRuntime = new DnsRuntime(model, seed, replication, this);
@@ -193,11 +204,14 @@ class Replication implements TimerTarget, TrafficState, DnsHost {
       const p = slot - this.pairBase;
       causeComponent = this.model.pairs[p]!.member;
       changed = this.detect(p);
-    } else {
+    } else if (slot < this.dataBase) {
       const local = slot - this.dnsBase;
       const check = this.model.dnsChecks[local];
       changed = this.dnsRuntime.onSlot(local, t);
       cause = { kind: 'node' as const, id: check ? this.model.nodes[check.targetNode]!.id : this.model.dns[local - this.model.dnsChecks.length]!.id };
+    } else {
+      causeComponent = this.data.primaryComponent(slot - this.dataBase);
+      changed = this.data.onTimer(slot - this.dataBase, t);
     }
     if (!changed) return;
     if (causeComponent >= 0) cause = this.model.componentCauses[causeComponent]!;
@@ -212,6 +226,7 @@ class Replication implements TimerTarget, TrafficState, DnsHost {
     const def = this.model.components[c]!;
     if (this.ownDown[c] === 0) {
       this.ownDown[c] = 1;
+      this.data.ownFailed(c, this.calendar.now());
       this.calendar.schedule(sample(def.timeToRepair, this.repairStreams[c]!), c);
       return this.addDown(c, 1);
     }
@@ -230,6 +245,7 @@ class Replication implements TimerTarget, TrafficState, DnsHost {
     let changed = false;
     const members = def.members;
     for (let i = 0; i < members.length; i++) if (this.addDown(members[i]!, starting ? 1 : -1)) changed = true;
+    this.data.overlayChanged(o, starting, this.calendar.now());
     return changed;
   }
 
@@ -244,6 +260,7 @@ class Replication implements TimerTarget, TrafficState, DnsHost {
     const record = this.model.dnsOfComponent[c]!;
     if (record >= 0 && after === 0) this.dnsRuntime.restartChecks(record, this.calendar.now());
     this.observe(c);
+    this.data.componentChanged(c, after === 0, this.calendar.now());
     return true;
   }
 
@@ -288,6 +305,20 @@ class Replication implements TimerTarget, TrafficState, DnsHost {
     this.calendar.schedule(delay, gen * this.slots + slot);
   }
 
+  scheduleData(dataset: number, delaySeconds: number): void {
+    const slot = this.dataBase + dataset;
+    const gen = ++this.generation[slot]!;
+    this.calendar.schedule(delaySeconds, gen * this.slots + slot);
+  }
+
+  cancelData(dataset: number): void {
+    this.generation[this.dataBase + dataset]!++;
+  }
+
+  noteDataLoss(rpoSeconds: number, writes: number): void {
+    this.account.noteDataLoss(rpoSeconds, writes);
+  }
+
   private detect(p: number): boolean {
     const pair = this.model.pairs[p]!;
     const b = pair.balancer;
@@ -312,7 +343,8 @@ export function runReplication(model: EngineModel, options: ReplicationOptions):
     downSeconds: a.downSeconds,
     incidents: a.incidents,
     rtoSeconds: a.rtoSeconds,
-    rpoSeconds: [],
+    rpoSeconds: r.data.rpoSeconds,
+    data: r.data.counters,
     months: a.months,
     monthsMeetingObjective: a.monthsMeetingObjective,
     events: r.events,

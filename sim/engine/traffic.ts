@@ -12,6 +12,7 @@ const SERIES: number = NodeRole.Series;
 const FLEET: number = NodeRole.Fleet;
 const BALANCER: number = NodeRole.Balancer;
 const DNS: number = NodeRole.Dns;
+const DATASTORE: number = NodeRole.Datastore;
 
 /** The state the traffic model reads; owned and updated by the replication. */
 export interface TrafficState {
@@ -23,6 +24,8 @@ export interface TrafficState {
   believedCount: Int32Array;
   /** Per DNS record: the share of each origin's clients on each target, [origin · targets + target]. */
   dnsShares: Float64Array[];
+  /** Per node: 1 while a datastore's dataset serves requests sent to it (sim/engine/data). */
+  dataUp: Uint8Array;
 }
 
 export class TrafficEvaluator {
@@ -145,6 +148,7 @@ export class TrafficEvaluator {
   /** Requests per second served end to end. */
   servedRps(state: TrafficState): number {
     const downCount = state.downCount;
+    const dataUp = state.dataUp;
     const { arrival, success, downstream, load, ratio, share, role, component, instances, capacity, rps, childStart, childList } = this;
     const { pairStart, pairEnd, pairMember, pairMemberNode, pairIsInstance } = this;
     const n = role.length;
@@ -163,6 +167,8 @@ export class TrafficEvaluator {
       } else if (r === DNS) {
         this.forwardDns(i, state);
         continue; // a record forwards by its answers, not to every target
+      } else if (r === DATASTORE) {
+        forward = dataUp[i] === 1 ? arrival[i]! : 0;
       } else if (r === FLEET) {
         // Traffic reaching a fleet without a balancer spreads over its up instances.
         const first = component[i]!;
@@ -230,6 +236,8 @@ export class TrafficEvaluator {
         success[i] = below;
       } else if (r === SERIES) {
         success[i] = downCount[component[i]!] === 0 ? below : 0;
+      } else if (r === DATASTORE) {
+        success[i] = dataUp[i] === 1 ? below : 0;
       } else {
         const first = component[i]!;
         const last = first + instances[i]!;
@@ -254,6 +262,7 @@ export class TrafficEvaluator {
    */
   private servedUnlimited(state: TrafficState): number {
     const downCount = state.downCount;
+    const dataUp = state.dataUp;
     const { success, downstream, share, role, component, instances, rps, childStart, childList } = this;
     const { pairStart, pairEnd, pairMember, pairMemberNode, pairIsInstance } = this;
     let served = 0;
@@ -287,6 +296,8 @@ export class TrafficEvaluator {
         success[i] = below;
       } else if (r === SERIES) {
         success[i] = downCount[component[i]!] === 0 ? below : 0;
+      } else if (r === DATASTORE) {
+        success[i] = dataUp[i] === 1 ? below : 0;
       } else {
         downstream[i] = below;
         const first = component[i]!;

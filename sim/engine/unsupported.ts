@@ -1,7 +1,8 @@
 /**
  * What the engine core does not simulate yet, named so `simulate` can refuse instead of silently
  * ignoring it. The DNS, data and scaling parts (issues 4–6) each delete their lines here when they
- * land. Imports only plan types.
+ * land (the data part has: replication, backups and data-losing failures are simulated).
+ * Imports only plan types.
  */
 import type { ResolvedPlan } from '../model/resolve';
 
@@ -14,15 +15,8 @@ export function unsupportedFeatures(plan: ResolvedPlan): string[] {
     if (xs.length > 0) out.push(`${what} (${list(xs)})`);
   };
 
-  add(
-    plan.edges.filter((e) => e.kind === 'replication').map((e) => `${e.from}→${e.to}`),
-    'datastore replication and promotion',
-  );
-  add(ids((n) => n.kind === 'backup'), 'backups and restores');
-  add(
-    ids((n) => n.kind === 'datastore' && n.failureLosesData),
-    'a datastore that loses its data on failure (restore semantics)',
-  );
+  add(mixedDatasets(plan), 'a dataset mixing multiwriter with sync or async replication');
+  add(ids((n) => n.kind === 'backup' && n.reliability !== undefined), 'backups that fail (a reliability block on a backup)');
   add(ids((n) => (n.kind === 'gateway' || n.kind === 'service') && n.autoscaling !== undefined), 'autoscaling');
   add(ids((n) => (n.kind === 'gateway' || n.kind === 'service') && n.probes !== undefined), 'container liveness and readiness probes');
   add(
@@ -42,4 +36,29 @@ export function unsupportedFeatures(plan: ResolvedPlan): string[] {
   }
   add(ids((n) => n.kind === 'loadBalancer' && n.healthCheck.deep), 'deep health checks');
   return out;
+}
+
+/**
+ * Datasets (replication closures) whose edges mix multiwriter with sync/async: "every member
+ * accepts writes" and "one primary" contradict each other. Names each such dataset's edges.
+ */
+function mixedDatasets(plan: ResolvedPlan): string[] {
+  const edges = plan.edges.filter((e) => e.kind === 'replication');
+  const group = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while (group.has(r) && group.get(r) !== r) r = group.get(r)!;
+    return r;
+  };
+  for (const e of edges) {
+    if (!group.has(e.from)) group.set(e.from, e.from);
+    if (!group.has(e.to)) group.set(e.to, e.to);
+    group.set(find(e.from), find(e.to));
+  }
+  const modes = new Map<string, Set<boolean>>();
+  for (const e of edges) {
+    const root = find(e.from);
+    modes.set(root, (modes.get(root) ?? new Set()).add(e.mode === 'multiwriter'));
+  }
+  return edges.filter((e) => modes.get(find(e.from))!.size > 1).map((e) => `${e.from}→${e.to}`);
 }

@@ -1,0 +1,269 @@
+/**
+ * Compiles the plan's data part (PLAN-FORMAT meanings 4, 11, 12) into flat, read-only datasets:
+ * members in replication order, replication edges with their lag laws, paths between members,
+ * promotion and restore settings, backups and the nominal write rate reaching each member.
+ * Built once per plan. Imports only sim/model types and sim/engine; no DOM, Node or clock.
+ */
+import type { ResolvedDatastore, ResolvedPlan } from '../../model/resolve';
+import { compileDistribution, type Sampler } from '../distributions';
+import type { ComponentDef, OverlayDef, TrafficNodeDef } from '../model';
+
+const HOUR = 3600;
+const MINUTE = 60;
+
+export interface DataEdgeDef {
+  /** Member indices (within the dataset) of the edge's ends, as drawn. */
+  from: number;
+  to: number;
+  sync: boolean;
+  lag: Sampler;
+  sourceId: string;
+}
+
+export interface PromotionDef {
+  automatic: boolean;
+  detectionSeconds: number;
+  seconds: number;
+  successProbability: number;
+}
+
+export interface BackupDef {
+  sourceId: string;
+  /** The member it copies. */
+  member: number;
+  intervalSeconds: number;
+  restore: Sampler;
+  restoreFailureProbability: number;
+  offsite: boolean;
+  /** The region overlay of the copied datastore (on-site copies are unusable while it is out); −1: none. */
+  regionOverlay: number;
+}
+
+export interface DatasetDef {
+  /** Members in replication order: breadth-first from the initial primary (member 0), edges in plan order. */
+  ids: string[];
+  nodes: Int32Array;
+  components: Int32Array;
+  failureLosesData: Uint8Array;
+  promotion: PromotionDef[];
+  multiwriter: boolean;
+  edges: DataEdgeDef[];
+  /**
+   * Shortest undirected path between members, as edge indices: pathEdges[pathStart[i·m + j] ..
+   * pathStart[i·m + j + 1]) leads from member i to member j, in order.
+   */
+  pathStart: Int32Array;
+  pathEdges: Int32Array;
+  backups: BackupDef[];
+  /** Nominal writes per second whose traffic reaches each member (clients' rate × writeFraction). */
+  writeRate: Float64Array;
+  totalWriteRate: number;
+}
+
+export interface DataModel {
+  datasets: DatasetDef[];
+  /** Per component: its dataset (−1 when it is not a datastore) and its member index. */
+  datasetOfComponent: Int32Array;
+  memberOfComponent: Int32Array;
+  /** Manual recovery (the monitor's, or the catalog's unmonitored delays), in seconds. */
+  humanDetection: Sampler;
+  humanResponse: Sampler;
+}
+
+/**
+ * Groups datastores into datasets: the undirected closure of replication edges. The initial primary
+ * is the member without an incoming replication edge (first in plan order), else the first member.
+ */
+export function compileData(
+  plan: ResolvedPlan,
+  nodes: readonly TrafficNodeDef[],
+  components: readonly ComponentDef[],
+  overlays: readonly OverlayDef[],
+): DataModel {
+  const stores = plan.nodes.filter((n): n is ResolvedDatastore => n.kind === 'datastore');
+  const nodeIndex = new Map(nodes.map((n, i) => [n.id, i]));
+  const replication = plan.edges.filter((e) => e.kind === 'replication');
+  const neighbours = new Map<string, { other: string; edge: number }[]>(stores.map((s) => [s.id, []]));
+  replication.forEach((e, i) => {
+    neighbours.get(e.from)?.push({ other: e.to, edge: i });
+    neighbours.get(e.to)?.push({ other: e.from, edge: i });
+  });
+  const hasIncoming = new Set(replication.map((e) => e.to));
+  const rates = writeRates(plan);
+  const regionOverlay = new Map<string, number>();
+  overlays.forEach((o, i) => {
+    if (o.cause.kind === 'region') regionOverlay.set(o.cause.id, i);
+  });
+
+  const assigned = new Set<string>();
+  const datasets: DatasetDef[] = [];
+  const datasetOfComponent = new Int32Array(components.length).fill(-1);
+  const memberOfComponent = new Int32Array(components.length).fill(-1);
+  for (const seed of stores) {
+    if (assigned.has(seed.id)) continue;
+    // The closure, then its primary, then replication order by BFS from the primary.
+    const closure = new Set<string>([seed.id]);
+    const stack = [seed.id];
+    while (stack.length > 0) for (const { other } of neighbours.get(stack.pop()!)!) if (!closure.has(other)) closure.add(other), stack.push(other);
+    const inPlanOrder = stores.filter((s) => closure.has(s.id));
+    const primary = inPlanOrder.find((s) => !hasIncoming.has(s.id)) ?? inPlanOrder[0]!;
+    const ids = bfsOrder(primary.id, neighbours);
+    ids.forEach((id) => assigned.add(id));
+    const member = new Map(ids.map((id, i) => [id, i]));
+    const byId = new Map(inPlanOrder.map((s) => [s.id, s]));
+    const edgeIndex = new Map<number, number>();
+    const edges: DataEdgeDef[] = [];
+    replication.forEach((e, i) => {
+      if (!member.has(e.from)) return;
+      edgeIndex.set(i, edges.length);
+      edges.push({
+        from: member.get(e.from)!,
+        to: member.get(e.to)!,
+        sync: e.mode === 'sync',
+        lag: compileDistribution(e.lagSeconds, 1),
+        sourceId: `replication:${e.from}->${e.to}`,
+      });
+    });
+    const { pathStart, pathEdges } = allPaths(ids, neighbours, member, edgeIndex);
+    const d = datasets.length;
+    const compOf = ids.map((id) => nodes[nodeIndex.get(id)!]!.component);
+    compOf.forEach((c, i) => {
+      datasetOfComponent[c] = d;
+      memberOfComponent[c] = i;
+    });
+    const writeRate = Float64Array.from(ids, (id) => rates.get(id) ?? 0);
+    datasets.push({
+      ids,
+      nodes: Int32Array.from(ids, (id) => nodeIndex.get(id)!),
+      components: Int32Array.from(compOf),
+      failureLosesData: Uint8Array.from(ids, (id) => (byId.get(id)!.failureLosesData ? 1 : 0)),
+      promotion: ids.map((id) => ({ ...byId.get(id)!.promotion })),
+      // Datasets mixing multiwriter with sync/async edges are refused upstream (unsupported.ts).
+      multiwriter: replication.some((e) => member.has(e.from) && e.mode === 'multiwriter'),
+      edges,
+      pathStart,
+      pathEdges,
+      backups: plan.nodes.flatMap((b) => {
+        if (b.kind !== 'backup' || !member.has(b.of)) return [];
+        const region = byId.get(b.of)!.region;
+        return [
+          {
+            sourceId: b.id,
+            member: member.get(b.of)!,
+            intervalSeconds: b.intervalHours * HOUR,
+            restore: compileDistribution(b.restoreHours, HOUR),
+            restoreFailureProbability: b.restoreFailureProbability,
+            offsite: b.offsite,
+            regionOverlay: region === undefined ? -1 : (regionOverlay.get(region) ?? -1),
+          },
+        ];
+      }),
+      writeRate,
+      totalWriteRate: writeRate.reduce((a, b) => a + b, 0),
+    });
+  }
+  return {
+    datasets,
+    datasetOfComponent,
+    memberOfComponent,
+    humanDetection: compileDistribution(plan.manualRecovery.detectionMinutes, MINUTE),
+    humanResponse: compileDistribution(plan.manualRecovery.responseMinutes, MINUTE),
+  };
+}
+
+function bfsOrder(start: string, neighbours: Map<string, { other: string }[]>): string[] {
+  const order = [start];
+  const seen = new Set(order);
+  for (let i = 0; i < order.length; i++) {
+    for (const { other } of neighbours.get(order[i]!)!) {
+      if (!seen.has(other)) {
+        seen.add(other);
+        order.push(other);
+      }
+    }
+  }
+  return order;
+}
+
+/** BFS from every member: the edge path to each other member (datasets are small; m² paths). */
+function allPaths(
+  ids: string[],
+  neighbours: Map<string, { other: string; edge: number }[]>,
+  member: Map<string, number>,
+  edgeIndex: Map<number, number>,
+): { pathStart: Int32Array; pathEdges: Int32Array } {
+  const m = ids.length;
+  const pathStart = new Int32Array(m * m + 1);
+  const flat: number[] = [];
+  for (let i = 0; i < m; i++) {
+    const via = new Int32Array(m).fill(-1);
+    const parent = new Int32Array(m).fill(-1);
+    const queue = [i];
+    const seen = new Uint8Array(m);
+    seen[i] = 1;
+    for (let q = 0; q < queue.length; q++) {
+      const u = queue[q]!;
+      for (const { other, edge } of neighbours.get(ids[u]!)!) {
+        const v = member.get(other)!;
+        if (seen[v]) continue;
+        seen[v] = 1;
+        parent[v] = u;
+        via[v] = edgeIndex.get(edge)!;
+        queue.push(v);
+      }
+    }
+    for (let j = 0; j < m; j++) {
+      pathStart[i * m + j] = flat.length;
+      const back: number[] = [];
+      for (let v = j; v !== i && parent[v]! >= 0; v = parent[v]!) back.push(via[v]!);
+      for (let k = back.length - 1; k >= 0; k--) flat.push(back[k]!);
+    }
+  }
+  pathStart[m * m] = flat.length;
+  return { pathStart, pathEdges: Int32Array.from(flat) };
+}
+
+/**
+ * Nominal writes per second reaching each node: clients send requestsPerSecond × writeFraction down
+ * their edge; a fleet or datastore sends all it receives to each dependency (series), a load balancer
+ * splits equally over its targets, DNS by policy (failover: its primary; weighted: by weight; others:
+ * equally). Nominal means "with everything up": it sizes lost writes, never the served rate.
+ */
+function writeRates(plan: ResolvedPlan): Map<string, number> {
+  const out = new Map<string, { to: string; share: number }[]>();
+  const indeg = new Map<string, number>(plan.nodes.map((n) => [n.id, 0]));
+  const link = (from: string, to: string, share: number): void => {
+    if (!indeg.has(to)) return;
+    out.get(from)!.push({ to, share });
+    indeg.set(to, indeg.get(to)! + 1);
+  };
+  for (const n of plan.nodes) out.set(n.id, []);
+  for (const n of plan.nodes) {
+    const targets = plan.edges.filter((e) => e.kind === 'traffic' && e.from === n.id).map((e) => e.to);
+    if (n.kind === 'dns') {
+      const named = n.targets.length > 0 ? n.targets : targets.map((node) => ({ node }));
+      const weights = named.map((t) => {
+        if (n.policy === 'failover') return 'role' in t && t.role === 'secondary' ? 0 : 1;
+        if (n.policy === 'weighted') return 'weight' in t && typeof t.weight === 'number' ? t.weight : 1;
+        return 1;
+      });
+      const sum = weights.reduce((a, b) => a + b, 0);
+      named.forEach((t, i) => link(n.id, t.node, sum > 0 ? weights[i]! / sum : 1 / named.length));
+    } else if (n.kind === 'loadBalancer') {
+      for (const to of targets) link(n.id, to, 1 / targets.length);
+    } else {
+      for (const to of targets) link(n.id, to, 1);
+    }
+  }
+  const rate = new Map<string, number>(plan.nodes.map((n) => [n.id, n.kind === 'clients' ? n.requestsPerSecond * n.writeFraction : 0]));
+  const ready = plan.nodes.filter((n) => indeg.get(n.id) === 0).map((n) => n.id);
+  for (let i = 0; i < ready.length; i++) {
+    const id = ready[i]!;
+    for (const { to, share } of out.get(id)!) {
+      rate.set(to, rate.get(to)! + rate.get(id)! * share);
+      indeg.set(to, indeg.get(to)! - 1);
+      if (indeg.get(to) === 0) ready.push(to);
+    }
+  }
+  return rate;
+}

@@ -1,0 +1,535 @@
+/**
+ * One replication's datasets (PLAN-FORMAT meanings 4, 11, 12): which member is primary, promotions
+ * and their retries, restores from backups, sync links degraded by failed replicas, multi-writer
+ * loss of unreplicated writes, and the RPO samples and lost writes these yield. Driven by the
+ * replication's component, overlay and data-timer events; it tells the traffic model, per datastore
+ * node, whether requests to it succeed (`dataUp`). Imports only sim/engine; no DOM, Node or clock.
+ */
+import { sample } from '../distributions';
+import { streamFor, type RandomStream } from '../random';
+import type { DataModel, DatasetDef } from './dataModel';
+
+/** What the runtime needs from the replication that owns it. */
+export interface DataHost {
+  /** Per component: reasons to be down (own failure, region, zone, common causes). */
+  readonly downCount: Int32Array;
+  /** Per overlay: 1 while its outage lasts. */
+  readonly overlayActive: Uint8Array;
+  /** Replaces any pending data timer of the dataset with one firing after `delaySeconds`. */
+  scheduleData(dataset: number, delaySeconds: number): void;
+  cancelData(dataset: number): void;
+  /** Attaches a loss to the incident open now, if any. */
+  noteDataLoss(rpoSeconds: number, writes: number): void;
+}
+
+const Phase = {
+  /** The primary serves (multi-writer: at least one member serves). */
+  Serving: 0,
+  /** A member is being promoted (its timer fires when the attempt completes). */
+  Promoting: 1,
+  /** No member can serve and no data is lost: waiting for the primary (or any member) to come back. */
+  Waiting: 2,
+  /** The primary's data is lost: humans are detecting and responding before they restore. */
+  RestoreDelay: 3,
+  /** Restore ready, but every backup copy is on site in a region that is out. */
+  RestoreWaitRegion: 4,
+  Restoring: 5,
+  /** The primary's data is lost and no backup exists: it comes back empty with its repair. */
+  NoBackup: 6,
+} as const;
+type Phase = (typeof Phase)[keyof typeof Phase];
+
+const DIURNAL_OMEGA = (2 * Math.PI) / (24 * 3600);
+
+/** Mutable state of one dataset, allocated once per replication. */
+class DatasetState {
+  phase: Phase = Phase.Serving;
+  primary = 0;
+  candidate = -1;
+  /** When the dataset stopped taking writes (the primary's failure instant). */
+  failAt = 0;
+  /** True while the pending promotion attempt is the automatic one. */
+  automaticAttempt = false;
+  lastRestoreEnd = 0;
+  restoreBackup = -1;
+  /** The data time of the backup being restored (never after failAt). */
+  restoreDataTime = 0;
+  /** Members usable at failAt: a sync link to a member that was not is degraded to async. */
+  readonly upAtFail: Uint8Array;
+  /** Members whose own failure destroyed their copy (restored, or re-synced from a serving primary). */
+  readonly lost: Uint8Array;
+  /** Backups run while a member is up with its data; since when, and when that last stopped. */
+  readonly backupUp: Uint8Array;
+  readonly backupUpSince: Float64Array;
+  readonly backupDownAt: Float64Array;
+  /** Per backup: its newest copy's time as of the member's last stop (see lastBackupAt). */
+  readonly lastBackup: Float64Array;
+  readonly lagStreams: RandomStream[];
+  readonly successStreams: RandomStream[];
+  readonly humanStreams: RandomStream[];
+  readonly restoreHumanStreams: RandomStream[];
+  readonly restoreStreams: RandomStream[];
+  readonly restoreSuccessStreams: RandomStream[];
+
+  constructor(def: DatasetDef, seed: number, replication: number) {
+    const m = def.ids.length;
+    this.upAtFail = new Uint8Array(m);
+    this.lost = new Uint8Array(m);
+    this.backupUp = new Uint8Array(m).fill(1);
+    this.backupUpSince = new Float64Array(m);
+    this.backupDownAt = new Float64Array(m);
+    this.lastBackup = new Float64Array(def.backups.length);
+    // New source ids and purposes only: every draw the engine core makes stays as it was (meaning 15).
+    this.lagStreams = def.edges.map((e) => streamFor(seed, replication, e.sourceId, 'lag'));
+    this.successStreams = def.ids.map((id) => streamFor(seed, replication, id, 'promotion-success'));
+    this.humanStreams = def.ids.map((id) => streamFor(seed, replication, id, 'promotion-manual'));
+    this.restoreHumanStreams = def.ids.map((id) => streamFor(seed, replication, id, 'restore-manual'));
+    this.restoreStreams = def.backups.map((b) => streamFor(seed, replication, b.sourceId, 'restore-duration'));
+    this.restoreSuccessStreams = def.backups.map((b) => streamFor(seed, replication, b.sourceId, 'restore-success'));
+  }
+}
+
+export interface DataCounters {
+  promotions: number;
+  promotionAttempts: number;
+  restores: number;
+  restoreAttempts: number;
+  /** Data lost with no backup to restore: the store came back empty. */
+  unrecoverableLosses: number;
+  /** Multi-writer members that failed with unreplicated writes. */
+  multiwriterLosses: number;
+  writesLost: number;
+}
+
+export class DataRuntime {
+  /** Per traffic node: 1 while requests to that datastore succeed (only datastore entries are used). */
+  readonly dataUp: Uint8Array;
+  readonly rpoSeconds: number[] = [];
+  readonly counters: DataCounters = {
+    promotions: 0,
+    promotionAttempts: 0,
+    restores: 0,
+    restoreAttempts: 0,
+    unrecoverableLosses: 0,
+    multiwriterLosses: 0,
+    writesLost: 0,
+  };
+  private readonly states: DatasetState[];
+  private now = 0;
+
+  constructor(
+    private readonly model: DataModel,
+    private readonly host: DataHost,
+    nodeCount: number,
+    seed: number,
+    replication: number,
+    private readonly diurnalSwing: number,
+  ) {
+    this.dataUp = new Uint8Array(nodeCount).fill(1);
+    this.states = model.datasets.map((d) => new DatasetState(d, seed, replication));
+  }
+
+  /** The component whose cause an incident opened by a data event names. */
+  primaryComponent(d: number): number {
+    return this.model.datasets[d]!.components[this.states[d]!.primary]!;
+  }
+
+  /**
+   * A component's own process failed (called before its effective state is updated). With
+   * `failureLosesData` its copy is destroyed; region and zone outages never get here.
+   */
+  ownFailed(c: number, t: number): void {
+    const d = this.model.datasetOfComponent[c]!;
+    if (d < 0) return;
+    const def = this.model.datasets[d]!;
+    const st = this.states[d]!;
+    const x = this.model.memberOfComponent[c]!;
+    if (def.failureLosesData[x] === 0 || st.lost[x] === 1) return;
+    st.lost[x] = 1;
+    this.now = t;
+    // Already down by an overlay while the dataset waits for it: its data is gone now, so waiting
+    // for it is no longer enough. (When it was up, componentChanged follows and handles it.)
+    if (this.host.downCount[c] !== 0 && st.phase === Phase.Waiting && x === st.primary) this.recover(d);
+  }
+
+  /** A component's effective state flipped. Returns true when a datastore's serving state changed. */
+  componentChanged(c: number, up: boolean, t: number): boolean {
+    const d = this.model.datasetOfComponent[c]!;
+    if (d < 0) return false;
+    this.now = t;
+    const def = this.model.datasets[d]!;
+    const st = this.states[d]!;
+    const x = this.model.memberOfComponent[c]!;
+    if (!up) {
+      if (st.backupUp[x] === 1) this.backupStops(def, st, x);
+    } else if (st.lost[x] === 0) {
+      this.backupStarts(def, st, x);
+    }
+    if (def.multiwriter) this.multiwriterChange(d, x, up);
+    else this.primaryChange(d, x, up);
+    return this.refresh(d);
+  }
+
+  /** A region, zone or common-cause outage started or ended: restores may stall or resume. */
+  overlayChanged(o: number, active: boolean, t: number): void {
+    this.now = t;
+    for (let d = 0; d < this.states.length; d++) {
+      const st = this.states[d]!;
+      if (st.phase === Phase.RestoreWaitRegion && !active) this.startRestore(d);
+      else if (st.phase === Phase.Restoring && active) {
+        const b = this.model.datasets[d]!.backups[st.restoreBackup]!;
+        // Only on-site copies depend on their region; the attempt restarts when a copy is usable.
+        if (!b.offsite && b.regionOverlay === o) {
+          this.host.cancelData(d);
+          this.startRestore(d);
+        }
+      }
+    }
+  }
+
+  /** The dataset's data timer fired. Returns true when a datastore's serving state changed. */
+  onTimer(d: number, t: number): boolean {
+    this.now = t;
+    const def = this.model.datasets[d]!;
+    const st = this.states[d]!;
+    if (st.phase === Phase.Promoting) this.promotionCompletes(d, def, st);
+    else if (st.phase === Phase.RestoreDelay) this.startRestore(d);
+    else if (st.phase === Phase.Restoring) this.restoreCompletes(d, def, st);
+    return this.refresh(d);
+  }
+
+  private usable(def: DatasetDef, st: DatasetState, x: number): boolean {
+    return this.host.downCount[def.components[x]!] === 0 && st.lost[x] === 0;
+  }
+
+  /** Primary/replica datasets (sync and async edges). */
+  private primaryChange(d: number, x: number, up: boolean): void {
+    const def = this.model.datasets[d]!;
+    const st = this.states[d]!;
+    if (!up) {
+      if (x === st.primary && st.phase === Phase.Serving) {
+        st.failAt = this.now;
+        for (let j = 0; j < st.upAtFail.length; j++) st.upAtFail[j] = this.usable(def, st, j) ? 1 : 0;
+        this.recover(d);
+      } else if (st.phase === Phase.Promoting && x === st.candidate) {
+        // The member being promoted failed too: start over with the next one (or wait / restore).
+        this.host.cancelData(d);
+        this.recover(d);
+      }
+      return;
+    }
+    if (st.phase === Phase.Serving) {
+      if (st.lost[x] === 1) this.resync(def, st, x);
+      return;
+    }
+    if (x === st.primary) {
+      if (st.lost[x] === 0) {
+        // The old primary is back before any promotion or restore completed: keep it (no sample).
+        this.host.cancelData(d);
+        st.phase = Phase.Serving;
+        this.resyncAll(def, st);
+      } else if (st.phase === Phase.NoBackup) {
+        this.rebuildEmpty(def, st);
+      }
+      return;
+    }
+    // A replica with its data came back while the dataset cannot serve: promote it (better than
+    // waiting or restoring an older backup). A promotion already under way goes on.
+    if (st.phase !== Phase.Promoting && this.usable(def, st, x)) {
+      this.host.cancelData(d);
+      this.startPromotion(d, x);
+    }
+  }
+
+  /**
+   * Multi-writer datasets: every up member takes writes and a failed member's traffic moves to the
+   * others, so the dataset serves while one member does. A member failing while others serve loses
+   * its unreplicated writes: one RPO sample = a lag draw of its first replication edge (plan order)
+   * to a member that serves (else its first edge), and its writes (its own and those moved to it) times that lag.
+   */
+  private multiwriterChange(d: number, x: number, up: boolean): void {
+    const def = this.model.datasets[d]!;
+    const st = this.states[d]!;
+    if (!up) {
+      if (st.phase !== Phase.Serving) return;
+      let edge = -1;
+      let others = 0;
+      let strandedRate = 0;
+      for (let j = 0; j < def.ids.length; j++) {
+        if (j === x) continue;
+        if (this.usable(def, st, j)) others++;
+        else strandedRate += def.writeRate[j]!;
+      }
+      let anyEdge = -1;
+      for (let e = 0; e < def.edges.length && edge < 0; e++) {
+        const ed = def.edges[e]!;
+        const other = ed.from === x ? ed.to : ed.to === x ? ed.from : -1;
+        if (other < 0) continue;
+        if (anyEdge < 0) anyEdge = e;
+        if (this.usable(def, st, other)) edge = e;
+      }
+      // A member whose neighbours are all out replicates through them: its own first edge stands in.
+      if (edge < 0) edge = anyEdge;
+      if (others > 0) {
+        if (edge >= 0) {
+          const lag = sample(def.edges[edge]!.lag, st.lagStreams[edge]!);
+          const rate = def.writeRate[x]! + strandedRate / (others + 1);
+          this.counters.multiwriterLosses++;
+          this.recordLoss(lag, rate, this.now - lag, this.now);
+        }
+        return;
+      }
+      st.primary = x;
+      st.failAt = this.now;
+      this.recover(d);
+      return;
+    }
+    if (st.phase === Phase.Serving) {
+      if (st.lost[x] === 1) this.resync(def, st, x);
+      return;
+    }
+    if (this.usable(def, st, x)) {
+      this.host.cancelData(d);
+      st.phase = Phase.Serving;
+      this.resyncAll(def, st);
+    } else if (x === st.primary && st.phase === Phase.NoBackup) {
+      this.rebuildEmpty(def, st);
+    }
+  }
+
+  /**
+   * The dataset cannot serve: promote the first usable member in replication order, else restore
+   * when the primary's data is lost, else wait for a member to come back.
+   */
+  private recover(d: number): void {
+    const def = this.model.datasets[d]!;
+    const st = this.states[d]!;
+    if (!def.multiwriter) {
+      for (let j = 0; j < def.ids.length; j++) {
+        if (j !== st.primary && this.usable(def, st, j)) {
+          this.startPromotion(d, j);
+          return;
+        }
+      }
+    }
+    if (st.lost[st.primary] === 0) {
+      st.phase = Phase.Waiting;
+    } else if (def.backups.length === 0) {
+      st.phase = Phase.NoBackup;
+    } else {
+      // Restores are manual: humans detect and respond first.
+      st.phase = Phase.RestoreDelay;
+      const stream = st.restoreHumanStreams[st.primary]!;
+      this.host.scheduleData(d, sample(this.model.humanDetection, stream) + sample(this.model.humanResponse, stream));
+    }
+  }
+
+  /**
+   * The promoted member's own settings decide (templates mark the replica manual, as AWS makes
+   * cross-region promotion user-initiated): automatic = its detectionSeconds + seconds; manual =
+   * human detection + response + seconds.
+   */
+  private startPromotion(d: number, j: number): void {
+    const def = this.model.datasets[d]!;
+    const st = this.states[d]!;
+    const p = def.promotion[j]!;
+    st.phase = Phase.Promoting;
+    st.candidate = j;
+    st.automaticAttempt = p.automatic;
+    const stream = st.humanStreams[j]!;
+    const detect = p.automatic ? p.detectionSeconds : sample(this.model.humanDetection, stream) + sample(this.model.humanResponse, stream);
+    this.host.scheduleData(d, detect + p.seconds);
+  }
+
+  private promotionCompletes(d: number, def: DatasetDef, st: DatasetState): void {
+    const j = st.candidate;
+    const p = def.promotion[j]!;
+    this.counters.promotionAttempts++;
+    if (st.successStreams[j]!.next() < p.successProbability) {
+      this.counters.promotions++;
+      const rpo = this.lagAlongPath(def, st, st.primary, j);
+      this.recordLoss(rpo, def.totalWriteRate, st.failAt - rpo, st.failAt);
+      // The old primary rejoins as a replica when it is back; data never fails back by itself.
+      st.primary = j;
+      st.candidate = -1;
+      st.phase = Phase.Serving;
+      this.resyncAll(def, st);
+      return;
+    }
+    // A failed automatic attempt falls to humans, who must notice (detection + response); a failed
+    // manual attempt is retried by the humans already on it after another response time.
+    const stream = st.humanStreams[j]!;
+    const humans = (st.automaticAttempt ? sample(this.model.humanDetection, stream) : 0) + sample(this.model.humanResponse, stream);
+    st.automaticAttempt = false;
+    this.host.scheduleData(d, humans + p.seconds);
+  }
+
+  /**
+   * RPO of a promotion (meaning 12): the promoted member's lag at the failure instant, drawn afresh.
+   * Along a chain the lags add up (each hop is behind the one before it). A sync hop adds 0 unless
+   * its far member was not usable at the failure instant: then the link had degraded to async
+   * (meaning 11) and it adds a draw from the edge's own lag law.
+   */
+  private lagAlongPath(def: DatasetDef, st: DatasetState, from: number, to: number): number {
+    const m = def.ids.length;
+    let at = from;
+    let lag = 0;
+    for (let k = def.pathStart[from * m + to]!; k < def.pathStart[from * m + to + 1]!; k++) {
+      const e = def.pathEdges[k]!;
+      const edge = def.edges[e]!;
+      const next = edge.from === at ? edge.to : edge.from;
+      if (!(edge.sync && st.upAtFail[next] === 1)) lag += sample(edge.lag, st.lagStreams[e]!);
+      at = next;
+    }
+    return lag;
+  }
+
+  /**
+   * Restores from the newest usable backup of any member: off-site copies always, on-site copies
+   * only while their region is not out (meaning 11); with none usable it waits for the region.
+   */
+  private startRestore(d: number): void {
+    const def = this.model.datasets[d]!;
+    const st = this.states[d]!;
+    let best = -1;
+    let bestTime = -Infinity;
+    for (let b = 0; b < def.backups.length; b++) {
+      const bk = def.backups[b]!;
+      if (!bk.offsite && bk.regionOverlay >= 0 && this.host.overlayActive[bk.regionOverlay] === 1) continue;
+      const time = this.lastBackupAt(def, st, b, this.now);
+      if (time > bestTime) {
+        best = b;
+        bestTime = time;
+      }
+    }
+    if (best < 0) {
+      st.phase = Phase.RestoreWaitRegion;
+      return;
+    }
+    st.phase = Phase.Restoring;
+    st.restoreBackup = best;
+    // A copy taken after the failure (of a member that outlived the primary) holds no newer writes.
+    st.restoreDataTime = Math.min(bestTime, st.failAt);
+    this.host.scheduleData(d, sample(def.backups[best]!.restore, st.restoreStreams[best]!));
+  }
+
+  private restoreCompletes(d: number, def: DatasetDef, st: DatasetState): void {
+    const b = st.restoreBackup;
+    this.counters.restoreAttempts++;
+    if (st.restoreSuccessStreams[b]!.next() < def.backups[b]!.restoreFailureProbability) {
+      // A failed restore is retried at once (the operators are on it) with a fresh duration.
+      this.startRestore(d);
+      return;
+    }
+    this.counters.restores++;
+    const from = Math.max(st.restoreDataTime, st.lastRestoreEnd);
+    this.recordLoss(st.failAt - from, def.totalWriteRate, from, st.failAt);
+    st.lastRestoreEnd = this.now;
+    this.dataBack(def, st, st.primary);
+  }
+
+  /** The lost primary comes back empty (no backup): everything written since the last restore is gone. */
+  private rebuildEmpty(def: DatasetDef, st: DatasetState): void {
+    this.counters.unrecoverableLosses++;
+    this.recordLoss(st.failAt - st.lastRestoreEnd, def.totalWriteRate, st.lastRestoreEnd, st.failAt);
+    st.lastRestoreEnd = this.now;
+    this.dataBack(def, st, st.primary);
+  }
+
+  /**
+   * The member's data is back (restored or rebuilt). It serves once its own repair and any outage
+   * are over too: a restore needs the replacement instance, so the store is back at the later of
+   * the two.
+   */
+  private dataBack(def: DatasetDef, st: DatasetState, x: number): void {
+    st.lost[x] = 0;
+    if (this.usable(def, st, x)) {
+      this.backupStarts(def, st, x);
+      st.phase = Phase.Serving;
+      this.resyncAll(def, st);
+    } else {
+      st.phase = Phase.Waiting;
+      st.failAt = this.now;
+    }
+  }
+
+  private resync(def: DatasetDef, st: DatasetState, x: number): void {
+    st.lost[x] = 0;
+    this.backupStarts(def, st, x);
+  }
+
+  /** Members that lost their copy but are up again copy it back from the serving dataset. */
+  private resyncAll(def: DatasetDef, st: DatasetState): void {
+    for (let j = 0; j < def.ids.length; j++) {
+      if (st.lost[j] === 1 && this.host.downCount[def.components[j]!] === 0) this.resync(def, st, j);
+    }
+  }
+
+  /**
+   * Backups run every intervalHours from t = 0 while their member is up with its data. Between
+   * stops this is arithmetic (no event per backup): the newest is the last multiple of the interval
+   * since the member last started, else the one remembered at its last stop.
+   */
+  private lastBackupAt(def: DatasetDef, st: DatasetState, b: number, t: number): number {
+    const bk = def.backups[b]!;
+    const x = bk.member;
+    if (st.backupUp[x] === 1) {
+      const grid = Math.floor(t / bk.intervalSeconds) * bk.intervalSeconds;
+      if (grid >= st.backupUpSince[x]!) return grid;
+    }
+    return st.lastBackup[b]!;
+  }
+
+  private backupStops(def: DatasetDef, st: DatasetState, x: number): void {
+    for (let b = 0; b < def.backups.length; b++) if (def.backups[b]!.member === x) st.lastBackup[b] = this.lastBackupAt(def, st, b, this.now);
+    st.backupUp[x] = 0;
+    st.backupDownAt[x] = this.now;
+  }
+
+  /**
+   * A backup whose scheduled run fell while its member was down runs as soon as the member is back,
+   * which keeps meaning 12's promise that a restore never loses more than intervalHours.
+   */
+  private backupStarts(def: DatasetDef, st: DatasetState, x: number): void {
+    if (st.backupUp[x] === 1) return;
+    st.backupUp[x] = 1;
+    st.backupUpSince[x] = this.now;
+    for (let b = 0; b < def.backups.length; b++) {
+      const bk = def.backups[b]!;
+      if (bk.member !== x) continue;
+      if (Math.floor(this.now / bk.intervalSeconds) > Math.floor(st.backupDownAt[x]! / bk.intervalSeconds)) st.lastBackup[b] = this.now;
+    }
+  }
+
+  /** One RPO sample and the writes offered in [from, to] at `rate` (nominal, diurnally weighted). */
+  private recordLoss(rpoSeconds: number, rate: number, from: number, to: number): void {
+    const swing = this.diurnalSwing;
+    const loadSeconds =
+      swing === 0 || to <= from ? Math.max(0, to - from) : to - from - (swing * (Math.cos(DIURNAL_OMEGA * to) - Math.cos(DIURNAL_OMEGA * from))) / DIURNAL_OMEGA;
+    const writes = rate * loadSeconds;
+    this.rpoSeconds.push(rpoSeconds);
+    this.counters.writesLost += writes;
+    this.host.noteDataLoss(rpoSeconds, writes);
+  }
+
+  /** Sets dataUp for the dataset's nodes; true when it changed. */
+  private refresh(d: number): boolean {
+    const def = this.model.datasets[d]!;
+    const st = this.states[d]!;
+    let serving = false;
+    if (st.phase === Phase.Serving) {
+      if (!def.multiwriter) serving = this.usable(def, st, st.primary);
+      else for (let j = 0; j < def.ids.length && !serving; j++) serving = this.usable(def, st, j);
+    }
+    const value = serving ? 1 : 0;
+    let changed = false;
+    for (let j = 0; j < def.nodes.length; j++) {
+      const n = def.nodes[j]!;
+      if (this.dataUp[n] !== value) {
+        this.dataUp[n] = value;
+        changed = true;
+      }
+    }
+    return changed;
+  }
+}

@@ -104,7 +104,13 @@ export function compileData(
     // The closure, then its primary, then replication order by BFS from the primary.
     const closure = new Set<string>([seed.id]);
     const stack = [seed.id];
-    while (stack.length > 0) for (const { other } of neighbours.get(stack.pop()!)!) if (!closure.has(other)) closure.add(other), stack.push(other);
+    while (stack.length > 0) {
+      for (const { other } of neighbours.get(stack.pop()!)!) {
+        if (closure.has(other)) continue;
+        closure.add(other);
+        stack.push(other);
+      }
+    }
     const inPlanOrder = stores.filter((s) => closure.has(s.id));
     const primary = inPlanOrder.find((s) => !hasIncoming.has(s.id)) ?? inPlanOrder[0]!;
     const ids = bfsOrder(primary.id, neighbours);

@@ -135,6 +135,7 @@ function readable(plan: ResolvedPlan, r: SimulationResult, workers: number): str
   );
   const rpo = r.rpoSeconds;
   lines.push(rpo.count === 0 ? 'RPO                            no data-loss events' : `RPO                            mean ${duration(rpo.mean)}, p95 ${duration(rpo.p95)}, max ${duration(rpo.max)}`);
+  if (rpo.count > 0) lines.push(`Writes lost per year           ${Math.round(r.data.writesLostPerYear.mean).toLocaleString('en-US')} (${r.data.promotions} promotions, ${r.data.restores} restores)`);
   if (r.sloAttainment) {
     const s = r.sloAttainment;
     lines.push(`SLO attainment                 ${percent(s.share, 1)} of ${s.months} months met ${percent(s.objective, 3)}`);

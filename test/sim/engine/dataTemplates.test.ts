@@ -1,0 +1,45 @@
+// Every bundled template gets past the data refusals (replication, backups, data-losing failures);
+// those whose remaining refusals are only autoscaling, probes or the diurnal swing simulate once
+// these are stripped, with the RPO samples their data design promises.
+import { describe, expect, it } from 'vitest';
+import { unsupportedFeatures } from '../../../sim/engine/unsupported';
+import { TEMPLATES } from '../../../sim/templates';
+import { resolve, run, type Json } from './helpers';
+
+const DATA_REFUSAL = /replication|backup|restore|dataset|datastore/i;
+
+/** Drops the parts other issues simulate (autoscaling, probes, diurnal swing); DNS stays. */
+function stripNonData(plan: Json): Json {
+  const copy = JSON.parse(JSON.stringify(plan)) as { nodes: Record<string, unknown>[] };
+  for (const n of copy.nodes) {
+    delete n.autoscaling;
+    delete n.probes;
+    if (n.kind === 'clients') n.diurnalSwing = 0;
+  }
+  return copy as unknown as Json;
+}
+
+describe('templates and the data engine', () => {
+  for (const t of TEMPLATES) {
+    it(`${t.name}: no data refusal`, () => {
+      const missing = unsupportedFeatures(resolve(t.plan as unknown as Json));
+      expect(missing.filter((m) => DATA_REFUSAL.test(m))).toEqual([]);
+    });
+  }
+
+  it('backup-restore restores with RPO ≤ 24 h; multi-az promotes over sync replication with RPO 0', () => {
+    const stripped = Object.fromEntries(TEMPLATES.map((t) => [t.name, stripNonData(t.plan as unknown as Json)]));
+    for (const name of ['backup-restore', 'multi-az', 'single-region-lb', 'kubernetes-containers']) {
+      expect(unsupportedFeatures(resolve(stripped[name]!)), name).toEqual([]);
+    }
+    const backup = run(stripped['backup-restore']!, 4, 100).result;
+    expect(backup.data.restores).toBeGreaterThan(0);
+    expect(backup.rpoSeconds.count).toBe(backup.data.restores + backup.data.unrecoverableLosses);
+    expect(backup.rpoSeconds.max!).toBeLessThanOrEqual(24 * 3600);
+    const multiAz = run(stripped['multi-az']!, 4, 100).result;
+    expect(multiAz.data.promotions).toBeGreaterThan(0);
+    expect(multiAz.rpoSeconds.count).toBe(multiAz.data.promotions);
+    expect(multiAz.rpoSeconds.max).toBe(0);
+    expect(multiAz.objectives.rpoSeconds?.met).toBe(true);
+  });
+});

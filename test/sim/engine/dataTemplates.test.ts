@@ -1,6 +1,7 @@
 // Every bundled template gets past the data refusals (replication, backups, data-losing failures);
 // those whose remaining refusals are only autoscaling, probes or the diurnal swing simulate once
-// these are stripped, with the RPO samples their data design promises.
+// these are stripped (DNS is simulated since the DNS merge), with the RPO samples their data design
+// promises.
 import { describe, expect, it } from 'vitest';
 import { unsupportedFeatures } from '../../../sim/engine/unsupported';
 import { TEMPLATES } from '../../../sim/templates';
@@ -41,5 +42,17 @@ describe('templates and the data engine', () => {
     expect(multiAz.rpoSeconds.count).toBe(multiAz.data.promotions);
     expect(multiAz.rpoSeconds.max).toBe(0);
     expect(multiAz.objectives.rpoSeconds?.met).toBe(true);
+  });
+
+  it('warm-standby promotes its async replica (positive lags); two-region-active-active loses only multi-writer lags', () => {
+    const stripped = Object.fromEntries(TEMPLATES.map((t) => [t.name, stripNonData(t.plan as unknown as Json)]));
+    const warm = run(stripped['warm-standby']!, 2, 50).result;
+    expect(warm.data.promotions).toBeGreaterThan(0);
+    expect(warm.rpoSeconds.count).toBe(warm.data.promotions);
+    expect(warm.rpoSeconds.min!).toBeGreaterThan(0);
+    const active = run(stripped['two-region-active-active']!, 2, 50).result;
+    expect(active.data.promotionAttempts).toBe(0);
+    expect(active.rpoSeconds.count).toBe(active.data.multiwriterLosses);
+    expect(active.rpoSeconds.count).toBeGreaterThan(0);
   });
 });

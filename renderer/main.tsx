@@ -6,6 +6,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/base.css';
 import './app/styles.css';
+import './inspector/inspector.css';
+import './theme/theme.css';
 import { App } from './app/App';
 import { createEditorStore, type EditorStore } from './store/createEditorStore';
 

@@ -1,9 +1,14 @@
-/** One editor window: toolbar, palette, canvas, side panel and status bar around one store. */
+/** One editor window: toolbar, palette, canvas (with strategy badges), inspector and status bar around one store. */
+import { useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from '../canvas/Canvas';
 import { Palette } from '../canvas/Palette';
 import { Toast } from '../components/Toast';
+import { RecoveryBanner } from '../files/RecoveryBanner';
+import { createUiStore, UiStoreContext } from '../shell/uiStore';
+import { WindowShell } from '../shell/WindowShell';
 import { EditorStoreProvider } from '../store/EditorStoreContext';
+import { StrategyBadges } from '../strategies/StrategyBadges';
 import type { EditorStore } from '../store/createEditorStore';
 import { SidePanel } from './SidePanel';
 import { StatusBar } from './StatusBar';
@@ -16,21 +21,29 @@ function Shortcuts() {
 }
 
 export function App({ store }: { store: EditorStore }) {
+  const [ui] = useState(createUiStore);
   return (
     <EditorStoreProvider store={store}>
-      <ReactFlowProvider>
-        <Shortcuts />
-        <div className="app">
-          <Toolbar />
-          <div className="workspace">
-            <Palette />
-            <Canvas />
-            <SidePanel />
+      <UiStoreContext.Provider value={ui}>
+        <ReactFlowProvider>
+          <Shortcuts />
+          <WindowShell />
+          <div className="app">
+            <Toolbar />
+            <div className="workspace">
+              <Palette />
+              <div className="canvas-area">
+                <Canvas />
+                <StrategyBadges />
+                <RecoveryBanner />
+              </div>
+              <SidePanel />
+            </div>
+            <StatusBar />
           </div>
-          <StatusBar />
-        </div>
-        <Toast />
-      </ReactFlowProvider>
+          <Toast />
+        </ReactFlowProvider>
+      </UiStoreContext.Provider>
     </EditorStoreProvider>
   );
 }

@@ -1,4 +1,5 @@
 /** The bottom bar: what is on the canvas, what is selected, whether the plan validates, the zoom. */
+import { FileStatus } from '../files/FileStatus';
 import { useEditor } from '../store/EditorStoreContext';
 import { selectCounts, selectSelection, selectZoom } from '../store/selectors';
 import { usePlanValidation } from './usePlanValidation';
@@ -19,6 +20,8 @@ export function StatusBar() {
       </span>
       <span className="status-sep" />
       <span>{selection.length ? `${selection.length} selected` : 'Nothing selected'}</span>
+      <span className="status-sep" />
+      <FileStatus />
       <span className="status-spacer" />
       <span
         className={`status-validation ${errors ? 'is-error' : warnings ? 'is-warning' : 'is-ok'}`}

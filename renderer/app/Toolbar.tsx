@@ -1,6 +1,7 @@
 /** The top bar: plan name, undo/redo, view controls and the kind of wire the next connection draws. */
 import { useReactFlow } from '@xyflow/react';
 import { Glyph, type GlyphName } from '../components/Glyph';
+import { FileButtons } from '../files/FileButtons';
 import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
 import { selectCanRedo, selectCanUndo, selectEdgeKind } from '../store/selectors';
 import type { EdgeKind } from '../store/commands/connect';
@@ -48,6 +49,7 @@ export function Toolbar() {
           {name}
         </span>
       </div>
+      <FileButtons />
       <div className="toolbar-group">
         <ToolButton testId="undo" icon="undo" label="Undo" shortcut={`${MOD}Z`} disabled={!canUndo} onClick={() => store.getState().undo()} />
         <ToolButton testId="redo" icon="redo" label="Redo" shortcut={`${MOD}Shift+Z`} disabled={!canRedo} onClick={() => store.getState().redo()} />

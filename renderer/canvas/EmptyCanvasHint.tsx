@@ -1,5 +1,6 @@
 /** What an empty canvas says: how to start, in the order the work is usually done. */
 import { Glyph } from '../components/Glyph';
+import { TemplateInvite } from '../gallery/TemplateGallery';
 
 export function EmptyCanvasHint() {
   return (
@@ -13,6 +14,8 @@ export function EmptyCanvasHint() {
         <li>Drop gateways, load balancers and data stores inside it.</li>
         <li>Drag from a card’s edge to another card to wire traffic.</li>
       </ol>
+      <div className="empty-hint-or">or</div>
+      <TemplateInvite />
     </div>
   );
 }

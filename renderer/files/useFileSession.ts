@@ -1,0 +1,57 @@
+/**
+ * The window's file session: offers to restore a draft left by an earlier session, then autosaves
+ * the working plan (debounced) through the platform, and flushes the last edit when the page goes
+ * away. Autosave waits while a recovery offer is open, so an old draft is never overwritten before
+ * the user has chosen.
+ */
+import { useEffect } from 'react';
+import { serializePlan } from '../../sim/model/io';
+import type { Platform } from '../platform';
+import type { EditorStore } from '../store/createEditorStore';
+import type { UiStore } from '../shell/uiStore';
+import { isWorthRecovering, planFromDraft } from './fileCommands';
+
+export const AUTOSAVE_DELAY_MS = 700;
+
+export function useFileSession(editor: EditorStore, ui: UiStore, platform: Platform): void {
+  useEffect(() => {
+    let cancelled = false;
+    void platform.recover().then((draft) => {
+      if (cancelled) return;
+      ui.getState().offerRecovery(draft && isWorthRecovering(planFromDraft(draft.text)) ? draft : null);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [platform, ui]);
+
+  useEffect(() => {
+    let timer: number | undefined;
+    let pending = false;
+    const flush = () => {
+      window.clearTimeout(timer);
+      if (!pending || ui.getState().autosaveHeld) return;
+      pending = false;
+      void platform.autosave(serializePlan(editor.getState().plan), ui.getState().file);
+    };
+    const unsubscribe = editor.subscribe((state, previous) => {
+      if (state.revision === previous.revision) return;
+      pending = true;
+      window.clearTimeout(timer);
+      timer = window.setTimeout(flush, AUTOSAVE_DELAY_MS);
+    });
+    // Releasing the hold (restore or discard) saves what was edited meanwhile.
+    const unsubscribeUi = ui.subscribe((state, previous) => {
+      if (previous.autosaveHeld && !state.autosaveHeld && pending) flush();
+    });
+    window.addEventListener('pagehide', flush);
+    window.addEventListener('beforeunload', flush);
+    return () => {
+      unsubscribe();
+      unsubscribeUi();
+      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('beforeunload', flush);
+      window.clearTimeout(timer);
+    };
+  }, [editor, ui, platform]);
+}

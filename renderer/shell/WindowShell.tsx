@@ -1,0 +1,23 @@
+/**
+ * Everything the window adds around the editor: the file session (recovery offer, autosave), the
+ * document shortcuts, and the dialogs (template gallery, file errors, shortcut sheet).
+ */
+import { FileErrorsDialog } from '../files/FileErrorsDialog';
+import { useFileContext } from '../files/useFileContext';
+import { useFileSession } from '../files/useFileSession';
+import { TemplateGallery } from '../gallery/TemplateGallery';
+import { ShortcutSheet } from '../shortcuts/ShortcutSheet';
+import { useFileShortcuts } from '../shortcuts/useFileShortcuts';
+
+export function WindowShell() {
+  const ctx = useFileContext();
+  useFileSession(ctx.editor, ctx.ui, ctx.platform);
+  useFileShortcuts(ctx);
+  return (
+    <>
+      <TemplateGallery />
+      <FileErrorsDialog />
+      <ShortcutSheet />
+    </>
+  );
+}

@@ -10,6 +10,7 @@ import { collectOrigins } from './dns/compileDns';
 import { runReplication, type ReplicationSummary } from './replication';
 import { meanWithInterval, quantileSorted, type MeanWithInterval } from './stats';
 import type { IncidentRecord } from './metrics';
+import type { DataCounters } from './data/dataRuntime';
 
 export const MINUTES_PER_YEAR = 525_600;
 
@@ -73,16 +74,7 @@ export interface SimulationResult {
   rtoSeconds: SampleStatistics;
   rpoSeconds: SampleStatistics;
   /** Data losses (sim/engine/data): writes lost per year, and what produced RPO samples. */
-  data: {
-    writesLost: number;
-    writesLostPerYear: MeanWithInterval;
-    promotions: number;
-    promotionAttempts: number;
-    restores: number;
-    restoreAttempts: number;
-    unrecoverableLosses: number;
-    multiwriterLosses: number;
-  };
+  data: DataCounters & { writesLostPerYear: MeanWithInterval };
   /** Share of simulated 730-hour months whose request-weighted availability met the objective. */
   sloAttainment: { objective: number; months: number; monthsMet: number; share: number } | null;
   objectives: Record<string, ObjectiveResult>;

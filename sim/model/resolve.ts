@@ -5,7 +5,7 @@
  * Imports only sim/model and sim/catalog.
  */
 import { CATALOG } from '../catalog';
-import { promotionSuccessProbability } from '../catalog/data';
+import { promotionSuccessProbability, type BackupDefaults } from '../catalog/data';
 import type {
   AutoscalingSchema,
   BackupNode,
@@ -104,15 +104,8 @@ export type ResolvedDatastore = ResolvedBase &
   };
 
 export type ResolvedBackup = ResolvedBase &
-  Pick<BackupNode, 'kind' | 'of'> & {
-    intervalHours: number;
-    restoreHours: Distribution;
-    copies: number;
-    media: number;
-    offsite: boolean;
-    restoreFailureProbability: number;
-    reliability: Reliability | undefined;
-  };
+  Pick<BackupNode, 'kind' | 'of'> &
+  BackupDefaults & { reliability: Reliability | undefined };
 
 export type ResolvedMonitor = ResolvedBase &
   Pick<MonitorNode, 'kind'> & { detectionMinutes: Distribution; responseMinutes: Distribution; reliability: Reliability | undefined };

@@ -3,6 +3,7 @@
  * document shortcuts, and the dialogs (template gallery, file errors, shortcut sheet).
  */
 import { FileErrorsDialog } from '../files/FileErrorsDialog';
+import { OpenPrompt } from '../files/OpenPrompt';
 import { useFileContext } from '../files/useFileContext';
 import { useFileSession } from '../files/useFileSession';
 import { TemplateGallery } from '../gallery/TemplateGallery';
@@ -17,6 +18,7 @@ export function WindowShell() {
     <>
       <TemplateGallery />
       <FileErrorsDialog />
+      <OpenPrompt />
       <ShortcutSheet />
     </>
   );

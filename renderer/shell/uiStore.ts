@@ -11,6 +11,8 @@ import type { FileRef, RecoveredDraft } from '../platform';
 export type Dialog =
   | { type: 'gallery' }
   | { type: 'shortcuts' }
+  /** Ctrl+O in a browser: a keyboard shortcut is not a user activation there, so a click must open the picker. */
+  | { type: 'open-prompt' }
   /** A file that could not be opened (or saved): what was wrong, and an optional way forward. */
   | { type: 'file-errors'; title: string; fileName: string; errors: Issue[]; note: string; proceed?: { label: string; run: () => void } }
   | null;

@@ -21,7 +21,10 @@ export function useFileShortcuts(ctx: FileContext): void {
         e.preventDefault();
         e.stopPropagation();
         if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
-        if (key === 'o') void openFile(ctx);
+        // Browsers reserve Ctrl+O: whether its key press counts as the user activation a file picker
+        // needs varies, and a blocked picker fails silently. One click in a small dialog always works.
+        if (key === 'o' && ctx.platform.kind === 'browser') ctx.ui.getState().openDialog({ type: 'open-prompt' });
+        else if (key === 'o') void openFile(ctx);
         else void savePlan(ctx, e.shiftKey ? 'saveAs' : 'save');
         return;
       }

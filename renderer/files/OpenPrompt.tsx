@@ -1,0 +1,35 @@
+/** The one-click step a browser needs before its file picker (see useFileShortcuts). */
+import { Modal } from '../shell/Modal';
+import { useUi, useUiStoreApi } from '../shell/uiStore';
+import { openFile } from './fileCommands';
+import { useFileContext } from './useFileContext';
+
+export function OpenPrompt() {
+  const open = useUi((s) => s.dialog?.type === 'open-prompt');
+  const ui = useUiStoreApi();
+  const ctx = useFileContext();
+  if (!open) return null;
+  const close = () => ui.getState().closeDialog();
+  return (
+    <Modal title="Open a plan file" onClose={close} testId="open-prompt" width={440}>
+      <p className="dialog-note">Choose a .plan.json file. Your current design stays one undo (Ctrl+Z) away.</p>
+      <div className="dialog-actions">
+        <button type="button" className="secondary-button" onClick={close}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="primary-button"
+          data-testid="open-prompt-choose"
+          autoFocus
+          onClick={() => {
+            close();
+            void openFile(ctx);
+          }}
+        >
+          Choose file…
+        </button>
+      </div>
+    </Modal>
+  );
+}

@@ -64,7 +64,9 @@ function plotShape(dist: Distribution): Shape {
   const x = scaleLinear().domain([0, upper]).range([PAD.left, W - PAD.right]);
   const mean = distributionMean(dist);
   const meanX = Number.isFinite(mean) && mean <= upper ? x(mean) : null;
-  const ticks = [0, upper / 2, upper].map((v, i) => ({ x: x(v), label: formatNumber(v), anchor: (['start', 'middle', 'end'] as const)[i]! }));
+  // Round tick values (0, 5, 10…) read better than the exact 99th percentile.
+  const values = x.ticks(3).filter((v) => v <= upper);
+  const ticks = values.map((v, i) => ({ x: x(v), label: formatNumber(v), anchor: i === 0 ? ('start' as const) : ('middle' as const) }));
   if (dist.dist === 'fixed') return { area: null, line: null, spike: x(dist.value), meanX: null, ticks };
   // Sample away from 0 where some densities blow up (Weibull k < 1); cap the height at a high quantile of the samples.
   const points: [number, number][] = [];

@@ -30,6 +30,15 @@ export function findingsOf(plan: Plan): StrategyFinding[] | null {
   }
 }
 
+/**
+ * The detector's reason without its "name: " prefix (the popover's title already names it). Not
+ * capitalised: it often starts with a plan id, and ids are case-sensitive.
+ */
+function sentence(reason: string): string {
+  const at = reason.indexOf(': ');
+  return `${at >= 0 ? reason.slice(at + 2) : reason}.`;
+}
+
 export function StrategyBadges() {
   const plan = useEditor(selectPlan);
   const findings = useMemo(() => findingsOf(plan), [plan]);
@@ -51,7 +60,7 @@ export function StrategyBadges() {
                 <strong>{row.name}</strong>
                 <span className={`strategy-state${f.used ? ' is-used' : ''}`}>{f.used ? 'Used' : 'Not used'}</span>
               </div>
-              <p className="strategy-reason">{f.reason.charAt(0).toUpperCase() + f.reason.slice(1)}.</p>
+              <p className="strategy-reason">{sentence(f.reason)}</p>
               <p className="strategy-description">{row.description}</p>
               <table className="strategy-matrix">
                 <thead>

@@ -62,14 +62,17 @@ describe('resilience scenarios', () => {
   it('exit 2 with one sentence: no scenarios, invalid plan, missing file, bad flags, unsupported parts', async () => {
     const none = scratch.write('none.plan.json', JSON.stringify({ ...PLAN, scenarios: [] }));
     const bad = scratch.write('bad.plan.json', JSON.stringify({ ...PLAN, scenarios: [{ id: 'x', atHours: 1, durationHours: 1, fail: { node: 'nope' } }] }));
-    const template = fileURLToPath(new URL('../../../sim/templates/two-region-active-passive.plan.json', import.meta.url));
+    const swings = scratch.write(
+      'swings.plan.json',
+      JSON.stringify({ ...PLAN, nodes: [...PLAN.nodes, { id: 'night', kind: 'clients', requestsPerSecond: 10, diurnalSwing: 0.5 }], edges: [...PLAN.edges, { kind: 'traffic', from: 'night', to: 'lb' }] }),
+    );
     const cases = [
       ['scenarios', none],
       ['scenarios', bad],
       ['scenarios', scratch.dir + '/missing.plan.json'],
       ['scenarios', none, '--replications', '0'],
       ['scenarios'],
-      ['scenarios', template],
+      ['scenarios', swings],
     ];
     const stderr: string[] = [];
     for (const args of cases) {
@@ -81,7 +84,19 @@ describe('resilience scenarios', () => {
     }
     expect(stderr[0]).toMatch(/has no scenarios/);
     expect(stderr[1]).toMatch(/not a valid plan/);
-    // Until DNS routing lands the active-passive template is refused, naming what is missing.
-    expect(stderr[5]).toMatch(/cannot replay .* DNS routing/);
+    expect(stderr[5]).toMatch(/cannot replay .* different diurnal swings/);
+  });
+
+  it('replays the active-passive template (DNS, data and scaling together): RTO, RPO and lost writes', async () => {
+    const template = fileURLToPath(new URL('../../../sim/templates/two-region-active-passive.plan.json', import.meta.url));
+    const r = await runCli('scenarios', template, '--json', '--replications', '5');
+    expect(r.code, r.stderr).toBe(0);
+    const [lose] = JSON.parse(r.stdout).scenarios;
+    expect(lose.id).toBe('lose-east');
+    // Failing over takes at least DNS detection; the region is back after 4 h at most plus recovery.
+    expect(lose.rtoSeconds.p50).toBeGreaterThan(60);
+    expect(lose.rtoSeconds.max).toBeLessThan(4 * 3600 + 24 * 3600);
+    expect(lose.rpoSeconds.mean).not.toBeNull();
+    expect(lose.lostWrites.mean).toBeGreaterThanOrEqual(0);
   });
 });

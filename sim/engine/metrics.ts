@@ -70,29 +70,45 @@ export class TrafficAccount {
    */
   advance(t: number, servedRpsAtT?: number): void {
     if (t <= this.lastTime) return;
-    const target = servedRpsAtT === undefined || this.offeredRps <= 0 ? this.success : servedRpsAtT / this.offeredRps;
+    if (servedRpsAtT === undefined) {
+      this.advanceConstant(t);
+      return;
+    }
+    const target = this.offeredRps <= 0 ? this.success : servedRpsAtT / this.offeredRps;
     const t0 = this.lastTime;
     const s0 = this.success;
     const slope = (target - s0) / (t - t0);
-    const at = (x: number) => (x >= t ? target : s0 + slope * (x - t0));
     // Split at month ends and at the threshold crossing so each piece has one failing state.
+    // (No closure here: this runs at every event of a ramp or a diurnal tick.)
     while (this.lastTime < t) {
       let end = Math.min(t, this.monthEnd);
-      const sEnd = at(end);
-      const failingAtEnd = this.isFailing(sEnd);
       let crossing = Infinity;
-      if (slope !== 0 && failingAtEnd !== this.failing) {
+      if (slope !== 0 && this.isFailing(end >= t ? target : s0 + slope * (end - t0)) !== this.failing) {
         const x = t0 + (1 - (FAILING_SHARE_THRESHOLD + THRESHOLD_SLACK) - s0) / slope;
         crossing = Math.min(Math.max(x, this.lastTime), end);
         end = crossing;
       }
-      this.accrue(this.lastTime, end, this.success, at(end));
+      const sAtEnd = end >= t ? target : s0 + slope * (end - t0);
+      this.accrue(this.lastTime, end, this.success, sAtEnd);
       this.lastTime = end;
-      this.success = at(end);
+      this.success = sAtEnd;
       if (end === crossing) this.switchFailing(!this.failing, end, this.lastCause);
       if (end === this.monthEnd) this.closeMonth(this.monthEnd);
     }
     this.success = target;
+  }
+
+  /**
+   * The hot path (every event of a plan whose shares are constant between events): no threshold
+   * can be crossed, so only month ends split the piece, and nothing is allocated.
+   */
+  private advanceConstant(t: number): void {
+    while (this.lastTime < t) {
+      const end = t < this.monthEnd ? t : this.monthEnd;
+      this.accrue(this.lastTime, end, this.success, this.success);
+      this.lastTime = end;
+      if (end === this.monthEnd) this.closeMonth(end);
+    }
   }
 
   /** Sets the served rate from now on; `cause` is blamed if this change opens an incident. */

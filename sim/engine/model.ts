@@ -9,6 +9,7 @@ import { compileHealthCheck, type DetectionLaw } from './detection';
 import { compileDistribution, poissonGaps, type Sampler } from './distributions';
 import { collectOrigins, compileDns, type DnsCheckDef, type DnsDef } from './dns/compileDns';
 import { compileData, type DataModel } from './data/dataModel';
+import { compileProbeLaw, criticalComponents, type AutoscalingDef, type LivenessDef, type ServerlessDef } from './scaling/fleetDefs';
 
 export const HOUR = 3600;
 export const YEAR_SECONDS = 8760 * HOUR;
@@ -34,6 +35,11 @@ export interface ComponentDef {
   instance: number;
   timeToFailure: Sampler;
   timeToRepair: Sampler;
+  /** Containers with a liveness probe: repaired by a restart after detection, not by timeToRepair. */
+  liveness: LivenessDef | null;
+  /** Region id and zone index (−1: not zone-bound), for scripted region and zone disruptions. */
+  region: string | undefined;
+  zone: number;
 }
 
 export interface OverlayDef {
@@ -42,6 +48,8 @@ export interface OverlayDef {
   gap: Sampler;
   duration: Sampler;
   members: Int32Array;
+  /** False for a scripted disruption: it happens once and never again. */
+  repeats: boolean;
 }
 
 export interface TrafficNodeDef {
@@ -49,7 +57,13 @@ export interface TrafficNodeDef {
   role: NodeRole;
   /** Series and balancer nodes: their component. Fleets: the component of instance 0. */
   component: number;
+  /** Fleets: component slots [component, component + instances); autoscaled fleets have `max` slots. */
   instances: number;
+  /** Slots active at t = 0 (the plan's `instances`); the rest wait for the autoscaler. */
+  initialActive: number;
+  autoscaling: AutoscalingDef | null;
+  /** A serverless fleet is one unit (one component) whose capacity follows its warm concurrency. */
+  serverless: ServerlessDef | null;
   /** Requests per second one instance serves; Infinity when the plan gives no figure. */
   capacityRps: number;
   requestsPerSecond: number;
@@ -103,6 +117,12 @@ export interface EngineModel {
   clientOrigins: Array<Array<[number, number]>>;
   /** Datasets, backups and promotion settings (sim/engine/data). */
   data: DataModel;
+  /** Some fleet has a finite capacity (so load levels matter, not just up/down states). */
+  capacityLimited: boolean;
+  /** Per component: 1 when its being down alone stops every request (see criticalComponents). */
+  critical: Uint8Array;
+  /** Offered-rate-weighted write fraction of the clients (lost writes ≈ this × lost requests). */
+  writeFraction: number;
 }
 
 function isFleet(n: ResolvedNode): n is Extract<ResolvedNode, { kind: 'gateway' | 'service' }> {
@@ -158,6 +178,9 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
       role: NodeRole.Series,
       component: components.length,
       instances: 1,
+      initialActive: 1,
+      autoscaling: null,
+      serverless: null,
       capacityRps: Infinity,
       requestsPerSecond: 0,
       children: Int32Array.from(outgoing.get(id)!.map((to) => indexOf.get(to)!)),
@@ -172,13 +195,32 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
       def.requestsPerSecond = n.requestsPerSecond;
     } else if (isFleet(n)) {
       def.role = NodeRole.Fleet;
-      def.instances = n.instances;
-      def.capacityRps = n.capacityRpsPerInstance ?? Infinity;
       const ttf = compileDistribution(n.reliability.timeToFailureHours, HOUR);
       const ttr = compileDistribution(n.reliability.timeToRepairHours, HOUR);
-      for (let i = 0; i < n.instances; i++) {
-        components.push({ sourceId: `${id}#${i}`, node: nodeIndex, instance: i, timeToFailure: ttf, timeToRepair: ttr });
-        componentCauses.push({ kind: 'instance', id: `${id}#${i}` });
+      if (n.platform === 'serverless') {
+        // The catalog's serverless reliability is that of the whole regional service, not of one
+        // execution environment: the fleet is one unit, one component (instances are ignored).
+        def.serverless = {
+          concurrencyLimit: n.concurrencyLimit ?? Infinity,
+          requestSeconds: n.requestSeconds ?? 0,
+          scaleUpPerSecond: n.scaleUpPerMinute === undefined ? Infinity : n.scaleUpPerMinute / 60,
+        };
+        // Without both figures there is no capacity to speak of: unlimited (meaning 10).
+        def.capacityRps = n.concurrencyLimit !== undefined && n.requestSeconds !== undefined ? n.concurrencyLimit / n.requestSeconds : Infinity;
+        components.push({ sourceId: id, node: nodeIndex, instance: -1, timeToFailure: ttf, timeToRepair: ttr, liveness: null, region: n.region, zone: n.zone ?? -1 });
+        componentCauses.push({ kind: 'node', id });
+      } else {
+        def.capacityRps = n.capacityRpsPerInstance ?? Infinity;
+        def.initialActive = n.instances;
+        const a = n.autoscaling;
+        // Slots for every instance the autoscaler may run; only `instances` start active.
+        def.instances = a ? Math.max(n.instances, a.max) : n.instances;
+        if (a) def.autoscaling = { min: a.min, max: Math.max(a.max, n.instances), targetUtilization: a.targetUtilization, reactionSeconds: a.reactionSeconds, launchSeconds: a.launchSeconds };
+        const liveness = n.platform === 'container' && n.probes ? { law: compileProbeLaw(n.probes.liveness), restartSeconds: n.probes.restartSeconds } : null;
+        for (let i = 0; i < def.instances; i++) {
+          components.push({ sourceId: `${id}#${i}`, node: nodeIndex, instance: i, timeToFailure: ttf, timeToRepair: ttr, liveness, region: n.region, zone: -1 });
+          componentCauses.push({ kind: 'instance', id: `${id}#${i}` });
+        }
       }
     } else if (n.kind === 'loadBalancer' || n.kind === 'datastore' || n.kind === 'dns') {
       if (n.kind === 'dns') def.role = NodeRole.Dns;
@@ -194,6 +236,9 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
         instance: -1,
         timeToFailure: compileDistribution(n.reliability.timeToFailureHours, HOUR),
         timeToRepair: compileDistribution(n.reliability.timeToRepairHours, HOUR),
+        liveness: null,
+        region: n.region,
+        zone: n.zone ?? -1,
       });
       componentCauses.push({ kind: 'node', id });
     }
@@ -213,12 +258,18 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
     def.pairStart = pairs.length;
     for (const t of def.children) {
       const target = nodes[t]!;
-      if (target.role === NodeRole.Fleet) {
+      if (target.role === NodeRole.Fleet && target.serverless === null) {
+        // A readiness probe, not the balancer's own check, takes a container out of the balancer's
+        // share and puts it back (PLAN-FORMAT fleets: "readiness takes it out of its balancer's share").
+        const planTarget = byId.get(target.id)!;
+        const readiness = isFleet(planTarget) && planTarget.platform === 'container' ? planTarget.probes?.readiness : undefined;
+        const memberLaw = readiness ? compileProbeLaw(readiness) : law;
         for (let i = 0; i < target.instances; i++) {
           const member = target.component + i;
-          pairs.push({ balancer: b, member, memberNode: t, isInstance: true, sourceId: `${def.id}->${components[member]!.sourceId}`, law });
+          pairs.push({ balancer: b, member, memberNode: t, isInstance: true, sourceId: `${def.id}->${components[member]!.sourceId}`, law: memberLaw });
         }
       } else if (target.component >= 0) {
+        // A serverless unit is a member like a node (its share is not capped per instance).
         pairs.push({ balancer: b, member: target.component, memberNode: t, isInstance: false, sourceId: `${def.id}->${target.id}`, law });
       }
     }
@@ -251,6 +302,7 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
         gap: poissonGaps(region.outage.ratePerYear),
         duration: compileDistribution(region.outage.durationHours, HOUR),
         members: membersOf((_c, n) => n.region === region.id),
+        repeats: true,
       });
     }
     if (region.zoneOutage) {
@@ -262,6 +314,7 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
           duration: compileDistribution(region.zoneOutage.durationHours, HOUR),
           // Instance i sits in zone i mod zones; a non-fleet node only when it names its zone.
           members: membersOf((c, n) => n.region === region.id && (c.instance >= 0 ? c.instance % region.zones === z : n.zone === z)),
+          repeats: true,
         });
       }
     }
@@ -274,6 +327,7 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
       gap: poissonGaps(cause.ratePerYear),
       duration: compileDistribution(cause.durationHours, HOUR),
       members: membersOf((_c, n) => affected.has(n.id)),
+      repeats: true,
     });
   }
 
@@ -293,6 +347,8 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
   for (const n of nodes) offeredRps += n.requestsPerSecond;
   const clients = planNodes.filter((n) => n.kind === 'clients');
   const diurnalSwing = clients[0]?.kind === 'clients' ? clients[0].diurnalSwing : 0;
+  let writes = 0;
+  for (const c of clients) if (c.kind === 'clients') writes += c.requestsPerSecond * c.writeFraction;
 
   return {
     horizonSeconds: horizonYears * YEAR_SECONDS,
@@ -313,5 +369,8 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
     origins: origins.ids,
     clientOrigins,
     data: compileData(plan, nodes, components, overlays),
+    capacityLimited: nodes.some((x) => x.capacityRps !== Infinity),
+    critical: criticalComponents(nodes, components.length),
+    writeFraction: offeredRps > 0 ? writes / offeredRps : 0,
   };
 }

@@ -8,11 +8,12 @@ import { DataRuntime, type DataCounters, type DataHost } from './data/dataRuntim
 import { sampleDetectionSeconds } from './detection';
 import { sample } from './distributions';
 import { TrafficAccount, type IncidentRecord } from './metrics';
-import type { EngineModel } from './model';
+import type { Cause, EngineModel } from './model';
 import { streamFor, type RandomStream } from './random';
 import { EventCalendar, type TimerTarget } from './simjs';
 import { TrafficEvaluator, type TrafficState } from './traffic';
 import { DnsRuntime, type DnsHost } from './dns/dnsRuntime';
+import { ScalingController, type ScalingHost } from './scaling/controller';
 
 /** What one replication reports: sums and samples that `summarize` pools over replications. */
 export interface ReplicationSummary {
@@ -48,11 +49,13 @@ export interface ReplicationOptions {
 /**
  * Timer codes are generation × slots + slot. Slots: [0, C) component processes, [C, C + O) overlays,
  * [C + O, C + O + P) balancer/member detection, then the DNS checks and records (dns/), then one per
- * dataset (its pending promotion or restore step). A pending timer is cancelled lazily by bumping its slot's generation; a stale
- * timer is recognised and dropped when it fires.
+ * dataset (its pending promotion or restore step), then the scaling controller's (scaling/). A pending
+ * timer is cancelled lazily by bumping its slot's generation; a stale timer is recognised and dropped
+ * when it fires.
  */
-class Replication implements TimerTarget, TrafficState, DnsHost, DataHost {
+class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, ScalingHost {
   readonly downCount: Int32Array;
+  readonly capacity: Float64Array;
   readonly belief: Uint8Array;
   readonly believedCount: Int32Array;
   readonly dataUp: Uint8Array;
@@ -78,6 +81,23 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost {
   readonly originOffered: Float64Array;
   private originTime = 0;
   private readonly dataBase: number;
+  private readonly controlBase: number;
+  private readonly controller: ScalingController;
+  private readonly useController: boolean;
+  /** Liveness detection draws of containers (a new purpose, so no other draw moves). */
+  private readonly livenessStreams: (RandomStream | null)[];
+  /**
+   * Required components (model.critical) now down: while > 0 nothing is served, so the traffic pass
+   * is skipped. Only without DNS and per-origin accounting, which read the pass's per-node results.
+   */
+  private criticalDown = 0;
+  private readonly shortcut: boolean;
+  /** Served rate of the current state when no required component is down, while still valid. */
+  private cachedServed = 0;
+  private cacheValid = false;
+  /** Loads vary within a state (diurnal swing against capacity): never reuse a served rate. */
+  private readonly cacheable: boolean;
+  private lastFactor = 1;
   readonly data: DataRuntime;
   private readonly calendar: EventCalendar;
   private readonly evaluator: TrafficEvaluator;
@@ -100,8 +120,14 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost {
     this.pairBase = components.length + overlays.length;
     this.dnsBase = this.pairBase + pairs.length;
     this.dataBase = this.dnsBase + model.dnsChecks.length + model.dns.length;
-    this.slots = this.dataBase + model.data.datasets.length;
+    this.controlBase = this.dataBase + model.data.datasets.length;
+    this.capacity = new Float64Array(components.length);
+    this.controller = new ScalingController(model, this, this.controlBase);
+    this.useController = this.controller.needed;
+    this.slots = this.controlBase + this.controller.slotCount;
     this.hasDns = model.dns.length > 0;
+    this.shortcut = !this.hasDns && model.origins.length < 2;
+    this.cacheable = this.shortcut && !(model.diurnalSwing > 0 && model.capacityLimited);
     const origins = model.origins.length;
     this.originServed = new Float64Array(origins);
     this.originEnd = new Float64Array(origins);
@@ -114,6 +140,7 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost {
     this.gapStreams = overlays.map((o) => streamFor(seed, replication, o.sourceId, 'time-between-outages'));
     this.durationStreams = overlays.map((o) => streamFor(seed, replication, o.sourceId, 'outage-duration'));
     this.detectStreams = pairs.map((p) => streamFor(seed, replication, p.sourceId, 'detection'));
+    this.livenessStreams = components.map((c) => (c.liveness ? streamFor(seed, replication, c.sourceId, 'liveness-detection') : null));
     this.data = new DataRuntime(model.data, this, nodes.length, seed, replication, model.diurnalSwing);
     this.dataUp = this.data.dataUp;
     this.calendar = new EventCalendar(model.horizonSeconds, this);
@@ -124,15 +151,24 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost {
 
   run(): void {
     const { components, overlays } = this.model;
+    // Slots the autoscaler has not launched are down for that reason, unseen by their balancers.
+    for (const c of this.controller.initialize()) {
+      this.downCount[c] = 1;
+      for (let i = this.model.observerStart[c]!; i < this.model.observerStart[c + 1]!; i++) {
+        const p = this.model.observerList[i]!;
+        this.truth[p] = 0;
+        this.belief[p] = 0;
+        this.believedCount[this.model.pairs[p]!.balancer]!--;
+      }
+    }
     for (let c = 0; c < components.length; c++) {
-      this.calendar.schedule(sample(components[c]!.timeToFailure, this.failureStreams[c]!), c);
+      if (this.controller.active[c] === 1) this.calendar.schedule(sample(components[c]!.timeToFailure, this.failureStreams[c]!), c);
     }
     for (let o = 0; o < overlays.length; o++) {
       this.calendar.schedule(sample(overlays[o]!.gap, this.gapStreams[o]!), this.overlayBase + o);
     }
     // The design may fail some requests from the start (capacity below the offered load).
-    this.account.setServed(this.evaluator.servedRps(this), 0, this.model.initialCause);
-    this.startOriginSegment();
+    this.refresh(0, this.model.initialCause, true);
     this.calendar.run();
     this.advanceOrigins(this.model.horizonSeconds, false);
     this.account.finish(this.model.horizonSeconds);
@@ -184,16 +220,19 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost {
     const slot = code % this.slots;
     if ((code - slot) / this.slots !== this.generation[slot]) return; // cancelled
     const t = this.calendar.now();
-    // While clients move between DNS answers the served rate slides linearly until this event.
-    const moving = this.hasDns && this.dnsRuntime.inTransition;
+    // While clients move between DNS answers, a serverless function warms up, or diurnal load ticks
+    // run against a capacity, the served rate slides linearly until this event.
+    const moving = (this.hasDns && this.dnsRuntime.inTransition) || (this.useController && this.controller.dynamic);
     if (moving) {
-      this.dnsRuntime.fillShares(t);
-      this.account.advance(t, this.evaluator.servedRps(this));
+      if (this.hasDns) this.dnsRuntime.fillShares(t);
+      if (this.useController) this.controller.advanceTo(t);
+      this.cacheValid = false;
+      this.account.advance(t, this.evaluate(t));
     } else this.account.advance(t);
     this.advanceOrigins(t, moving);
     let causeComponent = -1;
     let changed: boolean;
-    let cause;
+    let cause: Cause | undefined;
     if (slot < this.overlayBase) {
       causeComponent = slot;
       changed = this.toggleComponent(slot);
@@ -208,30 +247,106 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost {
       const local = slot - this.dnsBase;
       const check = this.model.dnsChecks[local];
       changed = this.dnsRuntime.onSlot(local, t);
+      this.cacheValid = false;
       cause = { kind: 'node' as const, id: check ? this.model.nodes[check.targetNode]!.id : this.model.dns[local - this.model.dnsChecks.length]!.id };
-    } else {
+    } else if (slot < this.controlBase) {
       causeComponent = this.data.primaryComponent(slot - this.dataBase);
       changed = this.data.onTimer(slot - this.dataBase, t);
+      this.cacheValid = false;
+    } else {
+      changed = this.controller.onTimer(slot - this.controlBase, t);
+      // A surge's shortfall is blamed on the first clients node's load, as at t = 0.
+      cause = this.model.initialCause;
     }
     if (!changed) return;
     if (causeComponent >= 0) cause = this.model.componentCauses[causeComponent]!;
-    if (this.hasDns) this.dnsRuntime.fillShares(t);
-    this.account.setServed(this.evaluator.servedRps(this), t, cause!);
+    this.refresh(t, cause ?? this.model.initialCause, false);
+  }
+
+  /** Re-evaluates served traffic after a change at t, then lets the scaling controller decide. */
+  private refresh(t: number, cause: Cause, initial: boolean): void {
+    if (this.hasDns && !initial) this.dnsRuntime.fillShares(t);
+    this.account.setServed(this.evaluate(t), t, cause);
+    // While a required component is down the loads are not re-evaluated: the controller holds.
+    if (this.useController && !(this.shortcut && this.criticalDown > 0) && this.controller.afterEvaluation(t, this.lastFactor)) {
+      this.account.setServed(this.evaluate(t), t, cause);
+    }
     this.startOriginSegment();
-    if (this.hasDns) this.dnsRuntime.refreshChecks();
+    if (this.hasDns && !initial) this.dnsRuntime.refreshChecks();
+  }
+
+  /** Served rate at nominal load (served share × offered), for the account. */
+  private evaluate(t: number): number {
+    if (this.shortcut && this.criticalDown > 0) return 0;
+    if (this.cacheValid) return this.cachedServed;
+    const f = this.useController ? this.controller.loadFactor(t) : 1;
+    this.lastFactor = f;
+    const served = this.evaluator.servedRps(this, f) / f;
+    this.cachedServed = served;
+    this.cacheValid = this.cacheable;
+    return served;
+  }
+
+  // ScalingHost (absolute slots, unlike the DNS runtime's scheduleSlot)
+  scheduleControl(slot: number, delaySeconds: number): void {
+    const gen = ++this.generation[slot]!;
+    this.calendar.schedule(delaySeconds, gen * this.slots + slot);
+  }
+
+  cancelControl(slot: number): void {
+    this.generation[slot]!++;
+  }
+
+  invalidate(): void {
+    this.cacheValid = false;
+  }
+
+  fleetLoad(node: number): number {
+    return this.evaluator.fleetLoad[node]!;
+  }
+
+  componentLoad(c: number): number {
+    return this.evaluator.componentLoad(c);
+  }
+
+  activate(c: number): boolean {
+    this.scheduleControl(c, sample(this.model.components[c]!.timeToFailure, this.failureStreams[c]!));
+    return this.addDown(c, -1);
+  }
+
+  deactivate(c: number): boolean {
+    const { observerStart, observerList } = this.model;
+    // The balancer deregisters the instance before it stops (a drain), so no request fails.
+    for (let i = observerStart[c]!; i < observerStart[c + 1]!; i++) {
+      const p = observerList[i]!;
+      this.generation[this.pairBase + p]!++;
+      this.truth[p] = 0;
+      if (this.belief[p] === 1) this.setBelief(p, 0);
+    }
+    this.generation[c]!++; // its own failure process stops with it
+    if (this.ownDown[c] === 1) {
+      this.ownDown[c] = 0;
+      return false;
+    }
+    return this.addDown(c, 1);
   }
 
   /** A component's own failure or repair; the next one is drawn now (components keep ageing). */
   private toggleComponent(c: number): boolean {
     const def = this.model.components[c]!;
+    const code = this.generation[c]! * this.slots + c;
     if (this.ownDown[c] === 0) {
       this.ownDown[c] = 1;
       this.data.ownFailed(c, this.calendar.now());
-      this.calendar.schedule(sample(def.timeToRepair, this.repairStreams[c]!), c);
+      // A liveness probe restarts a failed container: detection + restart replace its repair time.
+      const repair = def.liveness
+        ? sampleDetectionSeconds(def.liveness.law, this.livenessStreams[c]!, true) + def.liveness.restartSeconds
+        : sample(def.timeToRepair, this.repairStreams[c]!);
+      this.calendar.schedule(repair, code);
       return this.addDown(c, 1);
     }
     this.ownDown[c] = 0;
-    this.calendar.schedule(sample(def.timeToFailure, this.failureStreams[c]!), c);
+    this.calendar.schedule(sample(def.timeToFailure, this.failureStreams[c]!), code);
     return this.addDown(c, -1);
   }
 
@@ -240,8 +355,11 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost {
     const def = this.model.overlays[o]!;
     const starting = this.overlayActive[o] === 0;
     this.overlayActive[o] = starting ? 1 : 0;
-    const next = starting ? sample(def.duration, this.durationStreams[o]!) : sample(def.gap, this.gapStreams[o]!);
-    this.calendar.schedule(next, this.overlayBase + o);
+    // A scripted disruption (repeats false) ends for good.
+    if (starting || def.repeats) {
+      const next = starting ? sample(def.duration, this.durationStreams[o]!) : sample(def.gap, this.gapStreams[o]!);
+      this.calendar.schedule(next, this.overlayBase + o);
+    }
     let changed = false;
     const members = def.members;
     for (let i = 0; i < members.length; i++) if (this.addDown(members[i]!, starting ? 1 : -1)) changed = true;
@@ -255,6 +373,8 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost {
     const after = before + delta;
     this.downCount[c] = after;
     if ((before === 0) === (after === 0)) return false;
+    if (this.model.critical[c] === 1) this.criticalDown += after === 0 ? -1 : 1;
+    else this.cacheValid = false;
     const balancer = this.model.balancerOfComponent[c]!;
     if (balancer >= 0 && after === 0) this.restartBalancer(balancer);
     const record = this.model.dnsOfComponent[c]!;
@@ -276,6 +396,7 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost {
       this.generation[this.pairBase + p]!++;
     }
     this.believedCount[b] = 0;
+    this.cacheValid = false;
     for (let p = node.pairStart; p < node.pairEnd; p++) this.refreshPair(p);
   }
 
@@ -320,14 +441,18 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost {
   }
 
   private detect(p: number): boolean {
-    const pair = this.model.pairs[p]!;
-    const b = pair.balancer;
+    this.setBelief(p, this.truth[p]!);
+    return true;
+  }
+
+  private setBelief(p: number, value: number): void {
+    const b = this.model.pairs[p]!.balancer;
     const was = this.believedCount[b]!;
-    this.belief[p] = this.truth[p]!;
-    this.believedCount[b] = was + (this.belief[p] === 1 ? 1 : -1);
+    this.belief[p] = value;
+    this.believedCount[b] = was + (value === 1 ? 1 : -1);
+    this.cacheValid = false;
     // A balancer's own observable health is "believes at least one target".
     if ((was === 0) !== (this.believedCount[b] === 0)) this.observe(this.model.nodes[b]!.component);
-    return true;
   }
 }
 

@@ -13,6 +13,7 @@ const FLEET: number = NodeRole.Fleet;
 const BALANCER: number = NodeRole.Balancer;
 const DNS: number = NodeRole.Dns;
 const DATASTORE: number = NodeRole.Datastore;
+const LEAST_CONNECTIONS: number = LbAlgorithmCode.LeastConnections;
 
 /** The state the traffic model reads; owned and updated by the replication. */
 export interface TrafficState {
@@ -26,6 +27,9 @@ export interface TrafficState {
   dnsShares: Float64Array[];
   /** Per node: 1 while a datastore's dataset serves requests sent to it (sim/engine/data). */
   dataUp: Uint8Array;
+  /** Per component: requests per second it can serve now (Infinity: unlimited). Autoscaled slots
+   * and serverless warm concurrency change it; the evaluator only reads it. */
+  capacity: Float64Array;
 }
 
 export class TrafficEvaluator {
@@ -43,7 +47,8 @@ export class TrafficEvaluator {
   private readonly role: Uint8Array;
   private readonly component: Int32Array;
   private readonly instances: Int32Array;
-  private readonly capacity: Float64Array;
+  /** Per fleet node: requests per second offered to it (all instances, dead ones included). */
+  readonly fleetLoad: Float64Array;
   private readonly rps: Float64Array;
   private readonly childStart: Int32Array;
   private readonly childList: Int32Array;
@@ -54,6 +59,7 @@ export class TrafficEvaluator {
   private readonly pairIsInstance: Uint8Array;
   private readonly capacityLimited: boolean;
   private readonly dnsIndex: Int32Array;
+  private readonly algorithm: Uint8Array;
 
   constructor(private readonly model: EngineModel) {
     const { nodes, pairs, components } = model;
@@ -67,7 +73,7 @@ export class TrafficEvaluator {
     this.role = Uint8Array.from(nodes, (x) => x.role);
     this.component = Int32Array.from(nodes, (x) => x.component);
     this.instances = Int32Array.from(nodes, (x) => x.instances);
-    this.capacity = Float64Array.from(nodes, (x) => x.capacityRps);
+    this.fleetLoad = new Float64Array(n);
     this.rps = Float64Array.from(nodes, (x) => x.requestsPerSecond);
     this.pairStart = Int32Array.from(nodes, (x) => x.pairStart);
     this.pairEnd = Int32Array.from(nodes, (x) => x.pairEnd);
@@ -78,7 +84,8 @@ export class TrafficEvaluator {
     this.pairMember = Int32Array.from(pairs, (p) => p.member);
     this.pairMemberNode = Int32Array.from(pairs, (p) => p.memberNode);
     this.pairIsInstance = Uint8Array.from(pairs, (p) => (p.isInstance ? 1 : 0));
-    this.capacityLimited = nodes.some((x) => x.capacityRps !== Infinity);
+    this.capacityLimited = model.capacityLimited;
+    this.algorithm = Uint8Array.from(nodes, (x) => x.algorithm);
     this.dnsIndex = Int32Array.from(nodes, (x) => x.dns);
   }
 
@@ -145,14 +152,16 @@ export class TrafficEvaluator {
     }
   }
 
-  /** Requests per second served end to end. */
-  servedRps(state: TrafficState): number {
+  /** Requests per second served end to end when the clients offer `loadFactor` × their nominal rate. */
+  servedRps(state: TrafficState, loadFactor = 1): number {
     const downCount = state.downCount;
     const dataUp = state.dataUp;
-    const { arrival, success, downstream, load, ratio, share, role, component, instances, capacity, rps, childStart, childList } = this;
+    const capacity = state.capacity;
+    const { arrival, success, downstream, load, ratio, share, role, component, instances, rps, childStart, childList, fleetLoad } = this;
     const { pairStart, pairEnd, pairMember, pairMemberNode, pairIsInstance } = this;
     const n = role.length;
-    if (!this.capacityLimited) return this.servedUnlimited(state);
+    // Without capacity figures every rate scales with the load: served is linear in the factor.
+    if (!this.capacityLimited) return loadFactor * this.servedUnlimited(state);
     arrival.fill(0);
     load.fill(0);
 
@@ -161,7 +170,7 @@ export class TrafficEvaluator {
       const r = role[i]!;
       let forward = 0;
       if (r === CLIENTS) {
-        forward = rps[i]!;
+        forward = rps[i]! * loadFactor;
       } else if (r === SERIES) {
         forward = downCount[component[i]!] === 0 ? arrival[i]! : 0;
       } else if (r === DNS) {
@@ -173,10 +182,14 @@ export class TrafficEvaluator {
         // Traffic reaching a fleet without a balancer spreads over its up instances.
         const first = component[i]!;
         const last = first + instances[i]!;
-        const cap = capacity[i]!;
         let up = 0;
-        for (let c = first; c < last; c++) if (downCount[c] === 0) up++;
+        let offered = 0;
+        for (let c = first; c < last; c++) {
+          offered += load[c]!;
+          if (downCount[c] === 0) up++;
+        }
         const direct = up > 0 ? arrival[i]! / up : 0;
+        fleetLoad[i] = offered + arrival[i]!;
         for (let c = first; c < last; c++) {
           if (downCount[c] !== 0) {
             ratio[c] = 0;
@@ -184,6 +197,7 @@ export class TrafficEvaluator {
           }
           const l = load[c]! + direct;
           load[c] = l;
+          const cap = capacity[c]!;
           const q = l > cap ? cap / l : 1;
           ratio[c] = q;
           forward += l * q;
@@ -232,7 +246,7 @@ export class TrafficEvaluator {
       let below = 1;
       for (let k = childStart[i]!; k < childStart[i + 1]!; k++) below *= success[childList[k]!]!;
       if (r === CLIENTS) {
-        served += rps[i]! * below;
+        served += rps[i]! * loadFactor * below;
         success[i] = below;
       } else if (r === SERIES) {
         success[i] = downCount[component[i]!] === 0 ? below : 0;
@@ -322,40 +336,41 @@ export class TrafficEvaluator {
    * believed healthy a balancer fails open: it treats every member as believed.
    */
   private splitShares(n: number, state: TrafficState): void {
-    const node = this.model.nodes[n]!;
-    const { pairs } = this.model;
-    const { belief, believedCount, downCount } = state;
-    const share = this.share;
+    const { belief, believedCount, downCount, capacity } = state;
+    const { share, pairMember, pairIsInstance } = this;
+    const start = this.pairStart[n]!;
+    const end = this.pairEnd[n]!;
     const failOpen = believedCount[n] === 0;
     let members = 0;
-    for (let p = node.pairStart; p < node.pairEnd; p++) if (failOpen || belief[p] === 1) members++;
+    for (let p = start; p < end; p++) if (failOpen || belief[p] === 1) members++;
     if (members === 0) return;
     const equal = 1 / members;
-    if (node.algorithm !== LbAlgorithmCode.LeastConnections) {
-      for (let p = node.pairStart; p < node.pairEnd; p++) share[p] = failOpen || belief[p] === 1 ? equal : 0;
+    if (this.algorithm[n] !== LEAST_CONNECTIONS) {
+      for (let p = start; p < end; p++) share[p] = failOpen || belief[p] === 1 ? equal : 0;
       return;
     }
     let live = 0;
     let liveCapacity = 0;
     let unlimited = false;
-    for (let p = node.pairStart; p < node.pairEnd; p++) {
-      if (!(failOpen || belief[p] === 1) || downCount[pairs[p]!.member] !== 0) continue;
+    for (let p = start; p < end; p++) {
+      if (!(failOpen || belief[p] === 1) || downCount[pairMember[p]!] !== 0) continue;
       live++;
-      const cap = this.memberCapacity(p);
+      // A whole node (not an instance) has no per-member capacity to pool.
+      const cap = pairIsInstance[p] === 1 ? capacity[pairMember[p]!]! : Infinity;
       if (cap === Infinity) unlimited = true;
       else liveCapacity += cap;
     }
     const liveShare = live * equal;
-    for (let p = node.pairStart; p < node.pairEnd; p++) {
+    for (let p = start; p < end; p++) {
       if (!(failOpen || belief[p] === 1)) share[p] = 0;
-      else if (downCount[pairs[p]!.member] !== 0) share[p] = equal;
+      else if (downCount[pairMember[p]!] !== 0) share[p] = equal;
       else if (unlimited) share[p] = liveShare / live;
-      else share[p] = (liveShare * this.memberCapacity(p)) / liveCapacity;
+      else share[p] = (liveShare * capacity[pairMember[p]!]!) / liveCapacity;
     }
   }
 
-  private memberCapacity(p: number): number {
-    const pair = this.model.pairs[p]!;
-    return pair.isInstance ? this.model.nodes[pair.memberNode]!.capacityRps : Infinity;
+  /** Offered load of component c (a fleet instance) at the last evaluation. */
+  componentLoad(c: number): number {
+    return this.load[c]!;
   }
 }

@@ -1,7 +1,7 @@
 /**
  * What the engine core does not simulate yet, named so `simulate` can refuse instead of silently
  * ignoring it. The DNS, data and scaling parts (issues 4–6) each delete their lines here when they
- * land (the data part has: replication, backups and data-losing failures are simulated).
+ * land (DNS, data and scaling have: what is left is below).
  * Imports only plan types.
  */
 import type { ResolvedPlan } from '../model/resolve';
@@ -17,23 +17,10 @@ export function unsupportedFeatures(plan: ResolvedPlan): string[] {
 
   add(mixedDatasets(plan), 'a dataset mixing multiwriter with sync or async replication');
   add(ids((n) => n.kind === 'backup' && n.reliability !== undefined), 'backups that fail (a reliability block on a backup)');
-  add(ids((n) => (n.kind === 'gateway' || n.kind === 'service') && n.autoscaling !== undefined), 'autoscaling');
-  add(ids((n) => (n.kind === 'gateway' || n.kind === 'service') && n.probes !== undefined), 'container liveness and readiness probes');
-  add(
-    ids(
-      (n) =>
-        (n.kind === 'gateway' || n.kind === 'service') &&
-        (n.concurrencyLimit !== undefined || n.requestSeconds !== undefined || n.scaleUpPerMinute !== undefined),
-    ),
-    'serverless concurrency and scale-up',
-  );
-  // A swing only reweights requests while the failing share stays constant between events, which
-  // holds when no capacity limit can be crossed and every clients node swings alike.
+  // Autoscaling, probes, serverless and a diurnal swing against capacity are simulated (issue 6);
+  // one swing shared by every clients node is all the load model has.
   const swings = new Set(plan.nodes.flatMap((n) => (n.kind === 'clients' ? [n.diurnalSwing] : [])));
-  const capacityLimited = plan.nodes.some((n) => (n.kind === 'gateway' || n.kind === 'service') && n.capacityRpsPerInstance !== undefined);
-  if ([...swings].some((s) => s > 0) && (capacityLimited || swings.size > 1)) {
-    add(ids((n) => n.kind === 'clients' && n.diurnalSwing > 0), capacityLimited ? 'diurnal load swing against capacity limits' : 'clients with different diurnal swings');
-  }
+  if ([...swings].some((s) => s > 0) && swings.size > 1) add(ids((n) => n.kind === 'clients' && n.diurnalSwing > 0), 'clients with different diurnal swings');
   add(ids((n) => n.kind === 'loadBalancer' && n.healthCheck.deep), 'deep health checks');
   return out;
 }

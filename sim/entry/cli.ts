@@ -6,9 +6,10 @@ import { EXIT, UsageError, type CliIO, type Command } from './cliTypes';
 import { templatesCommand } from './commands/templates';
 import { validateCommand } from './commands/validate';
 import { simulateCommand } from './commands/simulate';
+import { scenariosCommand } from './commands/scenarios';
 
 // Each command registers here; keep the order the one users meet them in.
-const COMMANDS: Command[] = [validateCommand, simulateCommand, templatesCommand];
+const COMMANDS: Command[] = [validateCommand, simulateCommand, scenariosCommand, templatesCommand];
 
 export function registerCommand(command: Command): void {
   if (!COMMANDS.some((c) => c.name === command.name)) COMMANDS.push(command);

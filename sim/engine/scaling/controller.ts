@@ -1,0 +1,332 @@
+/**
+ * Per-replication scaling: the autoscaler of each autoscaled fleet (PLAN-FORMAT meaning 10), the
+ * warm concurrency of each serverless fleet, and the periodic load ticks that let a diurnal swing
+ * meet capacity limits. Event-driven: decisions are taken only after the replication re-evaluates
+ * traffic. Imports only sim/engine (no clock, no environment).
+ */
+import type { EngineModel } from '../model';
+
+/**
+ * Scale-in waits this long after the load first allows it, and then removes only what the load at
+ * that moment allows. 300 s is Kubernetes' default HPA scale-down stabilization window (AWS target
+ * tracking waits longer still); a sane cool-down keeps a flapping load from thrashing instances.
+ */
+export const SCALE_IN_COOLDOWN_SECONDS = 300;
+/**
+ * With a diurnal swing and a capacity that can bind, served = min(load(t), capacity) is not linear
+ * in t: the replication samples it at ticks this far apart and interpolates linearly in between
+ * (the account integrates a linear share exactly). 15 min keeps the error in lost requests about
+ * 0.1 % of a daily overload (measured in test/sim/engine/scalingDiurnal.test.ts).
+ */
+export const LOAD_TICK_SECONDS = 900;
+const DIURNAL_OMEGA = (2 * Math.PI) / (24 * 3600);
+const EPSILON = 1e-9;
+
+/** What the controller needs from the replication that owns it. */
+export interface ScalingHost {
+  readonly downCount: Int32Array;
+  readonly capacity: Float64Array;
+  /** Schedules `slot` after `delaySeconds`, cancelling any timer pending on it. */
+  scheduleControl(slot: number, delaySeconds: number): void;
+  cancelControl(slot: number): void;
+  /** A launched instance starts serving (after its balancer detects it). Returns true on a change. */
+  activate(c: number): boolean;
+  /** Scale-in: deregister then terminate an instance. Returns true on a change. */
+  deactivate(c: number): boolean;
+  /** Served traffic must be recomputed (a capacity changed). */
+  invalidate(): void;
+  fleetLoad(node: number): number;
+  componentLoad(c: number): number;
+}
+
+export class ScalingController {
+  /** Timer slots, relative to `base`: launch per component, then reaction, scale-in, ramp per node, then the tick. */
+  readonly slotCount: number;
+  /** 1 while a component slot serves or is failed-but-running; 0 before launch and after scale-in. */
+  readonly active: Uint8Array;
+  private readonly launching: Uint8Array;
+  private readonly launchingCount: Int32Array;
+  private readonly reactionPending: Uint8Array;
+  private readonly scaleInPending: Uint8Array;
+  /** Serverless: warm concurrency at rampStart, growing to rampTarget. */
+  private readonly warm: Float64Array;
+  private readonly rampStart: Float64Array;
+  private readonly rampTarget: Float64Array;
+  private readonly ramping: Uint8Array;
+  private rampsActive = 0;
+  private tickPending = false;
+  private readonly autoscaled: number[];
+  private readonly serverless: number[];
+  private readonly components: number;
+  private readonly nodeCount: number;
+  private readonly tickable: boolean;
+  /** Components with a finite capacity (the only ones a swing can saturate). */
+  private readonly limitedComponents: Int32Array;
+  private initialized = false;
+
+  constructor(
+    private readonly model: EngineModel,
+    private readonly host: ScalingHost,
+    private readonly base: number,
+  ) {
+    const { nodes, components } = model;
+    this.components = components.length;
+    this.nodeCount = nodes.length;
+    this.slotCount = this.components + 3 * this.nodeCount + 1;
+    this.active = new Uint8Array(this.components);
+    this.launching = new Uint8Array(this.components);
+    this.launchingCount = new Int32Array(this.nodeCount);
+    this.reactionPending = new Uint8Array(this.nodeCount);
+    this.scaleInPending = new Uint8Array(this.nodeCount);
+    this.warm = new Float64Array(this.nodeCount);
+    this.rampStart = new Float64Array(this.nodeCount);
+    this.rampTarget = new Float64Array(this.nodeCount);
+    this.ramping = new Uint8Array(this.nodeCount);
+    this.autoscaled = [];
+    this.serverless = [];
+    nodes.forEach((n, i) => {
+      if (n.autoscaling && n.capacityRps !== Infinity) this.autoscaled.push(i);
+      if (n.serverless && n.capacityRps !== Infinity) this.serverless.push(i);
+    });
+    this.tickable = model.diurnalSwing > 0 && model.capacityLimited;
+    this.limitedComponents = Int32Array.from(
+      components.flatMap((c, i) => (nodes[c.node]!.capacityRps !== Infinity ? [i] : [])),
+    );
+  }
+
+  /** True when served traffic moves between events: a serverless ramp or diurnal ticking. */
+  get dynamic(): boolean {
+    return this.rampsActive > 0 || this.tickPending;
+  }
+
+  /** Whether anything here can ever act (so the replication can skip the hooks entirely). */
+  get needed(): boolean {
+    return this.autoscaled.length > 0 || this.serverless.length > 0 || this.tickable;
+  }
+
+  /** Initial capacities and which slots start active; returns the inactive slots (down until launched). */
+  initialize(): number[] {
+    const { nodes, components } = this.model;
+    const inactive: number[] = [];
+    for (let c = 0; c < components.length; c++) {
+      const node = nodes[components[c]!.node]!;
+      this.host.capacity[c] = node.capacityRps;
+      if (components[c]!.instance < 0 || components[c]!.instance < node.initialActive) this.active[c] = 1;
+      else inactive.push(c);
+    }
+    // Serverless starts warm for the peak of its own load (fixed after the first evaluation).
+    for (const i of this.serverless) this.warm[i] = nodes[i]!.serverless!.concurrencyLimit;
+    return inactive;
+  }
+
+  loadFactor(t: number): number {
+    return this.model.diurnalSwing === 0 ? 1 : 1 + this.model.diurnalSwing * Math.sin(DIURNAL_OMEGA * t);
+  }
+
+  /** Brings time-varying capacities (serverless ramps) to time t. */
+  advanceTo(t: number): void {
+    if (this.rampsActive === 0) return;
+    for (const i of this.serverless) if (this.ramping[i] === 1) this.setWarmCapacity(i, this.warmAt(i, t));
+  }
+
+  /**
+   * Decisions after traffic was evaluated at t with load factor f. Returns true when it changed a
+   * capacity at once (instant serverless scale-up), so the caller must evaluate again.
+   */
+  afterEvaluation(t: number, f: number): boolean {
+    const { nodes } = this.model;
+    const swing = this.model.diurnalSwing;
+    const peak = (1 + swing) / f;
+    let changedNow = false;
+    for (const i of this.autoscaled) {
+      const a = nodes[i]!.autoscaling!;
+      const load = this.host.fleetLoad(i);
+      if (this.launchesWanted(i, load) > 0) {
+        if (this.reactionPending[i] === 0) {
+          this.reactionPending[i] = 1;
+          this.host.scheduleControl(this.reactionSlot(i), a.reactionSeconds);
+        }
+      } else if (this.launchingCount[i] === 0 && this.excess(i, load) > 0 && this.scaleInPending[i] === 0) {
+        this.scaleInPending[i] = 1;
+        this.host.scheduleControl(this.scaleInSlot(i), SCALE_IN_COOLDOWN_SECONDS);
+      }
+    }
+    for (const i of this.serverless) {
+      const def = nodes[i]!.serverless!;
+      // Warm concurrency follows the daily peak of the load the function now receives; a jump
+      // beyond it (a failover surge) grows at scaleUpPerMinute. Scaling down is immediate and free.
+      const desired = Math.min(def.concurrencyLimit, this.host.fleetLoad(i) * peak * def.requestSeconds);
+      const now = this.warmAt(i, t);
+      if (!this.initialized || def.scaleUpPerSecond === Infinity || desired < now - EPSILON) {
+        if (this.ramping[i] === 1) this.stopRamp(i);
+        if (Math.abs(desired - now) > EPSILON) {
+          // A drop below the current load cannot happen (desired covers the peak), so only a rise changes service.
+          if (desired > now) changedNow = true;
+          this.warm[i] = desired;
+          this.setWarmCapacity(i, desired);
+        }
+      } else if (desired > now + EPSILON && (this.ramping[i] === 0 || desired > this.rampTarget[i]! + EPSILON)) {
+        if (this.ramping[i] === 0) this.rampsActive++;
+        this.ramping[i] = 1;
+        this.warm[i] = now;
+        this.rampStart[i] = t;
+        this.rampTarget[i] = desired;
+        this.host.scheduleControl(this.rampSlot(i), (desired - now) / def.scaleUpPerSecond);
+      }
+    }
+    this.initialized = true;
+    if (this.tickable && !this.tickPending && this.sensitive(f)) {
+      this.tickPending = true;
+      this.host.scheduleControl(this.base + this.components + 3 * this.nodeCount, LOAD_TICK_SECONDS - (t % LOAD_TICK_SECONDS));
+    }
+    return changedNow;
+  }
+
+  /** A controller timer fired (slot relative to base). Returns true when served traffic may have changed. */
+  onTimer(offset: number, t: number): boolean {
+    const C = this.components;
+    const N = this.nodeCount;
+    if (offset < C) return this.finishLaunch(offset);
+    if (offset < C + N) return this.react(offset - C);
+    if (offset < C + 2 * N) return this.scaleIn(offset - C - N);
+    if (offset < C + 3 * N) {
+      const i = offset - C - 2 * N;
+      this.stopRamp(i);
+      this.warm[i] = this.rampTarget[i]!;
+      this.setWarmCapacity(i, this.warm[i]!);
+      return true;
+    }
+    void t;
+    this.tickPending = false;
+    return true;
+  }
+
+  /** Instances that bring utilisation (load ÷ up capacity) to target for `load`, at most max. */
+  private need(i: number, load: number): number {
+    const node = this.model.nodes[i]!;
+    const a = node.autoscaling!;
+    return Math.min(a.max, Math.ceil(load / (node.capacityRps * a.targetUtilization) - EPSILON));
+  }
+
+  /**
+   * Launches wanted now: enough up instances for the load, and at least `min` instances running.
+   * A failed instance still counts toward `min` (its own repair or restart brings it back, by the
+   * plan's law), so a single failure does not launch a replacement unless the load needs one.
+   */
+  private launchesWanted(i: number, load: number): number {
+    const node = this.model.nodes[i]!;
+    const launching = this.launchingCount[i]!;
+    const active = this.activeCount(i);
+    const wanted = Math.max(this.need(i, load) - (this.upCount(i) + launching), node.autoscaling!.min - (active + launching));
+    return Math.min(wanted, node.instances - active - launching);
+  }
+
+  /** Up instances the load does not need, never going below `min` running instances. */
+  private excess(i: number, load: number): number {
+    return Math.min(this.upCount(i) - Math.max(1, this.need(i, load)), this.activeCount(i) - this.model.nodes[i]!.autoscaling!.min);
+  }
+
+  /** Active instances that are up (they carry the fleet's believed-healthy capacity). */
+  private upCount(i: number): number {
+    const node = this.model.nodes[i]!;
+    let up = 0;
+    for (let c = node.component; c < node.component + node.instances; c++) if (this.active[c] === 1 && this.host.downCount[c] === 0) up++;
+    return up;
+  }
+
+  private activeCount(i: number): number {
+    const node = this.model.nodes[i]!;
+    let n = 0;
+    for (let c = node.component; c < node.component + node.instances; c++) n += this.active[c]!;
+    return n;
+  }
+
+  private react(i: number): boolean {
+    this.reactionPending[i] = 0;
+    const node = this.model.nodes[i]!;
+    const a = node.autoscaling!;
+    let wanted = this.launchesWanted(i, this.host.fleetLoad(i));
+    for (let c = node.component; c < node.component + node.instances && wanted > 0; c++) {
+      if (this.active[c] === 1 || this.launching[c] === 1) continue;
+      this.launching[c] = 1;
+      this.launchingCount[i]!++;
+      wanted--;
+      this.host.scheduleControl(this.base + c, a.launchSeconds);
+    }
+    return false;
+  }
+
+  private finishLaunch(c: number): boolean {
+    this.launching[c] = 0;
+    this.launchingCount[this.model.components[c]!.node]!--;
+    this.active[c] = 1;
+    return this.host.activate(c);
+  }
+
+  private scaleIn(i: number): boolean {
+    this.scaleInPending[i] = 0;
+    if (this.launchingCount[i]! > 0) return false;
+    const node = this.model.nodes[i]!;
+    let excess = this.excess(i, this.host.fleetLoad(i));
+    let changed = false;
+    // Newest (highest) slots go first, so the plan's own instances keep their failure streams.
+    for (let c = node.component + node.instances - 1; c >= node.component && excess > 0; c--) {
+      if (this.active[c] === 0 || this.host.downCount[c] !== 0) continue;
+      this.active[c] = 0;
+      excess--;
+      if (this.host.deactivate(c)) changed = true;
+    }
+    return changed;
+  }
+
+  /**
+   * Would the load's daily swing move anything while this state lasts? Loads scale with the factor
+   * until something saturates, so the extremes of the day decide: an instance that would exceed its
+   * capacity at the peak, or an autoscaler that would act at the peak or the trough.
+   */
+  private sensitive(f: number): boolean {
+    const swing = this.model.diurnalSwing;
+    const high = (1 + swing) / f;
+    const low = (1 - swing) / f;
+    const limited = this.limitedComponents;
+    for (let k = 0; k < limited.length; k++) {
+      const c = limited[k]!;
+      if (this.host.downCount[c] !== 0) continue;
+      if (this.host.componentLoad(c) * high > this.host.capacity[c]! * (1 + EPSILON)) return true;
+    }
+    for (const i of this.autoscaled) {
+      const load = this.host.fleetLoad(i);
+      if (this.launchesWanted(i, load * high) > 0 || this.excess(i, load * low) > 0) return true;
+    }
+    return false;
+  }
+
+  private warmAt(i: number, t: number): number {
+    if (this.ramping[i] === 0) return this.warm[i]!;
+    const rate = this.model.nodes[i]!.serverless!.scaleUpPerSecond;
+    return Math.min(this.rampTarget[i]!, this.warm[i]! + rate * (t - this.rampStart[i]!));
+  }
+
+  private setWarmCapacity(i: number, warm: number): void {
+    const node = this.model.nodes[i]!;
+    this.host.capacity[node.component] = warm / node.serverless!.requestSeconds;
+    this.host.invalidate();
+  }
+
+  private stopRamp(i: number): void {
+    if (this.ramping[i] === 0) return;
+    this.ramping[i] = 0;
+    this.rampsActive--;
+    this.host.cancelControl(this.rampSlot(i));
+  }
+
+  private reactionSlot(i: number): number {
+    return this.base + this.components + i;
+  }
+  private scaleInSlot(i: number): number {
+    return this.base + this.components + this.nodeCount + i;
+  }
+  private rampSlot(i: number): number {
+    return this.base + this.components + 2 * this.nodeCount + i;
+  }
+}

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { promotionSuccessProbability } from '../../../sim/catalog/data';
 import { expectWithin4Se, exp, fixed, meanAndSe, NEVER, rel, run } from './helpers';
+import type { Json } from './helpers';
 import { dataPlan, HOUR, monitor, replication, users } from './dataHelpers';
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -48,7 +49,7 @@ describe('C8: periodic backups, failure at a uniform phase', () => {
 });
 
 describe('C9: async replication with lag L, writes w = 200/s', () => {
-  const c9 = (lagSeconds: unknown) =>
+  const c9 = (lagSeconds: Json) =>
     dataPlan(
       [
         users(2000, 0.1),

@@ -21,6 +21,30 @@ export const SCALE_IN_COOLDOWN_SECONDS = 300;
 export const LOAD_TICK_SECONDS = 900;
 const DIURNAL_OMEGA = (2 * Math.PI) / (24 * 3600);
 const EPSILON = 1e-9;
+const CROSSING_MARGIN_SECONDS = 1e-3;
+
+/**
+ * The first time after t at which the load factor 1 + swing·sin(ωτ) equals one of `levels`
+ * (Infinity when the swing never reaches any of them). Exact: sin(ωτ) = (level − 1)/swing has the
+ * roots asin(v) and π − asin(v) in each period.
+ */
+export function nextCrossing(t: number, levels: number[], swing: number): number {
+  const twoPi = 2 * Math.PI;
+  const phase = (((DIURNAL_OMEGA * t) % twoPi) + twoPi) % twoPi;
+  let best = Infinity;
+  for (const level of levels) {
+    const v = (level - 1) / swing;
+    if (!(v > -1 && v < 1)) continue;
+    const a = Math.asin(v);
+    for (const root of [a, Math.PI - a]) {
+      // Exactly on a level (t = 0 with a level of 1, say) counts as crossing now: the margin the
+      // caller adds then shows which side the load is moving to.
+      const ahead = (((root - phase) % twoPi) + twoPi) % twoPi;
+      best = Math.min(best, ahead < 1e-12 ? 0 : ahead);
+    }
+  }
+  return best === Infinity ? Infinity : t + best / DIURNAL_OMEGA;
+}
 
 /** What the controller needs from the replication that owns it. */
 export interface ScalingHost {
@@ -55,6 +79,8 @@ export class ScalingController {
   private readonly ramping: Uint8Array;
   private rampsActive = 0;
   private tickPending = false;
+  /** True when the pending tick samples a saturated load (the served share then moves between ticks). */
+  private tickSampling = false;
   private readonly autoscaled: number[];
   private readonly serverless: number[];
   private readonly components: number;
@@ -96,7 +122,7 @@ export class ScalingController {
 
   /** True when served traffic moves between events: a serverless ramp or diurnal ticking. */
   get dynamic(): boolean {
-    return this.rampsActive > 0 || this.tickPending;
+    return this.rampsActive > 0 || (this.tickPending && this.tickSampling);
   }
 
   /** Whether anything here can ever act (so the replication can skip the hooks entirely). */
@@ -176,10 +202,50 @@ export class ScalingController {
     }
     this.initialized = true;
     if (this.tickable && !this.tickPending && this.sensitive(f)) {
-      this.tickPending = true;
-      this.host.scheduleControl(this.base + this.components + 3 * this.nodeCount, LOAD_TICK_SECONDS - (t % LOAD_TICK_SECONDS));
+      const delay = this.nextTickDelay(t, f);
+      if (delay !== Infinity) {
+        this.tickPending = true;
+        this.host.scheduleControl(this.base + this.components + 3 * this.nodeCount, delay);
+      }
     }
     return changedNow;
+  }
+
+  /**
+   * When to look at the load again. While a capacity binds, served = min(load, capacity) is not
+   * linear in t, so the load is sampled every LOAD_TICK_SECONDS (and interpolated). Otherwise the
+   * served share stays constant until the swing carries some load across a level that matters — a
+   * capacity, or the load at which an autoscaler's wanted instance count changes — so the next look
+   * is exactly at the first such crossing: a few events a day instead of one every 15 minutes.
+   */
+  private nextTickDelay(t: number, f: number): number {
+    const levels: number[] = [];
+    const limited = this.limitedComponents;
+    for (let k = 0; k < limited.length; k++) {
+      const c = limited[k]!;
+      const load = this.host.componentLoad(c);
+      if (this.host.downCount[c] !== 0 || load <= 0) continue;
+      const capacity = this.host.capacity[c]!;
+      if (load > capacity * (1 + EPSILON)) {
+        this.tickSampling = true;
+        return LOAD_TICK_SECONDS - (t % LOAD_TICK_SECONDS);
+      }
+      levels.push((capacity * f) / load);
+    }
+    for (const i of this.autoscaled) {
+      const load = this.host.fleetLoad(i);
+      if (load <= 0) continue;
+      const node = this.model.nodes[i]!;
+      const unit = node.capacityRps * node.autoscaling!.targetUtilization;
+      const wanted = this.need(i, load);
+      // The wanted count changes when the load passes wanted·unit (up) or (wanted − 1)·unit (down).
+      if (wanted < node.autoscaling!.max) levels.push((wanted * unit * f) / load);
+      if (wanted > 1) levels.push(((wanted - 1) * unit * f) / load);
+    }
+    this.tickSampling = false;
+    const crossing = nextCrossing(t, levels, this.model.diurnalSwing);
+    // Land just past the level so the decision sees the new side of it.
+    return crossing === Infinity ? Infinity : crossing - t + CROSSING_MARGIN_SECONDS;
   }
 
   /** A controller timer fired (slot relative to base). Returns true when served traffic may have changed. */

@@ -1,8 +1,9 @@
 // A diurnal swing against a capacity limit: served = min(load(t), capacity) is nonlinear in t; the
-// engine samples it at 15-minute load ticks and interpolates linearly. Measured against the exact
-// integral, and the ticks stop when no capacity can bind.
+// engine samples it at 15-minute load ticks while a capacity binds and interpolates linearly; the
+// rest of the day it waits for the exact crossing. Measured against the exact integral, and the
+// ticks stop when no capacity can bind.
 import { describe, expect, it } from 'vitest';
-import { LOAD_TICK_SECONDS } from '../../../sim/engine/scaling/controller';
+import { LOAD_TICK_SECONDS, nextCrossing } from '../../../sim/engine/scaling/controller';
 import { plan, run, SOLID } from './helpers';
 
 const DAY = 86_400;
@@ -23,8 +24,11 @@ describe('diurnal load against capacity', () => {
     // Measured: 4.6·10⁻⁴ with 900 s ticks (the trapezoid error of a smooth curve, of order (ωh)²/12).
     expect(relativeError).toBeLessThan(1e-3);
     expect(relativeError).toBeGreaterThan(0); // interpolated, not exact: the test can see the ticks
-    // 96 ticks a day, nothing else happens.
-    expect(summaries[0]!.events).toBe((days * DAY) / LOAD_TICK_SECONDS);
+    // Ticks sample only the saturated half of each day (48 of them); the unsaturated half costs one
+    // event, at the exact time the load next reaches the capacity.
+    const perDay = summaries[0]!.events / days;
+    expect(perDay).toBeGreaterThanOrEqual(DAY / 2 / LOAD_TICK_SECONDS);
+    expect(perDay).toBeLessThanOrEqual(DAY / 2 / LOAD_TICK_SECONDS + 3);
     // Offered requests are the exact integral of the swinging load.
     expect(summaries[0]!.offeredRequests).toBeCloseTo(100 * days * DAY, 0);
   });
@@ -37,5 +41,16 @@ describe('diurnal load against capacity', () => {
     const { summaries } = run(plan(nodes, [['users', 'gw']]), 1, 30 / 365);
     expect(summaries[0]!.events).toBe(0);
     expect(summaries[0]!.lostRequests).toBe(0);
+  });
+});
+
+describe('crossing times of the diurnal load factor', () => {
+  it('finds the next time 1 + s·sin(ωt) reaches a level, and none beyond the swing', () => {
+    // 1 + 0.5 sin(ωt) = 1.25 at ωt = π/6 (2 h) and 5π/6 (10 h).
+    expect(nextCrossing(0, [1.25], 0.5)).toBeCloseTo(2 * 3600, 6);
+    expect(nextCrossing(3 * 3600, [1.25], 0.5)).toBeCloseTo(10 * 3600, 6);
+    expect(nextCrossing(11 * 3600, [1.25], 0.5)).toBeCloseTo(DAY + 2 * 3600, 6);
+    expect(nextCrossing(0, [1.6, 0.3], 0.5)).toBe(Infinity);
+    expect(nextCrossing(0, [1.25, 0.75], 0.5)).toBeCloseTo(2 * 3600, 6);
   });
 });

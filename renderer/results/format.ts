@@ -30,8 +30,16 @@ export function formatNines(availability: number): string {
   return Number.isFinite(n) ? `${n.toFixed(2)} nines` : 'no downtime seen';
 }
 
+// toLocaleString builds a formatter per call, which is slow when a chart labels hundreds of marks.
+const COUNT_FORMATS = new Map<number, Intl.NumberFormat>();
+
 export function formatCount(x: number, digits = 0): string {
-  return x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  let format = COUNT_FORMATS.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    COUNT_FORMATS.set(digits, format);
+  }
+  return format.format(x);
 }
 
 /** Short axis labels for a duration in seconds: 30 s, 5 min, 2 h, 3 d. */

@@ -133,3 +133,14 @@ export const CAUSE_KIND_LABEL: Record<CauseKind, string> = {
 export function maxShare(bins: readonly HistogramBin[]): number {
   return max(bins, (b) => b.share) ?? 0;
 }
+
+/** Durations people think in (seconds), for log time axes. */
+const DURATION_TICKS = [0.1, 1, 10, 30, 60, 300, 900, 3600, 4 * 3600, 12 * 3600, 86_400, 3 * 86_400, 7 * 86_400, 30 * 86_400, 365 * 86_400];
+
+/** Round durations inside the domain, thinned to at most `most` ticks. */
+export function durationTicks(domain: [number, number], most = 7): number[] {
+  const inside = DURATION_TICKS.filter((t) => t >= domain[0] * 0.999 && t <= domain[1] * 1.001);
+  if (inside.length <= most) return inside;
+  const step = Math.ceil(inside.length / most);
+  return inside.filter((_, i) => i % step === 0);
+}

@@ -117,28 +117,67 @@ export function availabilityMetShare(ordered: readonly ReplicationSummary[], tar
   return met / ordered.length;
 }
 
-export function buildOutcome(
+type RunFacts = { wallSeconds: number; workers: number; mainThread: boolean };
+
+export function buildOutcome(summaries: readonly ReplicationSummary[], plan: ResolvedPlan, settings: RunSettings, run: RunFacts): RunOutcome {
+  let out: RunOutcome | undefined;
+  const steps = outcomeSteps(summaries, plan, settings, run, (o) => (out = o));
+  for (const step of steps) step();
+  return out!;
+}
+
+/**
+ * The same work as buildOutcome in separate steps, so the window can run each in its own task and
+ * never block for long (a long run's summaries take tens of milliseconds to pool).
+ */
+export async function buildOutcomeInSteps(
   summaries: readonly ReplicationSummary[],
   plan: ResolvedPlan,
   settings: RunSettings,
-  run: { wallSeconds: number; workers: number; mainThread: boolean },
-): RunOutcome {
-  const ordered = [...summaries].sort((a, b) => a.replication - b.replication);
-  const result = { ...summarize(ordered, plan, settings.seed), wallSeconds: run.wallSeconds };
-  const { causes, recorded } = downtimeByCause(ordered, plan);
-  return {
-    planName: plan.name,
-    settings,
-    result,
-    rtoSample: reduceSample(ordered.flatMap((s) => s.rtoSeconds)),
-    rpoSample: reduceSample(ordered.flatMap((s) => s.rpoSeconds)),
-    causes,
-    causeCoverage: { recorded, incidents: result.incidents.count },
-    availabilityMetShare: availabilityMetShare(ordered, plan.objectives.availability),
-    heat: heatOf(causes),
-    scenarios: playScenarios(plan, settings),
-    scenariosDefined: plan.scenarios.length,
-    workers: run.workers,
-    mainThread: run.mainThread,
-  };
+  run: RunFacts,
+  yieldToWindow: () => Promise<void>,
+): Promise<RunOutcome> {
+  let out: RunOutcome | undefined;
+  for (const step of outcomeSteps(summaries, plan, settings, run, (o) => (out = o))) {
+    step();
+    await yieldToWindow();
+  }
+  return out!;
+}
+
+function outcomeSteps(summaries: readonly ReplicationSummary[], plan: ResolvedPlan, settings: RunSettings, run: RunFacts, done: (o: RunOutcome) => void): Array<() => void> {
+  let ordered: ReplicationSummary[] = [];
+  let result: RunOutcome['result'] | undefined;
+  let byCause: ReturnType<typeof downtimeByCause> | undefined;
+  let rtoSample: ReducedSample | undefined;
+  return [
+    () => {
+      ordered = [...summaries].sort((a, b) => a.replication - b.replication);
+      result = { ...summarize(ordered, plan, settings.seed), wallSeconds: run.wallSeconds };
+    },
+    () => {
+      byCause = downtimeByCause(ordered, plan);
+    },
+    () => {
+      rtoSample = reduceSample(ordered.flatMap((s) => s.rtoSeconds));
+    },
+    () => {
+      const { causes, recorded } = byCause!;
+      done({
+        planName: plan.name,
+        settings,
+        result: result!,
+        rtoSample: rtoSample!,
+        rpoSample: reduceSample(ordered.flatMap((s) => s.rpoSeconds)),
+        causes,
+        causeCoverage: { recorded, incidents: result!.incidents.count },
+        availabilityMetShare: availabilityMetShare(ordered, plan.objectives.availability),
+        heat: heatOf(causes),
+        scenarios: playScenarios(plan, settings),
+        scenariosDefined: plan.scenarios.length,
+        workers: run.workers,
+        mainThread: run.mainThread,
+      });
+    },
+  ];
 }

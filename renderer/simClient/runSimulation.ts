@@ -1,4 +1,3 @@
-/// <reference path="../../sim/entry/simjsBrowser.d.ts" />
 /**
  * Runs a plan in a pool of Web Workers (sim/entry/browserWorker.ts): replications split as the CLI
  * splits them, handed out chunk by chunk, merged back in replication order, so the app shows the
@@ -10,7 +9,7 @@ import type { ReplicationSummary } from '../../sim/engine/replication';
 import type { ResolvedPlan } from '../../sim/model/resolve';
 import type { BrowserRunMessage, BrowserRunRequest } from '../../sim/entry/browserProtocol';
 import { mergeInReplicationOrder, splitReplications, workerCountFor, type ReplicationJob } from './jobs';
-import { buildOutcome } from './outcome';
+import { buildOutcomeInSteps } from './outcome';
 import type { RunOutcome, RunSettings } from './types';
 
 /** The part of a Worker the pool uses, so tests can hand in fakes. */
@@ -27,6 +26,20 @@ export interface RunOptions {
   /** Replaces the main-thread fallback (tests). */
   runInThisThread?: (plan: ResolvedPlan, settings: RunSettings, onProgress: (done: number) => void, cancelled: () => boolean) => Promise<ReplicationSummary[]>;
   now?: () => number;
+  /** Lets the window paint between the steps that pool the summaries (tests pass a microtask). */
+  yieldToWindow?: () => Promise<void>;
+}
+
+/** A new task: a message to ourselves runs before timers are clamped, and after pending input. */
+export function yieldToWindow(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 export interface RunHandle {
@@ -77,15 +90,24 @@ export function runSimulation(plan: ResolvedPlan, settings: RunSettings, onProgr
     rejectRun = fail;
     const finish = (summaries: ReplicationSummary[], mainThread: boolean): void => {
       if (settled) return;
+      const wallSeconds = (now() - started) / 1000;
+      stopAll();
+      let merged: ReplicationSummary[];
       try {
-        const merged = mergeInReplicationOrder([summaries], total);
-        const outcome = buildOutcome(merged, plan, settings, { wallSeconds: (now() - started) / 1000, workers: mainThread ? 0 : workerCount, mainThread });
-        settled = true;
-        stopAll();
-        resolve(outcome);
+        merged = mergeInReplicationOrder([summaries], total);
       } catch (error) {
         fail(error instanceof Error ? error : new Error(String(error)));
+        return;
       }
+      // Pooled in steps, one task each, so the window stays responsive at the end of a big run.
+      buildOutcomeInSteps(merged, plan, settings, { wallSeconds, workers: mainThread ? 0 : workerCount, mainThread }, options.yieldToWindow ?? yieldToWindow).then(
+        (outcome) => {
+          if (settled) return;
+          settled = true;
+          resolve(outcome);
+        },
+        (error: unknown) => fail(error instanceof Error ? error : new Error(String(error))),
+      );
     };
     const fallBack = (): void => {
       stopAll();

@@ -94,7 +94,7 @@ export function Dashboard({ outcome, stale, exceedanceMax }: { outcome: RunOutco
   const marks = useMemo(() => timelineMarks(r.incidents.timeline, r.horizonYears), [r]);
   const causes = useMemo(() => topCauses(outcome.causes), [outcome]);
   const causeByKey = useMemo(() => new Map(outcome.causes.map((c) => [`${c.kind}:${c.id}`, c])), [outcome]);
-  const regionLabel = (id: string) => (id ? (outcome.causes.find((c) => c.kind === 'region' && c.id === id)?.label.replace(/^Region /, '') ?? id) : 'Anywhere');
+  const regionLabel = (id: string) => (id ? (outcome.causes.find((c) => c.kind === 'region' && c.id === id)?.label ?? id) : 'Anywhere');
   const rw = r.availability.requestWeighted;
   const dt = r.downtimeMinutesPerYear;
   const target = r.objectives.availability?.target;
@@ -113,7 +113,7 @@ export function Dashboard({ outcome, stale, exceedanceMax }: { outcome: RunOutco
     }
     setSelectedIncident(null);
     setSelectedCause(key);
-    store.getState().setResultHighlight({ label: row.label, nodes: row.nodes, regions: row.regions });
+    store.getState().setResultHighlight({ label: `${CAUSE_KIND_LABEL[row.kind].toLowerCase()} ${row.label}`, nodes: row.nodes, regions: row.regions });
   };
   const labelOfMark = (m: TimelineMark) => causeByKey.get(`${m.causeKind}:${m.causeId}`)?.label ?? m.causeId;
   const selectIncident = (m: TimelineMark) => {
@@ -125,7 +125,7 @@ export function Dashboard({ outcome, stale, exceedanceMax }: { outcome: RunOutco
     const cause = causeByKey.get(`${m.causeKind}:${m.causeId}`);
     setSelectedCause(null);
     setSelectedIncident(m.index);
-    store.getState().setResultHighlight({ label: `Incident ${m.index + 1}: ${labelOfMark(m)}`, nodes: cause?.nodes ?? [], regions: cause?.regions ?? [] });
+    store.getState().setResultHighlight({ label: `Incident ${m.index + 1}: ${CAUSE_KIND_LABEL[m.causeKind].toLowerCase()} ${labelOfMark(m)}`, nodes: cause?.nodes ?? [], regions: cause?.regions ?? [] });
   };
   const stage = useStagedMount(9);
   const availabilityTone = target === undefined ? null : rw.mean >= target ? 'ok' : 'bad';

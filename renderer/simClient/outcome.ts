@@ -60,16 +60,16 @@ export function causeLabel(cause: Cause, plan: ResolvedPlan): string {
     }
     case 'region': {
       const r = plan.regions.find((x) => x.id === cause.id);
-      return `Region ${r?.code ?? r?.name ?? cause.id}`;
+      return r?.code ?? r?.name ?? cause.id;
     }
     case 'zone': {
       const slash = cause.id.lastIndexOf('/');
       const r = plan.regions.find((x) => x.id === cause.id.slice(0, slash));
       const z = Number(cause.id.slice(slash + 1));
-      return `Zone ${r?.code ?? cause.id.slice(0, slash)}${ZONE_LETTERS[z] ?? `/${z}`}`;
+      return `${r?.code ?? cause.id.slice(0, slash)}${ZONE_LETTERS[z] ?? `/${z}`}`;
     }
     case 'commonCause':
-      return `Common cause ${cause.id}`;
+      return cause.id;
   }
 }
 

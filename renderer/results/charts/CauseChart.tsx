@@ -9,7 +9,7 @@ import { formatCount, formatPercent } from '../format';
 import { useWidth } from './useWidth';
 
 const ROW = 26;
-const M = { top: 4, right: 120, bottom: 6, left: 190 };
+const M = { top: 4, right: 120, bottom: 6, left: 230 };
 
 export function CauseChart(props: { rows: CauseRow[]; selected: string | null; onSelect: (row: CauseRow) => void }) {
   const [ref, width] = useWidth<HTMLDivElement>();

@@ -209,10 +209,14 @@ describe('run controller with fake workers', () => {
   });
 
   it('refuses plans that do not validate or that the engine does not simulate, naming why', () => {
-    const template = getTemplate('single-region-lb')!.plan as Plan;
+    expect(checkRunnable(getTemplate('single-region-lb')!.plan as Plan).ok).toBe(true);
+    // Validation is cached per plan object (plans are immutable in the store), so edit a copy.
+    const template = structuredClone(getTemplate('single-region-lb')!.plan) as Plan;
+    const lb = template.nodes.find((n) => n.id === 'lb') as Plan['nodes'][number] & { healthCheck: Record<string, unknown> };
+    lb.healthCheck = { ...lb.healthCheck, deep: true };
     const refused = checkRunnable(template);
     expect(refused.ok).toBe(false);
-    if (!refused.ok) expect(refused.details.join()).toContain('diurnal load swing against capacity limits ("users")');
+    if (!refused.ok) expect(refused.details.join()).toContain('deep health checks ("lb")');
     const invalid = checkRunnable({ ...small(), edges: [...small().edges, { kind: 'traffic', from: 'users', to: 'ghost' }] });
     expect(invalid.ok).toBe(false);
     if (!invalid.ok) expect(invalid.message).toMatch(/does not validate/);

@@ -1,7 +1,8 @@
-/** One editor window: toolbar, palette, canvas (with strategy badges), inspector and status bar around one store. */
+/** One editor window: toolbar, palette, canvas (with strategy badges), inspector, results dock and status bar around one store. */
 import { useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from '../canvas/Canvas';
+import { ResultsDock } from '../results/ResultsDock';
 import { Palette } from '../canvas/Palette';
 import { Toast } from '../components/Toast';
 import { RecoveryBanner } from '../files/RecoveryBanner';
@@ -39,6 +40,7 @@ export function App({ store }: { store: EditorStore }) {
               </div>
               <SidePanel />
             </div>
+            <ResultsDock />
             <StatusBar />
           </div>
           <Toast />

@@ -5,6 +5,7 @@ import { FileButtons } from '../files/FileButtons';
 import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
 import { selectCanRedo, selectCanUndo, selectEdgeKind } from '../store/selectors';
 import type { EdgeKind } from '../store/commands/connect';
+import { RunControls } from '../results/RunControls';
 import { isMac } from './platformKeys';
 
 const MOD = isMac() ? '⌘' : 'Ctrl+';
@@ -80,8 +81,9 @@ export function Toolbar() {
         </div>
       </div>
       <div className="toolbar-spacer" />
-      {/* The run controls (issue 9) go here, at the right end of the bar. */}
-      <div className="toolbar-slot" data-slot="run" />
+      <div className="toolbar-slot" data-slot="run">
+        <RunControls />
+      </div>
     </header>
   );
 }

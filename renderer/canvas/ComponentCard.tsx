@@ -2,6 +2,7 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { Glyph } from '../components/Glyph';
+import { useCardOverlay } from '../results/canvasOverlay';
 import { useEditor } from '../store/EditorStoreContext';
 import { KIND_VISUAL, nodeSubtitle } from './kinds';
 import type { ComponentFlowNode } from './toFlow';
@@ -16,14 +17,16 @@ const SIDES = [
 function ComponentCardView({ data, selected }: NodeProps<ComponentFlowNode>) {
   // Each card subscribes to its own record only, so editing one node re-renders one card.
   const node = useEditor((s) => s.records.nodes[data.nodeId]);
+  // Results pointing at this card: highlighted or dimmed, and tinted in the heat view.
+  const overlay = useCardOverlay('nodes', data.nodeId);
   if (!node) return null;
   const visual = KIND_VISUAL[node.kind];
   return (
     <div
-      className={`card${selected ? ' is-selected' : ''}`}
+      className={`card${selected ? ' is-selected' : ''}${overlay.className}`}
       data-testid={`node-${node.id}`}
       data-kind={node.kind}
-      style={{ '--accent': visual.accent } as React.CSSProperties}
+      style={{ '--accent': visual.accent, ...overlay.style } as React.CSSProperties}
       title={`${visual.label} · ${node.id}`}
     >
       <div className="card-glyph">
@@ -33,6 +36,11 @@ function ComponentCardView({ data, selected }: NodeProps<ComponentFlowNode>) {
         <div className="card-name">{node.name ?? node.id}</div>
         <div className="card-sub">{nodeSubtitle(node)}</div>
       </div>
+      {overlay.badge && (
+        <span className="card-heat" data-testid={`heat-${node.id}`} title="Share of downtime in incidents that took this component down">
+          {overlay.badge}
+        </span>
+      )}
       {/* Loose connection mode: every handle both starts and ends wires; the plan edge keeps direction. */}
       {SIDES.map(([id, position]) => (
         <Handle key={id} id={id} type="source" position={position} className="card-handle" />

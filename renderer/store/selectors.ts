@@ -16,5 +16,5 @@ export const selectCounts = (s: EditorState) =>
 export const selectSimulationStatus = (s: EditorState) => s.simulation.status;
 /** A result is stale once the plan changed after the run that produced it started. */
 export const selectResultIsStale = (s: EditorState) =>
-  s.simulation.result !== null && s.simulation.planRevision !== s.revision;
+  s.simulation.result !== null && (s.simulation.resultRevision ?? s.simulation.planRevision) !== s.revision;
 export const selectDropTarget = (s: EditorState) => s.session.dropTarget;

@@ -2,24 +2,11 @@
 // and the summaries back. simjs arrives as an ES module wrapped at build time (simjsBundlePlugin),
 // never evaluated from text at run time. Timing is measured here, not in the engine.
 import Sim from 'simjs';
-import type { ResolvedPlan } from '../model/resolve';
 import { runReplications } from '../engine/monteCarlo';
-import type { ReplicationSummary } from '../engine/replication';
+import type { BrowserRunMessage, BrowserRunRequest } from './browserProtocol';
 import { installSimjs } from '../engine/simjs';
 
-export interface BrowserRunRequest {
-  type: 'run';
-  plan: ResolvedPlan;
-  fromReplication: number;
-  count: number;
-  seed: number;
-  horizonYears?: number;
-}
-
-export type BrowserRunMessage =
-  | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; summaries: ReplicationSummary[]; wallSeconds: number }
-  | { type: 'error'; message: string };
+export type { BrowserRunRequest, BrowserRunMessage } from './browserProtocol';
 
 installSimjs(Sim);
 

@@ -1,43 +1,70 @@
 /**
  * The simulation part: the state of the current run and its result, stamped with the plan revision
  * it was computed from so the dashboard can show a stale result as stale. The run itself (workers,
- * progress messages) lives in renderer/simClient; this slice only records what it reports.
+ * progress messages) lives in renderer/simClient; this slice only records what it reports. The
+ * overlay (which components the dashboard points at, the heat view) is view state: never undone,
+ * never saved.
  */
 import type { StateCreator } from 'zustand';
 import type { EditorState } from '../editorState';
 
 export type SimulationStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
 
-/** The engine's summary; typed by the engine issue. Kept opaque here so the canvas never depends on it. */
+/** The run's outcome (renderer/simClient RunOutcome). Kept opaque here so the canvas never depends on it. */
 export type SimulationResult = unknown;
+
+export interface ResultHighlight {
+  /** What the user clicked, e.g. "Region us-east-1" or "Incident at 1,204 h". */
+  label: string;
+  nodes: string[];
+  regions: string[];
+}
 
 export interface SimulationState {
   status: SimulationStatus;
   runId: string | null;
   /** 0…1 */
   progress: number;
+  /** Replications finished and asked for in the current run (0 when unknown). */
+  done: number;
+  total: number;
+  /** performance.now() when the current run started, for the elapsed-time readout. */
+  startedAt: number | null;
   /** Plan revision the running or finished run was started from. */
   planRevision: number | null;
   result: SimulationResult | null;
+  /** Plan revision `result` was computed from (a new run does not change it until it finishes). */
+  resultRevision: number | null;
   error: string | null;
+  /** The parts of the plan an error names (invalid fields, parts the engine does not simulate). */
+  errorDetails: string[];
+  overlay: { highlight: ResultHighlight | null; heat: boolean };
 }
 
 export interface SimulationSlice {
   simulation: SimulationState;
-  startRun(runId: string): void;
-  reportProgress(runId: string, fraction: number): void;
+  startRun(runId: string, info?: { total?: number; startedAt?: number }): void;
+  reportProgress(runId: string, fraction: number, done?: number): void;
   finishRun(runId: string, result: SimulationResult): void;
-  failRun(runId: string, message: string): void;
+  failRun(runId: string, message: string, details?: string[]): void;
   cancelRun(runId: string): void;
+  setResultHighlight(highlight: ResultHighlight | null): void;
+  setHeatView(on: boolean): void;
 }
 
 export const INITIAL_SIMULATION: SimulationState = {
   status: 'idle',
   runId: null,
   progress: 0,
+  done: 0,
+  total: 0,
+  startedAt: null,
   planRevision: null,
   result: null,
+  resultRevision: null,
   error: null,
+  errorDetails: [],
+  overlay: { highlight: null, heat: false },
 };
 
 export const createSimulationSlice: StateCreator<EditorState, [], [], SimulationSlice> = (set) => {
@@ -46,22 +73,39 @@ export const createSimulationSlice: StateCreator<EditorState, [], [], Simulation
     set((s) => (s.simulation.runId === runId ? { simulation: { ...s.simulation, ...update(s.simulation) } } : s));
   return {
     simulation: INITIAL_SIMULATION,
-    startRun(runId) {
+    startRun(runId, info = {}) {
       set((s) => ({
-        simulation: { ...s.simulation, status: 'running', runId, progress: 0, planRevision: s.revision, error: null },
+        simulation: {
+          ...s.simulation,
+          status: 'running',
+          runId,
+          progress: 0,
+          done: 0,
+          total: info.total ?? 0,
+          startedAt: info.startedAt ?? null,
+          planRevision: s.revision,
+          error: null,
+          errorDetails: [],
+        },
       }));
     },
-    reportProgress(runId, fraction) {
-      forRun(runId, () => ({ progress: Math.min(1, Math.max(0, fraction)) }));
+    reportProgress(runId, fraction, done) {
+      forRun(runId, (sim) => ({ progress: Math.min(1, Math.max(0, fraction)), done: done ?? sim.done }));
     },
     finishRun(runId, result) {
-      forRun(runId, () => ({ status: 'done', progress: 1, result }));
+      forRun(runId, (sim) => ({ status: 'done', progress: 1, done: sim.total, result, resultRevision: sim.planRevision, overlay: { ...sim.overlay, highlight: null } }));
     },
-    failRun(runId, message) {
-      forRun(runId, () => ({ status: 'error', error: message }));
+    failRun(runId, message, details = []) {
+      forRun(runId, () => ({ status: 'error', error: message, errorDetails: details }));
     },
     cancelRun(runId) {
       forRun(runId, () => ({ status: 'cancelled' }));
+    },
+    setResultHighlight(highlight) {
+      set((s) => ({ simulation: { ...s.simulation, overlay: { ...s.simulation.overlay, highlight } } }));
+    },
+    setHeatView(on) {
+      set((s) => ({ simulation: { ...s.simulation, overlay: { ...s.simulation.overlay, heat: on } } }));
     },
   };
 };

@@ -1,0 +1,223 @@
+/**
+ * The results dashboard: headline figures, objectives, availability with intervals, RTO and RPO
+ * distributions, one replication's incident timeline, downtime by cause and by client region,
+ * scripted scenarios and what was run. Every chart is drawn with d3 (charts/).
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { ObjectiveResult } from '../../sim/engine/monteCarlo';
+import type { RunOutcome } from '../simClient/types';
+import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
+import { AvailabilityChart } from './charts/AvailabilityChart';
+import { CauseChart } from './charts/CauseChart';
+import { DistributionChart } from './charts/DistributionChart';
+import { IncidentTimeline } from './charts/IncidentTimeline';
+import { OriginChart } from './charts/OriginChart';
+import { formatCount, formatDuration, formatMinutesPerYear, formatNines, formatPercent } from './format';
+import { CAUSE_COLORS, CAUSE_KIND_LABEL, timelineMarks, topCauses, type CauseRow, type TimelineMark } from './shape';
+import { ScenarioTable } from './ScenarioTable';
+
+function Kpi(props: { label: string; value: string; testId?: string; sub?: React.ReactNode; tone?: 'ok' | 'bad' | null }) {
+  return (
+    <div className={`kpi${props.tone ? ` is-${props.tone}` : ''}`}>
+      <div className="kpi-label">{props.label}</div>
+      <div className="kpi-value" data-testid={props.testId}>
+        {props.value}
+      </div>
+      {props.sub && <div className="kpi-sub">{props.sub}</div>}
+    </div>
+  );
+}
+
+/**
+ * Charts mount one per task after the headline figures, so drawing a big dashboard never blocks
+ * the window for long (the run's end must stay under the 50 ms long-task budget too).
+ */
+function useStagedMount(stages: number): number {
+  const [stage, setStage] = useState(0);
+  useEffect(() => {
+    if (stage >= stages) return;
+    const timer = window.setTimeout(() => setStage((s) => s + 1), 0);
+    return () => window.clearTimeout(timer);
+  }, [stage, stages]);
+  return stage;
+}
+
+function Panel(props: { title: string; note?: React.ReactNode; className?: string; shown: boolean; children: React.ReactNode }) {
+  return (
+    <section className={`result-panel ${props.className ?? ''}`}>
+      <header>
+        <h3>{props.title}</h3>
+        {props.note && <span className="panel-note">{props.note}</span>}
+      </header>
+      {props.shown ? props.children : <div className="chart-placeholder" />}
+    </section>
+  );
+}
+
+const ci = (c: [number, number] | null, f: (x: number) => string) => (c ? `95 % CI ${f(c[0])} – ${f(c[1])}` : 'one replication: no interval');
+
+function Objective({ name, o, outcome, exceedanceMax }: { name: string; o: ObjectiveResult; outcome: RunOutcome; exceedanceMax: number }) {
+  const tone = o.met === null ? '' : o.met ? 'is-met' : 'is-missed';
+  let title: string;
+  let detail: string;
+  let probability: string;
+  if (name === 'availability') {
+    title = `Availability ≥ ${formatPercent(o.target, 3)}`;
+    detail = `simulated ${o.value === null ? '—' : formatPercent(o.value)}`;
+    const share = outcome.availabilityMetShare;
+    const slo = outcome.result.sloAttainment;
+    probability = `${share === null ? '' : `met over the whole horizon in ${formatPercent(share, 1)} of replications`}${slo ? ` · ${formatPercent(slo.share, 1)} of months` : ''}`;
+  } else {
+    const what = name === 'rtoSeconds' ? 'RTO' : 'RPO';
+    title = `${what} ≤ ${formatDuration(o.target)}`;
+    detail = `P(${what} > ${formatDuration(o.target)}) = ${o.value === null ? '—' : formatPercent(o.value, 2)}, allowed ${formatPercent(exceedanceMax, 1)}`;
+    probability = o.value === null ? '' : `${formatPercent(1 - o.value, 1)} of ${what === 'RTO' ? 'incidents recover' : 'data-loss events lose less'} within target`;
+  }
+  return (
+    <li className={`objective ${tone}`} data-testid={`objective-${name}`}>
+      <span className="objective-verdict">{o.met === null ? 'not judged' : o.met ? 'Met' : 'Missed'}</span>
+      <div>
+        <div className="objective-title">{title}</div>
+        <div className="objective-detail">{detail}</div>
+        {probability && <div className="objective-prob">{probability}</div>}
+      </div>
+    </li>
+  );
+}
+
+export function Dashboard({ outcome, stale, exceedanceMax }: { outcome: RunOutcome; stale: boolean; exceedanceMax: number }) {
+  const store = useEditorStoreApi();
+  const r = outcome.result;
+  const highlight = useEditor((s) => s.simulation.overlay.highlight);
+  const [selectedIncident, setSelectedIncident] = useState<number | null>(null);
+  const [selectedCause, setSelectedCause] = useState<string | null>(null);
+  const marks = useMemo(() => timelineMarks(r.incidents.timeline, r.horizonYears), [r]);
+  const causes = useMemo(() => topCauses(outcome.causes), [outcome]);
+  const causeByKey = useMemo(() => new Map(outcome.causes.map((c) => [`${c.kind}:${c.id}`, c])), [outcome]);
+  const regionLabel = (id: string) => (id ? (outcome.causes.find((c) => c.kind === 'region' && c.id === id)?.label ?? id) : 'Anywhere');
+  const rw = r.availability.requestWeighted;
+  const dt = r.downtimeMinutesPerYear;
+  const target = r.objectives.availability?.target;
+  const rtoTarget = r.objectives.rtoSeconds?.target;
+  const rpoTarget = r.objectives.rpoSeconds?.target;
+  // Clearing a highlight elsewhere (Escape on the dashboard, a new run) clears the selections here.
+  const incidentOn = highlight ? selectedIncident : null;
+  const causeOn = highlight ? selectedCause : null;
+
+  const selectCause = (row: CauseRow) => {
+    const key = `${row.kind}:${row.id}`;
+    if (causeOn === key) {
+      store.getState().setResultHighlight(null);
+      setSelectedCause(null);
+      return;
+    }
+    setSelectedIncident(null);
+    setSelectedCause(key);
+    store.getState().setResultHighlight({ label: `${CAUSE_KIND_LABEL[row.kind].toLowerCase()} ${row.label}`, nodes: row.nodes, regions: row.regions });
+  };
+  const labelOfMark = (m: TimelineMark) => causeByKey.get(`${m.causeKind}:${m.causeId}`)?.label ?? m.causeId;
+  const selectIncident = (m: TimelineMark) => {
+    if (incidentOn === m.index) {
+      store.getState().setResultHighlight(null);
+      setSelectedIncident(null);
+      return;
+    }
+    const cause = causeByKey.get(`${m.causeKind}:${m.causeId}`);
+    setSelectedCause(null);
+    setSelectedIncident(m.index);
+    store.getState().setResultHighlight({ label: `Incident ${m.index + 1}: ${CAUSE_KIND_LABEL[m.causeKind].toLowerCase()} ${labelOfMark(m)}`, nodes: cause?.nodes ?? [], regions: cause?.regions ?? [] });
+  };
+  const stage = useStagedMount(9);
+  const availabilityTone = target === undefined ? null : rw.mean >= target ? 'ok' : 'bad';
+  return (
+    <div className={`dashboard${stale ? ' is-stale' : ''}`} data-testid="results" data-stale={stale ? 'true' : 'false'} data-drawn={stage >= 9 ? 'true' : 'false'}>
+      <div className="kpis">
+        <Kpi label="Availability (requests)" value={formatPercent(rw.mean)} testId="result-availability" tone={availabilityTone} sub={<>{formatNines(rw.mean)} · {ci(rw.ci95, (x) => formatPercent(x, 3))}</>} />
+        <Kpi label="Downtime per year" value={formatMinutesPerYear(dt.mean)} testId="result-downtime" sub={ci(dt.ci95, (x) => x.toFixed(1))} />
+        <Kpi label="Incidents per year" value={r.incidents.perYear.toFixed(2)} testId="result-incidents" sub={`${formatCount(r.incidents.count)} in ${formatCount(r.replications * r.horizonYears)} simulated years`} />
+        <Kpi
+          label="RTO p95"
+          value={formatDuration(r.rtoSeconds.p95)}
+          testId="result-rto-p95"
+          tone={r.objectives.rtoSeconds ? (r.objectives.rtoSeconds.met ? 'ok' : 'bad') : null}
+          sub={r.rtoSeconds.count === 0 ? 'no incident ended' : `p50 ${formatDuration(r.rtoSeconds.p50)} · max ${formatDuration(r.rtoSeconds.max)}`}
+        />
+        <Kpi
+          label="RPO p95"
+          value={formatDuration(r.rpoSeconds.p95)}
+          testId="result-rpo-p95"
+          tone={r.objectives.rpoSeconds ? (r.objectives.rpoSeconds.met ? 'ok' : 'bad') : null}
+          sub={r.rpoSeconds.count === 0 ? 'no data-loss events' : `p50 ${formatDuration(r.rpoSeconds.p50)} · max ${formatDuration(r.rpoSeconds.max)}`}
+        />
+        <Kpi
+          label="SLO attainment"
+          value={r.sloAttainment ? formatPercent(r.sloAttainment.share, 1) : '—'}
+          testId="result-slo"
+          tone={r.sloAttainment ? (r.sloAttainment.share >= 0.9 ? 'ok' : 'bad') : null}
+          sub={r.sloAttainment ? `of ${formatCount(r.sloAttainment.months)} months met ${formatPercent(r.sloAttainment.objective, 2)}` : 'no availability objective'}
+        />
+      </div>
+
+      <div className="result-grid">
+        <Panel title="Availability" note="mean and 95 % interval over replications, nines scale" className="span-5" shown={stage > 0}>
+          <AvailabilityChart result={r} target={target} />
+        </Panel>
+        <Panel title="Objectives" className="span-3" shown={stage > 1}>
+          {Object.keys(r.objectives).length === 0 ? (
+            <p className="panel-muted">The plan sets no objectives.</p>
+          ) : (
+            <ul className="objectives">
+              {Object.entries(r.objectives).map(([name, o]) => (
+                <Objective key={name} name={name} o={o} outcome={outcome} exceedanceMax={exceedanceMax} />
+              ))}
+            </ul>
+          )}
+        </Panel>
+        <Panel title="Downtime by cause" note={`first cause of ${formatCount(outcome.causeCoverage.recorded)}${outcome.causeCoverage.recorded < outcome.causeCoverage.incidents ? ` of ${formatCount(outcome.causeCoverage.incidents)}` : ''} incidents · click to show on canvas`} className="span-4" shown={stage > 2}>
+          <CauseChart rows={causes} selected={causeOn} onSelect={selectCause} />
+        </Panel>
+
+        <Panel title="RTO — incident length" note={`${formatCount(r.rtoSeconds.count)} closed incidents`} className="span-6" shown={stage > 3}>
+          <DistributionChart sample={outcome.rtoSample} stats={r.rtoSeconds} objective={rtoTarget} empty="No incident ended: no RTO samples." testId="rto" />
+        </Panel>
+        <Panel title="RPO — data lost per failure" note={`${formatCount(r.rpoSeconds.count)} data-loss events`} className="span-6" shown={stage > 4}>
+          <DistributionChart sample={outcome.rpoSample} stats={r.rpoSeconds} objective={rpoTarget} empty="No data-loss events: no RPO samples (nothing in this run lost writes)." testId="rpo" />
+        </Panel>
+
+        <Panel
+          title="Incident timeline — replication 1"
+          note={
+            <span className="legend">
+              {(Object.keys(CAUSE_COLORS) as Array<keyof typeof CAUSE_COLORS>).map((k) => (
+                <span key={k} style={{ '--cause': CAUSE_COLORS[k] } as React.CSSProperties}>
+                  {CAUSE_KIND_LABEL[k]}
+                </span>
+              ))}
+            </span>
+          }
+          className="span-8"
+          shown={stage > 5}
+        >
+          <IncidentTimeline marks={marks} horizonYears={r.horizonYears} selected={incidentOn} labelOf={labelOfMark} onSelect={selectIncident} />
+        </Panel>
+        <Panel title="By client region" note="requests served, per origin" className="span-4" shown={stage > 6}>
+          <OriginChart origins={r.byOrigin} target={target} labelOf={regionLabel} />
+        </Panel>
+
+        <Panel title="Scripted scenarios" className="span-8" shown={stage > 7}>
+          <ScenarioTable rows={outcome.scenarios} defined={outcome.scenariosDefined} />
+        </Panel>
+        <Panel title="This run" className="span-4" shown={stage > 8}>
+          <dl className="run-facts">
+            <div><dt>Plan</dt><dd>{outcome.planName}</dd></div>
+            <div><dt>Replications × years</dt><dd>{formatCount(r.replications)} × {r.horizonYears}</dd></div>
+            <div><dt>Seed</dt><dd>{r.seed}</dd></div>
+            <div><dt>Events</dt><dd>{formatCount(r.events)}</dd></div>
+            <div><dt>Wall time</dt><dd>{r.wallSeconds === null ? '—' : `${r.wallSeconds.toFixed(2)} s`} on {outcome.mainThread ? 'the window thread' : `${outcome.workers} worker${outcome.workers === 1 ? '' : 's'}`}</dd></div>
+            <div><dt>Same as</dt><dd><code>resilience simulate plan.json --seed {r.seed} --replications {r.replications} --years {r.horizonYears}</code></dd></div>
+          </dl>
+        </Panel>
+      </div>
+    </div>
+  );
+}

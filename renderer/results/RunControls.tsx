@@ -1,0 +1,120 @@
+/**
+ * The run controls at the right end of the toolbar: run settings (saved in the plan, undoable), Run
+ * (Ctrl/⌘+Enter) or Cancel, and while running a progress bar with replications done and elapsed time.
+ */
+import { useEffect, useState } from 'react';
+import { PLAN_DEFAULTS } from '../../sim/model/resolve';
+import { isMac } from '../app/platformKeys';
+import { cancelSimulation, startSimulation, updateRunSettings } from '../simClient/runController';
+import type { RunSettings } from '../simClient/types';
+import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
+import { formatElapsed } from './format';
+
+const FIELDS: Array<{ key: keyof RunSettings; label: string; title: string; min: number; max: number; step: number; integer: boolean }> = [
+  { key: 'horizonYears', label: 'Years', title: 'Simulated years per replication', min: 0.01, max: 100_000, step: 1, integer: false },
+  { key: 'replications', label: 'Replications', title: 'Independent replications (more: narrower intervals)', min: 1, max: 1_000_000, step: 10, integer: true },
+  { key: 'seed', label: 'Seed', title: 'Master seed: the same seed gives the same result, here and in the CLI', min: 0, max: 2 ** 32 - 1, step: 1, integer: true },
+];
+
+function SettingField({ field }: { field: (typeof FIELDS)[number] }) {
+  const store = useEditorStoreApi();
+  const saved = useEditor((s) => s.plan.simulation?.[field.key]);
+  const value = saved ?? PLAN_DEFAULTS[field.key];
+  const [draft, setDraft] = useState<string | null>(null);
+  const commit = () => {
+    if (draft === null) return;
+    const n = Number(draft);
+    setDraft(null);
+    const ok = draft.trim() !== '' && Number.isFinite(n) && n >= field.min && n <= field.max && (!field.integer || Number.isInteger(n));
+    if (ok) updateRunSettings(store, { [field.key]: n });
+    else store.getState().showToast(`${field.label} must be ${field.integer ? 'a whole number' : 'a number'} from ${field.min} to ${field.max}.`, { tone: 'error' });
+  };
+  return (
+    <label className="run-field" title={field.title}>
+      <span>{field.label}</span>
+      <input
+        data-testid={`run-setting-${field.key}`}
+        inputMode="numeric"
+        value={draft ?? String(value)}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
+            commit();
+            (e.target as HTMLInputElement).blur();
+          } else if (e.key === 'Escape') {
+            setDraft(null);
+            (e.target as HTMLInputElement).blur();
+          }
+        }}
+        style={{ width: `${Math.max(3, String(draft ?? value).length) + 2}ch` }}
+      />
+    </label>
+  );
+}
+
+function Progress() {
+  const done = useEditor((s) => s.simulation.done);
+  const total = useEditor((s) => s.simulation.total);
+  const progress = useEditor((s) => s.simulation.progress);
+  const startedAt = useEditor((s) => s.simulation.startedAt);
+  const [now, setNow] = useState(() => performance.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(performance.now()), 100);
+    return () => window.clearInterval(timer);
+  }, []);
+  const elapsed = startedAt === null ? 0 : Math.max(0, now - startedAt) / 1000;
+  return (
+    <div className="run-progress" data-testid="run-progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)} data-done={done} data-total={total}>
+      <div className="run-progress-track">
+        <div className="run-progress-fill" style={{ width: `${(progress * 100).toFixed(1)}%` }} />
+      </div>
+      <span className="run-progress-text">
+        {done}/{total} · <span data-testid="run-elapsed">{formatElapsed(elapsed)}</span>
+      </span>
+    </div>
+  );
+}
+
+export function RunControls() {
+  const store = useEditorStoreApi();
+  const running = useEditor((s) => s.simulation.status === 'running');
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key !== 'Enter' || !(isMac() ? e.metaKey : e.ctrlKey)) return;
+      e.preventDefault();
+      // Commit a settings field being typed in first, so the run uses what is on screen.
+      if (document.activeElement instanceof HTMLInputElement) document.activeElement.blur();
+      if (store.getState().simulation.status !== 'running') startSimulation(store);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [store]);
+  const shortcut = isMac() ? '⌘↵' : 'Ctrl+Enter';
+  return (
+    <div className="run-controls">
+      <div className="run-fields" aria-label="Run settings">
+        {FIELDS.map((f) => (
+          <SettingField key={f.key} field={f} />
+        ))}
+      </div>
+      {running && <Progress />}
+      {running ? (
+        <button type="button" className="run-button is-cancel" data-testid="run-cancel" onClick={() => cancelSimulation(store)} title="Stop the run and its workers">
+          <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden>
+            <rect x="2.5" y="2.5" width="9" height="9" rx="1.5" fill="currentColor" />
+          </svg>
+          Cancel
+        </button>
+      ) : (
+        <button type="button" className="run-button" data-testid="run-simulation" onClick={() => startSimulation(store)} title={`Simulate this design (${shortcut})`}>
+          <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden>
+            <path d="M3.5 2.2v9.6L11.6 7z" fill="currentColor" />
+          </svg>
+          Run
+          <kbd>{shortcut}</kbd>
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * Downtime by first cause: which component, instance fleet, zone, region or common cause started the
+ * incidents, as a share of recorded downtime. A row click points the canvas at what it took down.
+ */
+import { scaleBand, scaleLinear } from 'd3';
+import type { CauseRow } from '../shape';
+import { CAUSE_COLORS, CAUSE_KIND_LABEL } from '../shape';
+import { formatCount, formatPercent } from '../format';
+import { useWidth } from './useWidth';
+
+const ROW = 26;
+const M = { top: 4, right: 120, bottom: 6, left: 230 };
+
+export function CauseChart(props: { rows: CauseRow[]; selected: string | null; onSelect: (row: CauseRow) => void }) {
+  const [ref, width] = useWidth<HTMLDivElement>();
+  if (width === null) return <div ref={ref} className="chart chart-measuring" />;
+  const { rows } = props;
+  if (rows.length === 0) {
+    return (
+      <div ref={ref} className="chart chart-empty">
+        No downtime recorded.
+      </div>
+    );
+  }
+  const height = M.top + M.bottom + rows.length * ROW;
+  const x = scaleLinear().domain([0, Math.max(...rows.map((r) => r.share))]).range([0, Math.max(40, width - M.left - M.right)]);
+  const y = scaleBand<string>().domain(rows.map((r) => `${r.kind}:${r.id}`)).range([M.top, height - M.bottom]).padding(0.28);
+  return (
+    <div ref={ref} className="chart" data-chart="causes">
+      <svg width={width} height={height} role="img" aria-label="Downtime by first cause">
+        {rows.map((r) => {
+          const key = `${r.kind}:${r.id}`;
+          const top = y(key) ?? 0;
+          const on = props.selected === key;
+          return (
+            <g
+              key={key}
+              className={`cause-row${on ? ' is-selected' : ''}${r.other ? ' is-other' : ''}`}
+              data-testid={r.other ? undefined : `cause-${r.kind}-${r.id}`}
+              onClick={r.other ? undefined : () => props.onSelect(r)}
+              style={{ '--cause': r.other ? '#94a3b8' : CAUSE_COLORS[r.kind] } as React.CSSProperties}
+            >
+              <rect className="hit" x={0} width={width} y={top - 3} height={y.bandwidth() + 6} />
+              <text className="cause-kind" x={8} y={top + y.bandwidth() / 2} dy="0.35em">
+                {r.other ? '' : CAUSE_KIND_LABEL[r.kind]}
+              </text>
+              <text className="cause-label" x={M.left - 8} y={top + y.bandwidth() / 2} dy="0.35em" textAnchor="end">
+                {r.label}
+              </text>
+              <rect className="bar" x={M.left} y={top} width={Math.max(2, x(r.share))} height={y.bandwidth()} rx={2} />
+              <text className="cause-value" x={M.left + Math.max(2, x(r.share)) + 6} y={top + y.bandwidth() / 2} dy="0.35em">
+                {formatPercent(r.share, 1)} · {formatCount(r.incidents)} inc.
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    </div>
+  );
+}

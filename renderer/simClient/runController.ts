@@ -1,0 +1,111 @@
+/**
+ * Binds runs to a window's store: checks that the plan can run (valid, every part simulated, someone
+ * sends requests), starts the worker pool, forwards throttled progress, and records the outcome or
+ * a clear error. One run per store at a time; cancel terminates its workers. Run settings are plan
+ * fields, so editing them is an undoable plan write.
+ */
+import { unsupportedFeatures } from '../../sim/engine/unsupported';
+import type { ResolvedPlan } from '../../sim/model/resolve';
+import type { Plan, SimulationSettings } from '../../sim/model/schema';
+import { validationOf } from '../app/usePlanValidation';
+import type { EditorStore } from '../store/createEditorStore';
+import { META_KEY } from '../store/records';
+import { RunCancelled, runSimulation, type RunHandle, type RunOptions } from './runSimulation';
+import type { RunSettings } from './types';
+
+export type Runnable =
+  | { ok: true; resolved: ResolvedPlan; settings: RunSettings }
+  | { ok: false; message: string; details: string[] };
+
+export function checkRunnable(plan: Plan): Runnable {
+  const validation = validationOf(plan);
+  if (!validation.ok || !validation.resolved) {
+    const n = validation.errors.length;
+    return {
+      ok: false,
+      message: `The plan does not validate (${n} error${n === 1 ? '' : 's'}); fix ${n === 1 ? 'it' : 'them'} to run.`,
+      details: validation.errors.map((e) => `${e.path || '(plan)'}: ${e.message}`),
+    };
+  }
+  const resolved = validation.resolved;
+  const missing = unsupportedFeatures(resolved);
+  if (missing.length > 0) {
+    return { ok: false, message: 'The engine does not simulate these parts of the plan yet:', details: missing };
+  }
+  if (!resolved.nodes.some((n) => n.kind === 'clients')) {
+    return { ok: false, message: 'Nothing to measure: add a Clients component so the design receives requests.', details: [] };
+  }
+  return { ok: true, resolved, settings: { ...resolved.simulation } };
+}
+
+const runs = new WeakMap<EditorStore, { runId: string; handle: RunHandle }>();
+let runCounter = 0;
+
+/** Minimum time between progress writes to the store: enough for a smooth bar, few renders. */
+const PROGRESS_INTERVAL_MS = 100;
+
+/** Starts a run of the store's current plan; returns its id, or null when the plan cannot run. */
+export function startSimulation(store: EditorStore, options: RunOptions = {}): string | null {
+  const now = options.now ?? (() => performance.now());
+  cancelSimulation(store);
+  const state = store.getState();
+  const runId = `run-${++runCounter}`;
+  const check = checkRunnable(state.plan);
+  if (!check.ok) {
+    // Recorded as a failed run so the dashboard shows why; the previous result stays.
+    state.startRun(runId);
+    store.getState().failRun(runId, check.message, check.details);
+    return null;
+  }
+  const { resolved, settings } = check;
+  state.startRun(runId, { total: settings.replications, startedAt: now() });
+  let lastWrite = -Infinity;
+  const handle = runSimulation(
+    resolved,
+    settings,
+    (done, total) => {
+      const t = now();
+      if (done < total && t - lastWrite < PROGRESS_INTERVAL_MS) return;
+      lastWrite = t;
+      store.getState().reportProgress(runId, done / total, done);
+    },
+    options,
+  );
+  runs.set(store, { runId, handle });
+  handle.done.then(
+    (outcome) => {
+      if (runs.get(store)?.runId === runId) runs.delete(store);
+      store.getState().finishRun(runId, outcome);
+    },
+    (error: unknown) => {
+      if (runs.get(store)?.runId === runId) runs.delete(store);
+      if (error instanceof RunCancelled) return;
+      const message = error instanceof Error ? error.message : String(error);
+      store.getState().failRun(runId, `The simulation stopped with an engine error: ${message}`, []);
+    },
+  );
+  return runId;
+}
+
+export function cancelSimulation(store: EditorStore): void {
+  const current = runs.get(store);
+  if (!current) return;
+  runs.delete(store);
+  current.handle.cancel();
+  store.getState().cancelRun(current.runId);
+}
+
+export function isRunning(store: EditorStore): boolean {
+  return runs.has(store);
+}
+
+/** Writes run settings into the plan's `simulation` block as one undoable edit. */
+export function updateRunSettings(store: EditorStore, patch: Partial<RunSettings>): void {
+  const state = store.getState();
+  const meta = state.records.meta[META_KEY];
+  if (!meta) return;
+  const next: SimulationSettings = { ...meta.simulation, ...patch };
+  const before = meta.simulation ?? {};
+  if ((Object.keys(next) as (keyof SimulationSettings)[]).every((k) => next[k] === before[k])) return;
+  state.applyPlanDiff({ added: {}, updated: { meta: { [META_KEY]: [meta, { ...meta, simulation: next }] } }, removed: {} }, { history: 'record' });
+}

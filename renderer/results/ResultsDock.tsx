@@ -1,7 +1,7 @@
 /**
  * The dock under the workspace that holds the results: a header with the run's state (running,
  * done at plan revision N, stale, error), the heat-view switch and the dock size, then the error,
- * the dashboard or a hint. It opens by itself when a run starts.
+ * the dashboard or a hint. It opens by itself when a run ends.
  */
 import { useEffect, useState } from 'react';
 import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
@@ -26,8 +26,10 @@ export function ResultsDock() {
   const highlight = useEditor(selectHighlight);
   const exceedanceMax = useEditor((s) => s.plan.objectives?.exceedanceMax ?? 0.05);
   const [size, setSize] = useState<DockSize>('closed');
+  // Open by itself when a run ends, not when it starts: opening shrinks the canvas, and that
+  // relayout and repaint would land on the window's thread while the workers are busy.
   useEffect(() => {
-    if (status !== 'idle') setSize((s) => (s === 'closed' ? 'open' : s));
+    if (status !== 'idle' && status !== 'running') setSize((s) => (s === 'closed' ? 'open' : s));
   }, [status]);
 
   let chip: { text: string; tone: string };

@@ -42,7 +42,7 @@ const runs = new WeakMap<EditorStore, { runId: string; handle: RunHandle }>();
 let runCounter = 0;
 
 /** Minimum time between progress writes to the store: enough for a smooth bar, few renders. */
-const PROGRESS_INTERVAL_MS = 100;
+const PROGRESS_INTERVAL_MS = 200;
 
 /** Starts a run of the store's current plan; returns its id, or null when the plan cannot run. */
 export function startSimulation(store: EditorStore, options: RunOptions = {}): string | null {

@@ -1,6 +1,6 @@
 /**
- * Scripted scenarios' outcomes. The engine does not replay scenarios yet (see
- * renderer/simClient/scenarios.ts, the seam): until it does, the panel says so and how many the plan defines.
+ * Scripted scenarios' outcomes: each disruption replayed with random failures off (the measured
+ * counterpart of a per-disruption estimate), mean RTO, RPO and requests lost over the replications.
  */
 import type { ScenarioRow } from '../simClient/types';
 import { formatDuration, formatRequests } from './format';
@@ -11,7 +11,7 @@ export function ScenarioTable({ rows, defined }: { rows: ScenarioRow[] | null; d
       <p className="panel-muted" data-testid="scenarios-pending">
         {defined === 0
           ? 'This plan scripts no scenarios. Scripted disruptions (lose a region at a given time, a bad deploy…) will be replayed here with their RTO, RPO and lost requests.'
-          : `This plan scripts ${defined} scenario${defined === 1 ? '' : 's'}. The engine does not replay scripted scenarios yet, so the random-failure results above do not include them.`}
+          : `This plan scripts ${defined} scenario${defined === 1 ? '' : 's'}; run again to replay ${defined === 1 ? 'it' : 'them'}.`}
       </p>
     );
   }

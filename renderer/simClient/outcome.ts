@@ -7,7 +7,8 @@ import { summarize } from '../../sim/engine/monteCarlo';
 import type { Cause } from '../../sim/engine/model';
 import type { ReplicationSummary } from '../../sim/engine/replication';
 import type { ResolvedPlan } from '../../sim/model/resolve';
-import { playScenarios } from './scenarios';
+import { scenarioRows } from './scenarios';
+import type { ScenarioResult } from '../../sim/engine/scenarios';
 import type { CauseShare, ReducedSample, RunOutcome, RunSettings } from './types';
 
 /** Enough points for a smooth CDF and fine histogram bins, small enough to keep in the store. */
@@ -117,7 +118,7 @@ export function availabilityMetShare(ordered: readonly ReplicationSummary[], tar
   return met / ordered.length;
 }
 
-type RunFacts = { wallSeconds: number; workers: number; mainThread: boolean };
+type RunFacts = { wallSeconds: number; workers: number; mainThread: boolean; scenarios?: ScenarioResult[] | null };
 
 export function buildOutcome(summaries: readonly ReplicationSummary[], plan: ResolvedPlan, settings: RunSettings, run: RunFacts): RunOutcome {
   let out: RunOutcome | undefined;
@@ -173,7 +174,7 @@ function outcomeSteps(summaries: readonly ReplicationSummary[], plan: ResolvedPl
         causeCoverage: { recorded, incidents: result!.incidents.count },
         availabilityMetShare: availabilityMetShare(ordered, plan.objectives.availability),
         heat: heatOf(causes),
-        scenarios: playScenarios(plan, settings),
+        scenarios: run.scenarios ? scenarioRows(run.scenarios) : null,
         scenariosDefined: plan.scenarios.length,
         workers: run.workers,
         mainThread: run.mainThread,

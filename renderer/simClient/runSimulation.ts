@@ -7,14 +7,15 @@
  */
 import type { ReplicationSummary } from '../../sim/engine/replication';
 import type { ResolvedPlan } from '../../sim/model/resolve';
-import type { BrowserRunMessage, BrowserRunRequest } from '../../sim/entry/browserProtocol';
+import type { BrowserRequest, BrowserRunMessage } from '../../sim/entry/browserProtocol';
+import type { ScenarioResult } from '../../sim/engine/scenarios';
 import { mergeInReplicationOrder, splitReplications, workerCountFor, type ReplicationJob } from './jobs';
 import { buildOutcomeInSteps } from './outcome';
 import type { RunOutcome, RunSettings } from './types';
 
 /** The part of a Worker the pool uses, so tests can hand in fakes. */
 export interface WorkerLike {
-  postMessage(message: BrowserRunRequest): void;
+  postMessage(message: BrowserRequest): void;
   terminate(): void;
   onmessage: ((event: MessageEvent<BrowserRunMessage>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
@@ -24,7 +25,7 @@ export interface RunOptions {
   workers?: number;
   createWorker?: () => WorkerLike;
   /** Replaces the main-thread fallback (tests). */
-  runInThisThread?: (plan: ResolvedPlan, settings: RunSettings, onProgress: (done: number) => void, cancelled: () => boolean) => Promise<ReplicationSummary[]>;
+  runInThisThread?: (plan: ResolvedPlan, settings: RunSettings, onProgress: (done: number) => void, cancelled: () => boolean) => Promise<ThreadRun>;
   now?: () => number;
   /** Lets the window paint between the steps that pool the summaries (tests pass a microtask). */
   yieldToWindow?: () => Promise<void>;
@@ -88,7 +89,7 @@ export function runSimulation(plan: ResolvedPlan, settings: RunSettings, onProgr
       reject(error);
     };
     rejectRun = fail;
-    const finish = (summaries: ReplicationSummary[], mainThread: boolean): void => {
+    const finish = (summaries: ReplicationSummary[], mainThread: boolean, scenarios: ScenarioResult[] | null): void => {
       if (settled) return;
       const wallSeconds = (now() - started) / 1000;
       stopAll();
@@ -100,7 +101,7 @@ export function runSimulation(plan: ResolvedPlan, settings: RunSettings, onProgr
         return;
       }
       // Pooled in steps, one task each, so the window stays responsive at the end of a big run.
-      buildOutcomeInSteps(merged, plan, settings, { wallSeconds, workers: mainThread ? 0 : workerCount, mainThread }, options.yieldToWindow ?? yieldToWindow).then(
+      buildOutcomeInSteps(merged, plan, settings, { wallSeconds, workers: mainThread ? 0 : workerCount, mainThread, scenarios }, options.yieldToWindow ?? yieldToWindow).then(
         (outcome) => {
           if (settled) return;
           settled = true;
@@ -113,7 +114,7 @@ export function runSimulation(plan: ResolvedPlan, settings: RunSettings, onProgr
       stopAll();
       const inThisThread = options.runInThisThread ?? runInThisThread;
       inThisThread(plan, settings, (d) => onProgress(d, total), () => cancelled || settled).then(
-        (summaries) => finish(summaries, true),
+        (r) => finish(r.summaries, true, r.scenarios),
         (error: unknown) => fail(error instanceof Error ? error : new Error(String(error))),
       );
     };
@@ -130,8 +131,18 @@ export function runSimulation(plan: ResolvedPlan, settings: RunSettings, onProgr
     let finishedJobs = 0;
     let progress = 0;
     let anyMessage = false;
+    // Scripted scenarios are one more job, for the first worker left without replications.
+    const wantsScenarios = plan.scenarios.length > 0;
+    let scenariosGiven = !wantsScenarios;
+    let scenarioResults: ScenarioResult[] | null = null;
+    const allDone = (): boolean => finishedJobs === jobs.length && (!wantsScenarios || scenarioResults !== null);
     const give = (worker: WorkerLike, current: { job: ReplicationJob | null }): void => {
-      if (next >= jobs.length) return;
+      if (next >= jobs.length) {
+        if (scenariosGiven) return;
+        scenariosGiven = true;
+        worker.postMessage({ type: 'scenarios', plan, replications: settings.replications, seed: settings.seed });
+        return;
+      }
       const job = jobs[next++]!;
       current.job = job;
       worker.postMessage({ type: 'run', plan, fromReplication: job.fromReplication, count: job.count, seed: settings.seed, horizonYears: settings.horizonYears });
@@ -146,9 +157,13 @@ export function runSimulation(plan: ResolvedPlan, settings: RunSettings, onProgr
           const message = event.data;
           if (message.type === 'progress') onProgress(++progress, total);
           else if (message.type === 'error') fail(new Error(message.message));
-          else {
+          else if (message.type === 'scenarios') {
+            scenarioResults = message.results;
+            if (allDone()) finish(chunks.flat(), false, scenarioResults);
+          } else {
             chunks.push(message.summaries);
-            if (++finishedJobs === jobs.length) finish(chunks.flat(), false);
+            finishedJobs++;
+            if (allDone()) finish(chunks.flat(), false, scenarioResults);
             else give(worker, current);
           }
         };
@@ -176,8 +191,14 @@ export function runSimulation(plan: ResolvedPlan, settings: RunSettings, onProgr
   };
 }
 
+/** What a run on this thread produces: the summaries, and the scenarios' outcomes when the plan scripts any. */
+export interface ThreadRun {
+  summaries: ReplicationSummary[];
+  scenarios: ScenarioResult[] | null;
+}
+
 /** The fallback: this thread, one replication per task, yielding between them. */
-async function runInThisThread(plan: ResolvedPlan, settings: RunSettings, onProgress: (done: number) => void, cancelled: () => boolean): Promise<ReplicationSummary[]> {
+async function runInThisThread(plan: ResolvedPlan, settings: RunSettings, onProgress: (done: number) => void, cancelled: () => boolean): Promise<ThreadRun> {
   const [{ default: Sim }, engine] = await Promise.all([import('simjs'), import('../../sim/engine/index')]);
   engine.installSimjs(Sim);
   const out: ReplicationSummary[] = [];
@@ -187,5 +208,6 @@ async function runInThisThread(plan: ResolvedPlan, settings: RunSettings, onProg
     onProgress(r + 1);
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
   }
-  return out;
+  const scenarios = plan.scenarios.length > 0 ? engine.runScenarios(plan, { replications: settings.replications, seed: settings.seed }) : null;
+  return { summaries: out, scenarios };
 }

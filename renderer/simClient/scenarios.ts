@@ -1,12 +1,17 @@
 /**
- * SEAM for scripted scenarios (DESIGN.md §7). The engine's public API (sim/engine/index.ts) does not
- * replay scenarios yet; another engineer is adding `resilience scenarios`. When it lands, call its
- * kernel here (in the worker if it is slow) and map each outcome to a ScenarioRow; the dashboard's
- * ScenarioTable already renders rows. Until then: null, and the dashboard says so.
+ * Scripted scenarios (DESIGN.md §7) as the dashboard's table rows: the engine replays each one with
+ * random failures off (sim/engine/scenarios.ts, in a worker like the replications), and this maps
+ * its outcome to what the table shows.
  */
-import type { ResolvedPlan } from '../../sim/model/resolve';
-import type { RunSettings, ScenarioRow } from './types';
+import type { ScenarioResult } from '../../sim/engine/scenarios';
+import type { ScenarioRow } from './types';
 
-export function playScenarios(_plan: ResolvedPlan, _settings: RunSettings): ScenarioRow[] | null {
-  return null;
+export function scenarioRows(results: readonly ScenarioResult[]): ScenarioRow[] {
+  return results.map((r) => ({
+    id: r.id,
+    description: r.name || r.id,
+    rtoSeconds: r.rtoSeconds.mean,
+    rpoSeconds: r.rpoSeconds.mean,
+    lostRequests: r.lostRequests.mean,
+  }));
 }

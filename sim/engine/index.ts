@@ -12,3 +12,4 @@ export { runReplications, summarize, sampleStatistics, MINUTES_PER_YEAR, type Si
 export { unsupportedFeatures } from './unsupported';
 export { studentTQuantile, meanWithInterval } from './stats';
 export type { IncidentRecord } from './metrics';
+export { runScenarios, type ScenarioResult } from './scenarios';

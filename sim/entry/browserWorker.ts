@@ -3,18 +3,27 @@
 // never evaluated from text at run time. Timing is measured here, not in the engine.
 import Sim from 'simjs';
 import { runReplications } from '../engine/monteCarlo';
-import type { BrowserRunMessage, BrowserRunRequest } from './browserProtocol';
+import { runScenarios } from '../engine/scenarios';
+import type { BrowserRequest, BrowserRunMessage } from './browserProtocol';
 import { installSimjs } from '../engine/simjs';
 
-export type { BrowserRunRequest, BrowserRunMessage } from './browserProtocol';
+export type { BrowserRunRequest, BrowserScenariosRequest, BrowserRequest, BrowserRunMessage } from './browserProtocol';
 
 installSimjs(Sim);
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-scope.onmessage = (event: MessageEvent<BrowserRunRequest>) => {
+scope.onmessage = (event: MessageEvent<BrowserRequest>) => {
   const job = event.data;
-  if (job?.type !== 'run') return;
   const post = (message: BrowserRunMessage): void => scope.postMessage(message);
+  if (job?.type === 'scenarios') {
+    try {
+      post({ type: 'scenarios', results: runScenarios(job.plan, { replications: job.replications, seed: job.seed }) });
+    } catch (error) {
+      post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+    }
+    return;
+  }
+  if (job?.type !== 'run') return;
   try {
     const started = performance.now();
     const summaries = runReplications(job.plan, {

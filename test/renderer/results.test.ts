@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runReplications, summarize } from '../../sim/engine/monteCarlo';
 import type { ReplicationSummary } from '../../sim/engine/replication';
-import type { BrowserRunMessage, BrowserRunRequest } from '../../sim/entry/browserProtocol';
+import type { BrowserRequest, BrowserRunMessage } from '../../sim/entry/browserProtocol';
+import { runScenarios } from '../../sim/engine/scenarios';
 import { validatePlan } from '../../sim/model/validate';
 import type { Plan } from '../../sim/model/schema';
 import type { ResolvedPlan } from '../../sim/model/resolve';
@@ -35,12 +36,12 @@ class FakeWorker implements WorkerLike {
   static all: FakeWorker[] = [];
   onmessage: ((event: MessageEvent<BrowserRunMessage>) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
-  inbox: BrowserRunRequest[] = [];
+  inbox: BrowserRequest[] = [];
   terminated = false;
   constructor() {
     FakeWorker.all.push(this);
   }
-  postMessage(m: BrowserRunRequest) {
+  postMessage(m: BrowserRequest) {
     this.inbox.push(m);
   }
   terminate() {
@@ -53,6 +54,10 @@ class FakeWorker implements WorkerLike {
     const send = (data: BrowserRunMessage) => this.onmessage?.({ data } as MessageEvent<BrowserRunMessage>);
     if (fail) {
       send({ type: 'error', message: fail });
+      return true;
+    }
+    if (job.type === 'scenarios') {
+      send({ type: 'scenarios', results: runScenarios(job.plan, { replications: job.replications, seed: job.seed }) });
       return true;
     }
     const summaries = runReplications(job.plan, { fromReplication: job.fromReplication, count: job.count, seed: job.seed, horizonYears: job.horizonYears, onReplication: (done) => send({ type: 'progress', done, total: job.count }) });
@@ -161,6 +166,23 @@ describe('run controller with fake workers', () => {
     expect(sim.resultRevision).toBe(store.getState().revision);
   });
 
+  it('replays scripted scenarios in a worker once the replications are handed out, and tables them', async () => {
+    FakeWorker.all = [];
+    const template = structuredClone(getTemplate('two-region-active-passive')!.plan) as Plan;
+    const plan: Plan = { ...template, simulation: { horizonYears: 1, replications: 3, seed: 5 } };
+    const store = createEditorStore(plan);
+    startSimulation(store, { workers: 1, createWorker: () => new FakeWorker(), yieldToWindow: immediate });
+    while (FakeWorker.all[0]!.step());
+    await flush();
+    const outcome = store.getState().simulation.result as RunOutcome;
+    const expected = runScenarios(resolved(plan), { replications: 3, seed: 5 });
+    expect(outcome.scenarios).toEqual(
+      expected.map((r) => ({ id: r.id, description: r.name, rtoSeconds: r.rtoSeconds.mean, rpoSeconds: r.rpoSeconds.mean, lostRequests: r.lostRequests.mean })),
+    );
+    expect(outcome.scenarios!.length).toBe(template.scenarios!.length);
+    expect(outcome.scenarios![0]!.rtoSeconds).toBeGreaterThan(0);
+  });
+
   it('an engine error becomes a clear message, stops every worker and keeps the previous result and the editor', async () => {
     FakeWorker.all = [];
     const store = createEditorStore(small());
@@ -199,7 +221,7 @@ describe('run controller with fake workers', () => {
         ran++;
         const out: ReplicationSummary[] = runReplications(plan, { fromReplication: 0, count: settings.replications, seed: settings.seed, horizonYears: settings.horizonYears });
         onProgress(settings.replications);
-        return out;
+        return { summaries: out, scenarios: null };
       },
       yieldToWindow: immediate,
     });

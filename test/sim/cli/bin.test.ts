@@ -1,7 +1,8 @@
-// The installed command itself: `node sim/entry/resilience.mjs` starts through tsx, exits with
-// the documented codes and never prints a stack trace. Two spawns only (each costs tsx's start-up);
+// The installed command itself: `node sim/entry/resilience.mjs` starts from its cached bundle,
+// exits with the documented codes and never prints a stack trace. Few spawns (each costs a start);
 // every other CLI behaviour is tested in-process.
 import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_PATH } from '../model/planFixtures';
@@ -27,5 +28,18 @@ describe('the resilience bin', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe('resilience: cannot read "no/such/plan.json": no such file.\n');
     expect(run.stderr).not.toContain('    at ');
+  });
+
+  it('treats a reader that stops early as success, not an EPIPE crash', () => {
+    // `true` has closed the pipe long before node has started and writes: the write meets EPIPE.
+    const run = spawnSync('bash', ['-c', `"${process.execPath}" sim/entry/resilience.mjs templates | true; echo "exit=\${PIPESTATUS[0]}"`], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('exit=0');
+  });
+
+  it('runs from one cached bundle of the sources, not a fresh compile per start', () => {
+    resilience('--version');
+    const bundles = readdirSync(new URL('node_modules/.cache/resilience/', `file://${ROOT}`)).filter((name) => /^cli-[0-9a-f]{16}\.mjs$/.test(name));
+    expect(bundles).toHaveLength(1);
   });
 });

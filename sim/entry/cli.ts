@@ -33,7 +33,7 @@ Options:
   --help, -h     show help (also: resilience <command> --help)
   --version, -v  print the version
 
-Exit codes: 0 success, 1 objective missed or internal error, 2 bad input.
+Exit codes: 0 success (a missed objective is reported, not an error), 1 internal error, 2 bad input.
 `;
 }
 

@@ -56,6 +56,8 @@ export interface ReplicationOptions {
 class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, ScalingHost {
   readonly downCount: Int32Array;
   readonly capacity: Float64Array;
+  /** The controller's per-slot registrations (TrafficState.registered). */
+  readonly registered: Uint8Array;
   readonly belief: Uint8Array;
   readonly believedCount: Int32Array;
   readonly dataUp: Uint8Array;
@@ -124,6 +126,7 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     this.capacity = new Float64Array(components.length);
     this.controller = new ScalingController(model, this, this.controlBase);
     this.useController = this.controller.needed;
+    this.registered = this.controller.active;
     this.slots = this.controlBase + this.controller.slotCount;
     this.hasDns = model.dns.length > 0;
     this.shortcut = !this.hasDns && model.origins.length < 2;

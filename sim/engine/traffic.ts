@@ -27,6 +27,9 @@ export interface TrafficState {
   dnsShares: Float64Array[];
   /** Per node: 1 while a datastore's dataset serves requests sent to it (sim/engine/data). */
   dataUp: Uint8Array;
+  /** Per component: 1 while registered with its balancer; an autoscaling slot is not until it is
+   * launched (and again after scale-in), so a failing-open balancer never sends traffic to it. */
+  registered: Uint8Array;
   /** Per component: requests per second it can serve now (Infinity: unlimited). Autoscaled slots
    * and serverless warm concurrency change it; the evaluator only reads it. */
   capacity: Float64Array;
@@ -42,6 +45,8 @@ export class TrafficEvaluator {
   private readonly ratio: Float64Array;
   /** Per pair: the fraction of its balancer's traffic sent to the member. */
   private readonly share: Float64Array;
+  /** Per pair: 1 when its balancer sends it a share now (scratch of splitShares). */
+  private readonly inUse: Uint8Array;
   // The hot path reads the DAG as flat typed arrays (struct of arrays): about twice as fast as
   // walking the node objects, and this runs once per state change.
   private readonly role: Uint8Array;
@@ -70,6 +75,7 @@ export class TrafficEvaluator {
     this.load = new Float64Array(components.length);
     this.ratio = new Float64Array(components.length);
     this.share = new Float64Array(pairs.length);
+    this.inUse = new Uint8Array(pairs.length);
     this.role = Uint8Array.from(nodes, (x) => x.role);
     this.component = Int32Array.from(nodes, (x) => x.component);
     this.instances = Int32Array.from(nodes, (x) => x.instances);
@@ -333,27 +339,36 @@ export class TrafficEvaluator {
    * PLAN-FORMAT meaning 9: round-robin and ip-hash give each believed-healthy member an equal share;
    * least-connections gives a dead-but-undetected member the same share (its requests fail) and
    * pools the rest over the live believed members in proportion to their capacity. With no member
-   * believed healthy a balancer fails open: it treats every member as believed.
+   * believed healthy a balancer fails open: it treats every registered member as believed.
    */
   private splitShares(n: number, state: TrafficState): void {
-    const { belief, believedCount, downCount, capacity } = state;
+    const { belief, believedCount, downCount, capacity, registered } = state;
     const { share, pairMember, pairIsInstance } = this;
     const start = this.pairStart[n]!;
     const end = this.pairEnd[n]!;
+    // A pair is in use when its member is believed healthy, or registered while failing open.
+    const inUse = this.inUse;
     const failOpen = believedCount[n] === 0;
     let members = 0;
-    for (let p = start; p < end; p++) if (failOpen || belief[p] === 1) members++;
-    if (members === 0) return;
+    for (let p = start; p < end; p++) {
+      const used = failOpen ? registered[pairMember[p]!]! : belief[p]!;
+      inUse[p] = used;
+      members += used;
+    }
+    if (members === 0) {
+      share.fill(0, start, end); // nothing registered: every request to this balancer fails
+      return;
+    }
     const equal = 1 / members;
     if (this.algorithm[n] !== LEAST_CONNECTIONS) {
-      for (let p = start; p < end; p++) share[p] = failOpen || belief[p] === 1 ? equal : 0;
+      for (let p = start; p < end; p++) share[p] = inUse[p] === 1 ? equal : 0;
       return;
     }
     let live = 0;
     let liveCapacity = 0;
     let unlimited = false;
     for (let p = start; p < end; p++) {
-      if (!(failOpen || belief[p] === 1) || downCount[pairMember[p]!] !== 0) continue;
+      if (inUse[p] !== 1 || downCount[pairMember[p]!] !== 0) continue;
       live++;
       // A whole node (not an instance) has no per-member capacity to pool.
       const cap = pairIsInstance[p] === 1 ? capacity[pairMember[p]!]! : Infinity;
@@ -362,7 +377,7 @@ export class TrafficEvaluator {
     }
     const liveShare = live * equal;
     for (let p = start; p < end; p++) {
-      if (!(failOpen || belief[p] === 1)) share[p] = 0;
+      if (inUse[p] !== 1) share[p] = 0;
       else if (downCount[pairMember[p]!] !== 0) share[p] = equal;
       else if (unlimited) share[p] = liveShare / live;
       else share[p] = (liveShare * capacity[pairMember[p]!]!) / liveCapacity;

@@ -70,6 +70,9 @@ export class ScalingController {
   readonly active: Uint8Array;
   private readonly launching: Uint8Array;
   private readonly launchingCount: Int32Array;
+  /** Per node: active and up-and-active instances at the last countSlots. */
+  private readonly activeNow: Int32Array;
+  private readonly upNow: Int32Array;
   private readonly reactionPending: Uint8Array;
   private readonly scaleInPending: Uint8Array;
   /** Serverless: warm concurrency at rampStart, growing to rampTarget. */
@@ -102,6 +105,8 @@ export class ScalingController {
     this.active = new Uint8Array(this.components);
     this.launching = new Uint8Array(this.components);
     this.launchingCount = new Int32Array(this.nodeCount);
+    this.activeNow = new Int32Array(this.nodeCount);
+    this.upNow = new Int32Array(this.nodeCount);
     this.reactionPending = new Uint8Array(this.nodeCount);
     this.scaleInPending = new Uint8Array(this.nodeCount);
     this.warm = new Float64Array(this.nodeCount);
@@ -167,6 +172,7 @@ export class ScalingController {
     for (const i of this.autoscaled) {
       const a = nodes[i]!.autoscaling!;
       const load = this.host.fleetLoad(i);
+      this.countSlots(i); // also read by sensitive() below: nothing changes a slot in between
       if (this.launchesWanted(i, load) > 0) {
         if (this.reactionPending[i] === 0) {
           this.reactionPending[i] = 1;
@@ -282,35 +288,41 @@ export class ScalingController {
   private launchesWanted(i: number, load: number): number {
     const node = this.model.nodes[i]!;
     const launching = this.launchingCount[i]!;
-    const active = this.activeCount(i);
-    const wanted = Math.max(this.need(i, load) - (this.upCount(i) + launching), node.autoscaling!.min - (active + launching));
+    const active = this.activeNow[i]!;
+    const wanted = Math.max(this.need(i, load) - (this.upNow[i]! + launching), node.autoscaling!.min - (active + launching));
     return Math.min(wanted, node.instances - active - launching);
   }
 
   /** Up instances the load does not need, never going below `min` running instances. */
   private excess(i: number, load: number): number {
-    return Math.min(this.upCount(i) - Math.max(1, this.need(i, load)), this.activeCount(i) - this.model.nodes[i]!.autoscaling!.min);
+    return Math.min(this.upNow[i]! - Math.max(1, this.need(i, load)), this.activeNow[i]! - this.model.nodes[i]!.autoscaling!.min);
   }
 
-  /** Active instances that are up (they carry the fleet's believed-healthy capacity). */
-  private upCount(i: number): number {
+  /**
+   * Counts node i's active instances and those of them that are up (they carry the fleet's
+   * believed-healthy capacity) into activeNow / upNow, in one pass over its slots. launchesWanted
+   * and excess read these counts, so the caller counts first after any change.
+   */
+  private countSlots(i: number): void {
     const node = this.model.nodes[i]!;
+    const downCount = this.host.downCount;
     let up = 0;
-    for (let c = node.component; c < node.component + node.instances; c++) if (this.active[c] === 1 && this.host.downCount[c] === 0) up++;
-    return up;
-  }
-
-  private activeCount(i: number): number {
-    const node = this.model.nodes[i]!;
-    let n = 0;
-    for (let c = node.component; c < node.component + node.instances; c++) n += this.active[c]!;
-    return n;
+    let active = 0;
+    for (let c = node.component; c < node.component + node.instances; c++) {
+      if (this.active[c] === 1) {
+        active++;
+        if (downCount[c] === 0) up++;
+      }
+    }
+    this.upNow[i] = up;
+    this.activeNow[i] = active;
   }
 
   private react(i: number): boolean {
     this.reactionPending[i] = 0;
     const node = this.model.nodes[i]!;
     const a = node.autoscaling!;
+    this.countSlots(i);
     let wanted = this.launchesWanted(i, this.host.fleetLoad(i));
     for (let c = node.component; c < node.component + node.instances && wanted > 0; c++) {
       if (this.active[c] === 1 || this.launching[c] === 1) continue;
@@ -333,6 +345,7 @@ export class ScalingController {
     this.scaleInPending[i] = 0;
     if (this.launchingCount[i]! > 0) return false;
     const node = this.model.nodes[i]!;
+    this.countSlots(i);
     let excess = this.excess(i, this.host.fleetLoad(i));
     let changed = false;
     // Newest (highest) slots go first, so the plan's own instances keep their failure streams.

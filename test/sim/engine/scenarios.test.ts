@@ -53,6 +53,18 @@ describe('scripted scenarios', () => {
     expect(r.objectives.rtoSeconds!.met).toBe(false);
   });
 
+  it('region with an autoscaled fleet: failing open uses only the launched instances, not the idle slots', () => {
+    // Two of six slots run. Failing open over all six slots would fail 4/6 of the requests until
+    // the balancer sees a recovery (recoveryThreshold 2 × 10 s); over the two registered ones
+    // service is back the instant the region is, as without autoscaling.
+    const autoscaled = base();
+    const gw = autoscaled.nodes.find((n) => n.id === 'gw')!;
+    Object.assign(gw, { capacityRpsPerInstance: 1000, autoscaling: { min: 2, max: 6, targetUtilization: 0.6, reactionSeconds: 60, launchSeconds: 90 } });
+    const r = runScenario(autoscaled, { id: 'reg', atHours: 3, durationHours: 2, fail: { region: 'r' } }, { replications: 20, seed: 4 });
+    expect(r.rtoSeconds.max).toBeCloseTo(7200, 6);
+    expect(r.lostRequests.mean).toBeCloseTo(720_000, 3);
+  });
+
   it('node: a failed datastore is down for exactly the duration, whatever its repair law', () => {
     const r = runScenario(base(), { id: 'db', atHours: 1, durationHours: 0.5, fail: { node: 'db' } }, { replications: 10, seed: 4 });
     expect(r.rtoSeconds.p50).toBeCloseTo(1800, 6);

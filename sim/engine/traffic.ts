@@ -64,6 +64,10 @@ export class TrafficEvaluator {
   private readonly pairIsInstance: Uint8Array;
   private readonly capacityLimited: boolean;
   private readonly dnsIndex: Int32Array;
+  /** Clients node i sends originRps[k] requests per second from origin originIndex[k], k in [originStart[i], originStart[i + 1]). */
+  private readonly originStart: Int32Array;
+  private readonly originIndex: Int32Array;
+  private readonly originRps: Float64Array;
   private readonly algorithm: Uint8Array;
 
   constructor(private readonly model: EngineModel) {
@@ -93,6 +97,11 @@ export class TrafficEvaluator {
     this.capacityLimited = model.capacityLimited;
     this.algorithm = Uint8Array.from(nodes, (x) => x.algorithm);
     this.dnsIndex = Int32Array.from(nodes, (x) => x.dns);
+    const origins = model.clientOrigins;
+    this.originStart = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) this.originStart[i + 1] = this.originStart[i]! + origins[i]!.length;
+    this.originIndex = Int32Array.from(origins.flat(), ([o]) => o);
+    this.originRps = Float64Array.from(origins.flat(), ([, rps]) => rps);
   }
 
   /** PLAN-FORMAT meaning 8: what a record forwards, origin by origin, to each target. */
@@ -146,14 +155,14 @@ export class TrafficEvaluator {
    */
   servedByOrigin(state: TrafficState, out: Float64Array): void {
     out.fill(0);
-    const { role, childStart, childList, success } = this;
-    const clientOrigins = this.model.clientOrigins;
+    const { role, childStart, childList, success, originStart, originIndex, originRps } = this;
     for (let i = 0; i < role.length; i++) {
       if (role[i] !== CLIENTS) continue;
       const child = childStart[i + 1]! > childStart[i]! ? childList[childStart[i]!]! : -1;
-      for (const [o, rps] of clientOrigins[i]!) {
+      for (let k = originStart[i]!; k < originStart[i + 1]!; k++) {
+        const o = originIndex[k]!;
         const ok = child < 0 ? 1 : role[child] === DNS ? this.dnsOriginSuccess(child, o, state) : success[child]!;
-        out[o] = out[o]! + rps * ok;
+        out[o] = out[o]! + originRps[k]! * ok;
       }
     }
   }
@@ -168,8 +177,9 @@ export class TrafficEvaluator {
     const n = role.length;
     // Without capacity figures every rate scales with the load: served is linear in the factor.
     if (!this.capacityLimited) return loadFactor * this.servedUnlimited(state);
-    arrival.fill(0);
-    load.fill(0);
+    // Loops, not fill(): these arrays are small and this runs at every event.
+    for (let k = 0; k < arrival.length; k++) arrival[k] = 0;
+    for (let k = 0; k < load.length; k++) load[k] = 0;
 
     // Top-down: what reaches each node and instance.
     for (let i = 0; i < n; i++) {

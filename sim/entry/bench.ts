@@ -3,7 +3,6 @@
 // measured in the same run (median of 5); then wall time and peak memory of 10,000 simulated years
 // of templates on 1 and 2 workers. Prints; asserts nothing.
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { compileModel } from '../engine/model';
 import { runReplication } from '../engine/replication';
 import type { SimjsEntity, SimjsSim } from '../engine/simjs';
@@ -117,7 +116,8 @@ if (childArgs >= 0) {
   process.stdout.write(`\n${PLAN_YEARS.toLocaleString('en-US')} simulated years (${PLAN_YEARS / TEMPLATE_HORIZON_YEARS} replications × ${TEMPLATE_HORIZON_YEARS} years); targets ≤ 2 s on 2 workers, peak < 200 MB\n`);
   for (const name of ['two-region-active-passive', 'kubernetes-containers', 'single-region-lb']) {
     for (const workers of [1, 2]) {
-      const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--plan-years', name, String(workers)], { encoding: 'utf8' });
+      // The same launcher again (bench.mjs, or this file under tsx), so the child runs the same code.
+      const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--plan-years', name, String(workers)], { encoding: 'utf8' });
       process.stdout.write(child.stdout + child.stderr);
       if (child.stdout.includes('not yet simulatable')) break;
     }

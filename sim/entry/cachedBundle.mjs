@@ -65,3 +65,17 @@ export async function cachedBundle(name, entry, importMetaUrl) {
   }
   return pathToFileURL(file);
 }
+
+/**
+ * Imports the TypeScript entry point `entry` (absolute path) from its cached bundle, or through tsx
+ * when it cannot be bundled. Bin scripts start this way.
+ */
+export async function importEntry(name, entry) {
+  try {
+    return await import((await cachedBundle(name, entry, pathToFileURL(entry).href)).href);
+  } catch {
+    const { register } = await import('tsx/esm/api');
+    register();
+    return import(pathToFileURL(entry).href);
+  }
+}

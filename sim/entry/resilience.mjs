@@ -3,8 +3,8 @@
 // bundles sim/entry/cli.ts with esbuild into node_modules/.cache/resilience (rebuilt whenever a
 // source file under sim/ changes), which then starts in a fraction of the time and memory of
 // compiling every module on the fly. If bundling is impossible it falls back to tsx.
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { cachedBundle } from './cachedBundle.mjs';
+import { fileURLToPath } from 'node:url';
+import { importEntry } from './cachedBundle.mjs';
 
 // A reader that stops early (`resilience templates | head -3`) is not an error.
 process.stdout.on('error', (error) => {
@@ -12,14 +12,5 @@ process.stdout.on('error', (error) => {
   throw error;
 });
 
-const cliSource = fileURLToPath(new URL('./cli.ts', import.meta.url));
-let main;
-try {
-  // Every module that reads import.meta.url lives in sim/entry: keep their relative paths true.
-  ({ main } = await import(await cachedBundle('cli', cliSource, pathToFileURL(cliSource).href)));
-} catch {
-  const { register } = await import('tsx/esm/api');
-  register();
-  ({ main } = await import('./cli.ts'));
-}
+const { main } = await importEntry('cli', fileURLToPath(new URL('./cli.ts', import.meta.url)));
 process.exitCode = await main(process.argv.slice(2));

@@ -54,7 +54,7 @@ export async function runReplicationsParallel(plan: ResolvedPlan, options: Paral
   let next = 0;
   const setup: WorkerSetup = { plan, seed, horizonYears };
   const url = await workerUrl();
-  const pool = Array.from({ length: workers }, () => new Worker(url, { workerData: setup }));
+  const pool = Array.from({ length: workers }, () => new Worker(url, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 16 } }));
   try {
     await Promise.all(
       pool.map(

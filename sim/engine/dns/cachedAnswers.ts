@@ -54,7 +54,8 @@ export class CachedAnswers {
 
   /** Fills `out` with the share of this origin's clients sending to each target at time t. */
   sharesAt(t: number, out: Float64Array): void {
-    out.fill(0);
+    // A loop, not fill(): out holds a handful of targets and this runs at every event of a transition.
+    for (let k = 0; k < out.length; k++) out[k] = 0;
     const compliant = 1 - this.violationFraction;
     if (this.ttlSeconds <= 0) {
       const a = this.answerAt(t);

@@ -104,6 +104,8 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
   private readonly calendar: EventCalendar;
   private readonly evaluator: TrafficEvaluator;
   readonly account: TrafficAccount;
+  /** Per DNS slot (checks, then records): what an incident it opens is blamed on, made once. */
+  private readonly dnsSlotCauses: Cause[];
 
   constructor(
     private readonly model: EngineModel,
@@ -149,6 +151,10 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     this.calendar = new EventCalendar(model.horizonSeconds, this);
     this.evaluator = new TrafficEvaluator(model);
     this.dnsRuntime = new DnsRuntime(model, seed, replication, this);
+    this.dnsSlotCauses = [
+      ...model.dnsChecks.map((check): Cause => ({ kind: 'node', id: model.nodes[check.targetNode]!.id })),
+      ...model.dns.map((record): Cause => ({ kind: 'node', id: record.id })),
+    ];
     this.account = new TrafficAccount(model.offeredRps, options.availabilityObjective, model.diurnalSwing);
   }
 
@@ -248,10 +254,9 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
       changed = this.detect(p);
     } else if (slot < this.dataBase) {
       const local = slot - this.dnsBase;
-      const check = this.model.dnsChecks[local];
       changed = this.dnsRuntime.onSlot(local, t);
       this.cacheValid = false;
-      cause = { kind: 'node' as const, id: check ? this.model.nodes[check.targetNode]!.id : this.model.dns[local - this.model.dnsChecks.length]!.id };
+      cause = this.dnsSlotCauses[local];
     } else if (slot < this.controlBase) {
       causeComponent = this.data.primaryComponent(slot - this.dataBase);
       changed = this.data.onTimer(slot - this.dataBase, t);

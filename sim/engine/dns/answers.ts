@@ -74,34 +74,33 @@ export function answerFor(record: CompiledDnsRecord, healthy: Uint8Array, origin
   out.fill(0);
   let anyHealthy = false;
   for (let k = 0; k < record.targetIds.length; k++) if (healthy[k]) anyHealthy = true;
-  const believed = (k: number) => !anyHealthy || healthy[k] === 1;
   switch (record.policy) {
     case 'simple':
       out[0] = 1;
       return;
     case 'failover':
-      if (believed(record.primary)) out[record.primary] = 1;
-      else if (record.secondary >= 0 && believed(record.secondary)) out[record.secondary] = 1;
+      if (isBelieved(healthy, anyHealthy, record.primary)) out[record.primary] = 1;
+      else if (record.secondary >= 0 && isBelieved(healthy, anyHealthy, record.secondary)) out[record.secondary] = 1;
       else out[record.primary] = 1;
       return;
     case 'weighted': {
       let total = 0;
-      for (let k = 0; k < out.length; k++) if (believed(k)) total += record.weights[k]!;
+      for (let k = 0; k < out.length; k++) if (isBelieved(healthy, anyHealthy, k)) total += record.weights[k]!;
       if (total > 0) {
-        for (let k = 0; k < out.length; k++) if (believed(k)) out[k] = record.weights[k]! / total;
+        for (let k = 0; k < out.length; k++) if (isBelieved(healthy, anyHealthy, k)) out[k] = record.weights[k]! / total;
         return;
       }
       // Route 53 treats healthy records that all weigh 0 as equally weighted.
       let count = 0;
-      for (let k = 0; k < out.length; k++) if (believed(k)) count++;
-      for (let k = 0; k < out.length; k++) if (believed(k)) out[k] = 1 / count;
+      for (let k = 0; k < out.length; k++) if (isBelieved(healthy, anyHealthy, k)) count++;
+      for (let k = 0; k < out.length; k++) if (isBelieved(healthy, anyHealthy, k)) out[k] = 1 / count;
       return;
     }
     case 'latency': {
       const order = record.nearestFirst[origin]!;
       for (let i = 0; i < order.length; i++) {
         const k = order[i]!;
-        if (believed(k)) {
+        if (isBelieved(healthy, anyHealthy, k)) {
           out[k] = 1;
           return;
         }
@@ -110,10 +109,15 @@ export function answerFor(record: CompiledDnsRecord, healthy: Uint8Array, origin
     }
     case 'geo': {
       const listed = record.geoTarget[origin]!;
-      if (listed >= 0 && believed(listed)) out[listed] = 1;
-      else if (record.geoDefault >= 0 && believed(record.geoDefault)) out[record.geoDefault] = 1;
+      if (listed >= 0 && isBelieved(healthy, anyHealthy, listed)) out[listed] = 1;
+      else if (record.geoDefault >= 0 && isBelieved(healthy, anyHealthy, record.geoDefault)) out[record.geoDefault] = 1;
       // Otherwise the record has no answer for this origin (Route 53 returns no data): requests fail.
       return;
     }
   }
+}
+
+/** Every policy fails open like Route 53: with no target believed healthy, all count as believed. */
+function isBelieved(healthy: Uint8Array, anyHealthy: boolean, k: number): boolean {
+  return !anyHealthy || healthy[k] === 1;
 }

@@ -28,22 +28,29 @@ const CROSSING_MARGIN_SECONDS = 1e-3;
  * (Infinity when the swing never reaches any of them). Exact: sin(ωτ) = (level − 1)/swing has the
  * roots asin(v) and π − asin(v) in each period.
  */
-export function nextCrossing(t: number, levels: number[], swing: number): number {
+export function nextCrossing(t: number, levels: ArrayLike<number>, swing: number, count = levels.length): number {
   const twoPi = 2 * Math.PI;
   const phase = (((DIURNAL_OMEGA * t) % twoPi) + twoPi) % twoPi;
   let best = Infinity;
-  for (const level of levels) {
-    const v = (level - 1) / swing;
+  for (let k = 0; k < count; k++) {
+    const v = (levels[k]! - 1) / swing;
     if (!(v > -1 && v < 1)) continue;
     const a = Math.asin(v);
-    for (const root of [a, Math.PI - a]) {
-      // Exactly on a level (t = 0 with a level of 1, say) counts as crossing now: the margin the
-      // caller adds then shows which side the load is moving to.
-      const ahead = (((root - phase) % twoPi) + twoPi) % twoPi;
-      best = Math.min(best, ahead < 1e-12 ? 0 : ahead);
-    }
+    // The two instants of the day at which sin equals v: a and π − a.
+    best = Math.min(best, phaseAhead(a, phase), phaseAhead(Math.PI - a, phase));
   }
   return best === Infinity ? Infinity : t + best / DIURNAL_OMEGA;
+}
+
+/**
+ * How far ahead of `phase` the angle `root` comes round, in [0, 2π). Exactly on a level (t = 0
+ * with a level of 1, say) counts as crossing now: the margin the caller adds then shows which
+ * side the load is moving to.
+ */
+function phaseAhead(root: number, phase: number): number {
+  const twoPi = 2 * Math.PI;
+  const ahead = (((root - phase) % twoPi) + twoPi) % twoPi;
+  return ahead < 1e-12 ? 0 : ahead;
 }
 
 /** What the controller needs from the replication that owns it. */
@@ -73,6 +80,8 @@ export class ScalingController {
   /** Per node: active and up-and-active instances at the last countSlots. */
   private readonly activeNow: Int32Array;
   private readonly upNow: Int32Array;
+  /** Scratch of nextTickDelay: one level per capacity-limited component, two per autoscaled node. */
+  private readonly levels: Float64Array;
   private readonly reactionPending: Uint8Array;
   private readonly scaleInPending: Uint8Array;
   /** Serverless: warm concurrency at rampStart, growing to rampTarget. */
@@ -123,6 +132,7 @@ export class ScalingController {
     this.limitedComponents = Int32Array.from(
       components.flatMap((c, i) => (nodes[c.node]!.capacityRps !== Infinity ? [i] : [])),
     );
+    this.levels = new Float64Array(this.limitedComponents.length + 2 * this.autoscaled.length);
   }
 
   /** True when served traffic moves between events: a serverless ramp or diurnal ticking. */
@@ -225,7 +235,8 @@ export class ScalingController {
    * is exactly at the first such crossing: a few events a day instead of one every 15 minutes.
    */
   private nextTickDelay(t: number, f: number): number {
-    const levels: number[] = [];
+    const levels = this.levels;
+    let count = 0;
     const limited = this.limitedComponents;
     for (let k = 0; k < limited.length; k++) {
       const c = limited[k]!;
@@ -236,7 +247,7 @@ export class ScalingController {
         this.tickSampling = true;
         return LOAD_TICK_SECONDS - (t % LOAD_TICK_SECONDS);
       }
-      levels.push((capacity * f) / load);
+      levels[count++] = (capacity * f) / load;
     }
     for (const i of this.autoscaled) {
       const load = this.host.fleetLoad(i);
@@ -245,11 +256,11 @@ export class ScalingController {
       const unit = node.capacityRps * node.autoscaling!.targetUtilization;
       const wanted = this.need(i, load);
       // The wanted count changes when the load passes wanted·unit (up) or (wanted − 1)·unit (down).
-      if (wanted < node.autoscaling!.max) levels.push((wanted * unit * f) / load);
-      if (wanted > 1) levels.push(((wanted - 1) * unit * f) / load);
+      if (wanted < node.autoscaling!.max) levels[count++] = (wanted * unit * f) / load;
+      if (wanted > 1) levels[count++] = ((wanted - 1) * unit * f) / load;
     }
     this.tickSampling = false;
-    const crossing = nextCrossing(t, levels, this.model.diurnalSwing);
+    const crossing = nextCrossing(t, levels, this.model.diurnalSwing, count);
     // Land just past the level so the decision sees the new side of it.
     return crossing === Infinity ? Infinity : crossing - t + CROSSING_MARGIN_SECONDS;
   }

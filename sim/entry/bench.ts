@@ -1,7 +1,7 @@
 // `npm run bench`: failure/repair cycles per second of the engine on 20 components in series (each
 // exponential 1000 h up / 4 h down), next to a raw simjs setTimer loop on the same 20 components,
 // measured in the same run (median of 5); then wall time and peak memory of 10,000 simulated years
-// of templates on 1 and 2 workers. Prints; asserts nothing.
+// of templates on 1 and 2 workers (median of 3 fresh processes). Prints; asserts nothing.
 import { spawnSync } from 'node:child_process';
 import { compileModel } from '../engine/model';
 import { runReplication } from '../engine/replication';
@@ -72,12 +72,22 @@ function rawSimjsRun(seed: number): { cycles: number; seconds: number } {
   return { cycles: events / 2, seconds: (performance.now() - started) / 1000 };
 }
 
-// 10,000 simulated plan-years of a template on 1 and 2 workers: wall time and peak memory. The
-// active-passive template is the target; until the engine simulates all its parts it prints the
-// refusal, and a template that does simulate is measured alongside.
+// 10,000 simulated plan-years of a template on 1 and 2 workers: wall time and peak memory, each
+// configuration run TEMPLATE_RUNS times in fresh processes (interleaved, because a shared 2-core
+// machine drifts by ±20 % from minute to minute), reported as median (min – max).
 const PLAN_YEARS = 10_000;
 const TEMPLATE_HORIZON_YEARS = 10;
+const TEMPLATE_RUNS = 3;
+const TEMPLATES = ['two-region-active-passive', 'kubernetes-containers', 'single-region-lb'];
 
+interface TemplateRun {
+  seconds: number;
+  events: number;
+  peakRssMb: number;
+  refused?: string;
+}
+
+/** One measured run, in this (child) process: prints a TemplateRun as one JSON line. */
 async function benchTemplate(name: string, workers: number): Promise<void> {
   const template = getTemplate(name);
   if (!template) throw new Error(`no template ${name}`);
@@ -85,43 +95,62 @@ async function benchTemplate(name: string, workers: number): Promise<void> {
   if (!validated.resolved) throw new Error(`template ${name} is invalid`);
   const missing = unsupportedFeatures(validated.resolved);
   if (missing.length > 0) {
-    process.stdout.write(`  ${name}: not yet simulatable: ${missing.join('; ')}\n`);
+    process.stdout.write(`${JSON.stringify({ seconds: NaN, events: 0, peakRssMb: 0, refused: missing.join('; ') })}\n`);
     return;
   }
-  {
-    const started = performance.now();
-    const summaries = await runReplicationsParallel(validated.resolved, {
-      seed: 1,
-      replications: PLAN_YEARS / TEMPLATE_HORIZON_YEARS,
-      horizonYears: TEMPLATE_HORIZON_YEARS,
-      workers,
-    });
-    const seconds = (performance.now() - started) / 1000;
-    const events = summaries.reduce((a, s) => a + s.events, 0);
-    const rssMb = process.resourceUsage().maxRSS / 1024;
-    process.stdout.write(
-      `  ${name}: ${PLAN_YEARS.toLocaleString('en-US')} plan-years on ${workers} worker${workers === 1 ? '' : 's'}: ${seconds.toFixed(2)} s, ` +
-        `${events.toLocaleString('en-US')} events, peak RSS ${rssMb.toFixed(0)} MB (heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB at the end)\n`,
-    );
+  const started = performance.now();
+  const summaries = await runReplicationsParallel(validated.resolved, {
+    seed: 1,
+    replications: PLAN_YEARS / TEMPLATE_HORIZON_YEARS,
+    horizonYears: TEMPLATE_HORIZON_YEARS,
+    workers,
+  });
+  const run: TemplateRun = {
+    seconds: (performance.now() - started) / 1000,
+    events: summaries.reduce((a, s) => a + s.events, 0),
+    // Threads included: the process's own peak, as each run is a fresh process.
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  };
+  process.stdout.write(`${JSON.stringify(run)}\n`);
+}
+
+function templateRun(name: string, workers: number): TemplateRun {
+  // The same launcher again (bench.mjs, or this file under tsx), so the child runs the same code.
+  const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--plan-years', name, String(workers)], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`bench child for ${name} on ${workers} workers failed: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as TemplateRun;
+}
+
+function templateBench(): void {
+  process.stdout.write(
+    `\n${PLAN_YEARS.toLocaleString('en-US')} simulated years (${PLAN_YEARS / TEMPLATE_HORIZON_YEARS} replications × ${TEMPLATE_HORIZON_YEARS} years), ` +
+      `median (min – max) of ${TEMPLATE_RUNS} fresh processes; targets ≤ 2 s on 2 workers, peak < 200 MB\n`,
+  );
+  for (const name of TEMPLATES) {
+    const runs = new Map<number, TemplateRun[]>([[1, []], [2, []]]);
+    for (let i = 0; i < TEMPLATE_RUNS; i++) for (const workers of [1, 2]) runs.get(workers)!.push(templateRun(name, workers));
+    for (const [workers, list] of runs) {
+      if (list[0]!.refused) {
+        process.stdout.write(`  ${name}: not simulatable: ${list[0]!.refused}\n`);
+        break;
+      }
+      const seconds = list.map((r) => r.seconds);
+      const peak = Math.max(...list.map((r) => r.peakRssMb));
+      process.stdout.write(
+        `  ${name.padEnd(26)} ${workers} worker${workers === 1 ? ' ' : 's'}: ${median(seconds).toFixed(2)} s (${Math.min(...seconds).toFixed(2)} – ${Math.max(...seconds).toFixed(2)}), ` +
+          `${list[0]!.events.toLocaleString('en-US')} events, peak RSS ${peak.toFixed(0)} MB\n`,
+      );
+    }
   }
 }
 
-// Each template run is a fresh process, so its peak RSS (threads included) is its own.
 const childArgs = process.argv.indexOf('--plan-years');
 if (childArgs >= 0) {
   loadSimjsNode();
   await benchTemplate(process.argv[childArgs + 1]!, Number(process.argv[childArgs + 2]));
 } else {
   seriesBench();
-  process.stdout.write(`\n${PLAN_YEARS.toLocaleString('en-US')} simulated years (${PLAN_YEARS / TEMPLATE_HORIZON_YEARS} replications × ${TEMPLATE_HORIZON_YEARS} years); targets ≤ 2 s on 2 workers, peak < 200 MB\n`);
-  for (const name of ['two-region-active-passive', 'kubernetes-containers', 'single-region-lb']) {
-    for (const workers of [1, 2]) {
-      // The same launcher again (bench.mjs, or this file under tsx), so the child runs the same code.
-      const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--plan-years', name, String(workers)], { encoding: 'utf8' });
-      process.stdout.write(child.stdout + child.stderr);
-      if (child.stdout.includes('not yet simulatable')) break;
-    }
-  }
+  templateBench();
 }
 
 function seriesBench(): void {

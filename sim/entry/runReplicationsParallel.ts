@@ -46,7 +46,7 @@ export async function runReplicationsParallel(plan: ResolvedPlan, options: Paral
     return runReplications(plan, { fromReplication: 0, count: replications, seed, horizonYears, onReplication: (done) => onProgress?.(done, replications) });
   }
   // Small chunks balance the load when replications differ in cost; order is restored at the end.
-  const chunk = Math.max(1, Math.ceil(replications / (workers * 4)));
+  const chunk = Math.max(1, Math.ceil(replications / (workers * 16)));
   const jobs: WorkerJob[] = [];
   for (let from = 0; from < replications; from += chunk) jobs.push({ fromReplication: from, count: Math.min(chunk, replications - from) });
   const results: ReplicationSummary[][] = [];

@@ -172,7 +172,7 @@ export class TrafficEvaluator {
     const downCount = state.downCount;
     const dataUp = state.dataUp;
     const capacity = state.capacity;
-    const { arrival, success, downstream, load, ratio, share, role, component, instances, rps, childStart, childList, fleetLoad } = this;
+    const { arrival, load, ratio, share, role, component, instances, rps, childStart, childList, fleetLoad } = this;
     const { pairStart, pairEnd, pairMember, pairMemberNode, pairIsInstance } = this;
     const n = role.length;
     // Without capacity figures every rate scales with the load: served is linear in the factor.
@@ -237,9 +237,29 @@ export class TrafficEvaluator {
       }
     }
 
-    // Bottom-up: the fraction of a request entering each node that succeeds end to end.
+    return this.bottomUp(state, loadFactor, true);
+  }
+
+  /**
+   * Without capacity figures arrivals do not matter (an up instance serves all it gets), so the
+   * bottom-up pass alone suffices: half the work on the common path.
+   */
+  private servedUnlimited(state: TrafficState): number {
+    return this.bottomUp(state, 1, false);
+  }
+
+  /**
+   * Bottom-up: the fraction of a request entering each node that succeeds end to end; returns the
+   * requests per second served. With `limited`, the top-down pass has just set each instance's
+   * served ratio and every balancer's shares; without it every up instance serves all it gets.
+   */
+  private bottomUp(state: TrafficState, loadFactor: number, limited: boolean): number {
+    const downCount = state.downCount;
+    const dataUp = state.dataUp;
+    const { success, downstream, share, ratio, role, component, instances, rps, childStart, childList } = this;
+    const { pairStart, pairEnd, pairMember, pairMemberNode, pairIsInstance } = this;
     let served = 0;
-    for (let i = n - 1; i >= 0; i--) {
+    for (let i = role.length - 1; i >= 0; i--) {
       const r = role[i]!;
       if (r === DNS) {
         success[i] = this.dnsSuccess(i, state);
@@ -250,11 +270,16 @@ export class TrafficEvaluator {
           success[i] = 0;
           continue;
         }
+        if (!limited) this.splitShares(i, state);
         let ok = 0;
         for (let p = pairStart[i]!; p < pairEnd[i]!; p++) {
           const s = share[p]!;
           if (s === 0) continue;
-          ok += s * (pairIsInstance[p] === 1 ? ratio[pairMember[p]!]! * downstream[pairMemberNode[p]!]! : success[pairMemberNode[p]!]!);
+          if (pairIsInstance[p] === 1) {
+            const m = pairMember[p]!;
+            const memberRatio = limited ? ratio[m]! : downCount[m] === 0 ? 1 : 0;
+            ok += s * (memberRatio * downstream[pairMemberNode[p]!]!);
+          } else ok += s * success[pairMemberNode[p]!]!;
         }
         success[i] = ok;
         continue;
@@ -269,6 +294,7 @@ export class TrafficEvaluator {
       } else if (r === DATASTORE) {
         success[i] = dataUp[i] === 1 ? below : 0;
       } else {
+        // A fleet: the mean served ratio of its up instances (1 each without capacity figures).
         const first = component[i]!;
         const last = first + instances[i]!;
         let up = 0;
@@ -276,70 +302,11 @@ export class TrafficEvaluator {
         for (let c = first; c < last; c++) {
           if (downCount[c] === 0) {
             up++;
-            sum += ratio[c]!;
+            sum += limited ? ratio[c]! : 1;
           }
         }
         downstream[i] = below;
         success[i] = up > 0 ? (sum / up) * below : 0;
-      }
-    }
-    return served;
-  }
-
-  /**
-   * Without capacity figures arrivals do not matter (an up instance serves all it gets), so one
-   * bottom-up pass suffices: half the work on the common path.
-   */
-  private servedUnlimited(state: TrafficState): number {
-    const downCount = state.downCount;
-    const dataUp = state.dataUp;
-    const { success, downstream, share, role, component, instances, rps, childStart, childList } = this;
-    const { pairStart, pairEnd, pairMember, pairMemberNode, pairIsInstance } = this;
-    let served = 0;
-    for (let i = role.length - 1; i >= 0; i--) {
-      const r = role[i]!;
-      if (r === DNS) {
-        success[i] = this.dnsSuccess(i, state);
-        continue;
-      }
-      if (r === BALANCER) {
-        if (downCount[component[i]!] !== 0) {
-          success[i] = 0;
-          continue;
-        }
-        this.splitShares(i, state);
-        let ok = 0;
-        for (let p = pairStart[i]!; p < pairEnd[i]!; p++) {
-          const s = share[p]!;
-          if (s === 0) continue;
-          if (pairIsInstance[p] === 1) {
-            if (downCount[pairMember[p]!] === 0) ok += s * downstream[pairMemberNode[p]!]!;
-          } else ok += s * success[pairMemberNode[p]!]!;
-        }
-        success[i] = ok;
-        continue;
-      }
-      let below = 1;
-      for (let k = childStart[i]!; k < childStart[i + 1]!; k++) below *= success[childList[k]!]!;
-      if (r === CLIENTS) {
-        served += rps[i]! * below;
-        success[i] = below;
-      } else if (r === SERIES) {
-        success[i] = downCount[component[i]!] === 0 ? below : 0;
-      } else if (r === DATASTORE) {
-        success[i] = dataUp[i] === 1 ? below : 0;
-      } else {
-        downstream[i] = below;
-        const first = component[i]!;
-        const last = first + instances[i]!;
-        let anyUp = false;
-        for (let c = first; c < last; c++) {
-          if (downCount[c] === 0) {
-            anyUp = true;
-            break;
-          }
-        }
-        success[i] = anyUp ? below : 0;
       }
     }
     return served;

@@ -4,32 +4,21 @@
  * undoes every step back to empty and redoes them all. State is read through `window.__editor`
  * (exposed only with `?test`); screenshots go to test-results/e2e/.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { validatePlan } from '../../sim/model/validate';
 import { getTemplate } from '../../sim/templates';
-import { launchChromium, newEditorPage, pageErrors, RENDERER_DIST, screenshot, skipReason } from './helpers/browser';
+import { newEditorPage, pageErrors, screenshot, skipReason, useBuiltApp } from './helpers/browser';
 import { CanvasPage } from './helpers/canvasPage';
-import { serveStatic, type StaticServer } from './helpers/staticServer';
 
 const reason = skipReason();
 if (reason) console.warn(`[e2e] skipped: ${reason}`);
 
 describe.skipIf(reason !== null)('canvas in Chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await serveStatic(RENDERER_DIST);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useBuiltApp();
 
   async function open(): Promise<{ page: Page; canvas: CanvasPage; origin: { x: number; y: number } }> {
-    const page = await newEditorPage(browser, server.url);
+    const page = await newEditorPage(app.browser, app.server.url);
     const canvas = new CanvasPage(page);
     const pane = await canvas.box(page.locator('[data-canvas-drop]'));
     return { page, canvas, origin: { x: pane.x, y: pane.y } };

@@ -5,29 +5,18 @@
  * an invalid file with its errors listed and the plan untouched, and gets the work back after a
  * reload. Light and dark screenshots go to test-results/e2e/. No sleeps: every wait is for state.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { validatePlan } from '../../sim/model/validate';
 import { getTemplate } from '../../sim/templates';
-import { launchChromium, newEditorPage, pageErrors, RENDERER_DIST, screenshot, skipReason } from './helpers/browser';
+import { newEditorPage, pageErrors, screenshot, skipReason, useBuiltApp } from './helpers/browser';
 import { answerOpen, captureSave, commitField, nodeOf, planOf } from './helpers/inspectorPage';
-import { serveStatic, type StaticServer } from './helpers/staticServer';
 
 const reason = skipReason();
 if (reason) console.warn(`[e2e] skipped: ${reason}`);
 
 describe.skipIf(reason !== null)('inspector, templates and files in Chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await serveStatic(RENDERER_DIST);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useBuiltApp();
 
   async function openTemplate(page: Page, name: string): Promise<void> {
     await page.getByTestId('new-from-template').click();
@@ -39,7 +28,7 @@ describe.skipIf(reason !== null)('inspector, templates and files in Chromium', (
   }
 
   it('starts from a template, edits it in the inspector, saves and reopens it', async () => {
-    const page = await newEditorPage(browser, server.url);
+    const page = await newEditorPage(app.browser, app.server.url);
     await page.getByTestId('empty-new-from-template').waitFor();
     await openTemplate(page, 'two-region-active-passive');
     await page.getByTestId('node-gw-east').waitFor();
@@ -88,7 +77,7 @@ describe.skipIf(reason !== null)('inspector, templates and files in Chromium', (
     await page.getByTestId('file-status').filter({ hasText: 'saved' }).waitFor();
 
     // Reopen it in a fresh window through the file chooser.
-    const fresh = await newEditorPage(browser, server.url);
+    const fresh = await newEditorPage(app.browser, app.server.url);
     await answerOpen(fresh, () => fresh.getByTestId('open-file').click(), { name: saved.name, text: saved.text });
     await fresh.waitForFunction((name) => window.__editor!.getState().plan.name === name, savedPlan.name);
     const reopened = await planOf(fresh);
@@ -101,7 +90,7 @@ describe.skipIf(reason !== null)('inspector, templates and files in Chromium', (
   });
 
   it('lists an invalid file’s errors and leaves the plan untouched', async () => {
-    const page = await newEditorPage(browser, server.url);
+    const page = await newEditorPage(app.browser, app.server.url);
     await openTemplate(page, 'multi-az');
     const before = await planOf(page);
     const broken = structuredClone(getTemplate('single-region-lb')!.plan) as unknown as { nodes: Record<string, unknown>[] };
@@ -126,7 +115,7 @@ describe.skipIf(reason !== null)('inspector, templates and files in Chromium', (
   });
 
   it('offers the autosaved work after a reload and restores it', async () => {
-    const page = await newEditorPage(browser, server.url);
+    const page = await newEditorPage(app.browser, app.server.url);
     await openTemplate(page, 'pilot-light');
     await page.locator('.react-flow__pane').click({ position: { x: 20, y: 400 } });
     await commitField(page, 'field-objectives.availability', '0.9995');
@@ -149,7 +138,7 @@ describe.skipIf(reason !== null)('inspector, templates and files in Chromium', (
   });
 
   it('follows a dark OS theme', async () => {
-    const page = await newEditorPage(browser, server.url);
+    const page = await newEditorPage(app.browser, app.server.url);
     await page.emulateMedia({ colorScheme: 'dark' });
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe('rgb(11, 17, 32)');

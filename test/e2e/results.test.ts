@@ -7,14 +7,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Plan } from '../../sim/model/schema';
 import { getTemplate } from '../../sim/templates';
 import { formatDuration, formatMinutesPerYear, formatPercent } from '../../renderer/results/format';
-import { launchChromium, pageErrors, REPO_ROOT, RENDERER_DIST, screenshot, skipReason } from './helpers/browser';
+import { pageErrors, REPO_ROOT, screenshot, skipReason, useBuiltApp } from './helpers/browser';
 import { observeLongTasks, pretendCores, ResultsPage } from './helpers/resultsPage';
-import { serveStatic, type StaticServer } from './helpers/staticServer';
 
 const reason = skipReason();
 if (reason) console.warn(`[e2e] skipped: ${reason}`);
@@ -43,27 +42,17 @@ function expectSameNumbers(a: unknown, b: unknown, path: string): void {
 }
 
 describe.skipIf(reason !== null)('simulation and results in Chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await serveStatic(RENDERER_DIST);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useBuiltApp();
 
   async function open(cores = 4): Promise<{ page: Page; results: ResultsPage }> {
     // Set up before navigation: the long-task observer and the core count must see the page start.
-    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 1 });
+    const context = await app.browser.newContext({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 1 });
     const page = await context.newPage();
     await observeLongTasks(page);
     await pretendCores(page, cores);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${server.url}?test`);
+    await page.goto(`${app.server.url}?test`);
     await page.waitForFunction(() => !!window.__editor);
     (page as Page & { errors?: string[] }).errors = errors;
     return { page, results: new ResultsPage(page) };

@@ -5,7 +5,9 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { serveStatic, type StaticServer } from './staticServer';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const RENDERER_DIST = `${REPO_ROOT}dist/renderer`;
@@ -59,4 +61,21 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = `${ARTIFACTS}/${name}.png`;
   await page.screenshot({ path });
   return path;
+}
+
+/**
+ * The built renderer served on loopback and one Chromium for the enclosing describe block: started
+ * before its tests, closed after them. Read `app.browser` and `app.server` inside the tests.
+ */
+export function useBuiltApp(): { readonly browser: Browser; readonly server: StaticServer } {
+  const app = {} as { browser: Browser; server: StaticServer };
+  beforeAll(async () => {
+    app.server = await serveStatic(RENDERER_DIST);
+    app.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
 }

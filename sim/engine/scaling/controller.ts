@@ -22,6 +22,8 @@ export const LOAD_TICK_SECONDS = 900;
 const DIURNAL_OMEGA = (2 * Math.PI) / (24 * 3600);
 const EPSILON = 1e-9;
 const CROSSING_MARGIN_SECONDS = 1e-3;
+/** Two tick times this close are the same crossing computed twice (its last bits differ). */
+const TICK_SAME_SECONDS = 1e-6;
 
 /**
  * The first time after t at which the load factor 1 + swing·sin(ωτ) equals one of `levels`
@@ -91,6 +93,10 @@ export class ScalingController {
   private readonly ramping: Uint8Array;
   private rampsActive = 0;
   private tickPending = false;
+  /** When the pending tick fires (simulation seconds). */
+  private tickAt = Infinity;
+  /** The load factor of the last evaluation (the loads the host reports are at this factor). */
+  private evaluatedFactor = 1;
   /** True when the pending tick samples a saturated load (the served share then moves between ticks). */
   private tickSampling = false;
   private readonly autoscaled: number[];
@@ -175,6 +181,7 @@ export class ScalingController {
    * capacity at once (instant serverless scale-up), so the caller must evaluate again.
    */
   afterEvaluation(t: number, f: number): boolean {
+    this.evaluatedFactor = f;
     const { nodes } = this.model;
     const swing = this.model.diurnalSwing;
     const peak = (1 + swing) / f;
@@ -182,7 +189,7 @@ export class ScalingController {
     for (const i of this.autoscaled) {
       const a = nodes[i]!.autoscaling!;
       const load = this.host.fleetLoad(i);
-      this.countSlots(i); // also read by sensitive() below: nothing changes a slot in between
+      this.countSlots(i); // also read by nextTickDelay() below: nothing changes a slot in between
       if (this.launchesWanted(i, load) > 0) {
         if (this.reactionPending[i] === 0) {
           this.reactionPending[i] = 1;
@@ -217,26 +224,39 @@ export class ScalingController {
       }
     }
     this.initialized = true;
-    if (this.tickable && !this.tickPending && this.sensitive(f)) {
-      const delay = this.nextTickDelay(t, f);
-      if (delay !== Infinity) {
-        this.tickPending = true;
-        this.host.scheduleControl(this.base + this.components + 3 * this.nodeCount, delay);
-      }
-    }
+    // Every evaluation may move the next level that matters (a failure lowers the launch level),
+    // so the pending look at the load is re-aimed each time.
+    if (this.tickable) this.retick(t, f);
     return changedNow;
+  }
+
+  /**
+   * Aims the next look at the load. A pending look that comes no later is kept: looking early
+   * costs one evaluation (which aims again), while moving a timer leaves a stale event behind.
+   */
+  private retick(t: number, f: number): void {
+    const delay = this.nextTickDelay(t, f);
+    if (delay === Infinity) return;
+    if (this.tickPending && this.tickAt <= t + delay + TICK_SAME_SECONDS) return;
+    this.tickPending = true;
+    this.tickAt = t + delay;
+    this.host.scheduleControl(this.base + this.components + 3 * this.nodeCount, delay);
   }
 
   /**
    * When to look at the load again. While a capacity binds, served = min(load, capacity) is not
    * linear in t, so the load is sampled every LOAD_TICK_SECONDS (and interpolated). Otherwise the
-   * served share stays constant until the swing carries some load across a level that matters — a
-   * capacity, or the load at which an autoscaler's wanted instance count changes — so the next look
-   * is exactly at the first such crossing: a few events a day instead of one every 15 minutes.
+   * served share and every decision stay as they are until the swing carries some load across a
+   * level that matters — a capacity, or the load at which an autoscaler would launch or scale in
+   * (countSlots must have run) — so the next look is exactly at the first such crossing, and
+   * levels at which nothing would change (the wanted count moving below `min`) are not looked at.
    */
   private nextTickDelay(t: number, f: number): number {
     const levels = this.levels;
     let count = 0;
+    // Loads scale with the factor: the day's extremes, relative to the load evaluated at f.
+    const high = (1 + this.model.diurnalSwing) / f;
+    const low = (1 - this.model.diurnalSwing) / f;
     const limited = this.limitedComponents;
     for (let k = 0; k < limited.length; k++) {
       const c = limited[k]!;
@@ -247,17 +267,29 @@ export class ScalingController {
         this.tickSampling = true;
         return LOAD_TICK_SECONDS - (t % LOAD_TICK_SECONDS);
       }
-      levels[count++] = (capacity * f) / load;
+      // Only a capacity the daily peak really exceeds (serverless warms up to exactly the peak).
+      if (load * high > capacity * (1 + EPSILON)) levels[count++] = (capacity * f) / load;
     }
     for (const i of this.autoscaled) {
       const load = this.host.fleetLoad(i);
       if (load <= 0) continue;
       const node = this.model.nodes[i]!;
-      const unit = node.capacityRps * node.autoscaling!.targetUtilization;
-      const wanted = this.need(i, load);
-      // The wanted count changes when the load passes wanted·unit (up) or (wanted − 1)·unit (down).
-      if (wanted < node.autoscaling!.max) levels[count++] = (wanted * unit * f) / load;
-      if (wanted > 1) levels[count++] = ((wanted - 1) * unit * f) / load;
+      const a = node.autoscaling!;
+      const unit = node.capacityRps * a.targetUtilization;
+      const up = this.upNow[i]!;
+      const active = this.activeNow[i]!;
+      const launching = this.launchingCount[i]!;
+      // launchesWanted > 0 once need > up + launching, i.e. the load passes (up + launching)·unit
+      // (need rounds up with EPSILON slack: a level the peak only touches is never passed).
+      const launchLevel = (up + launching) * unit;
+      if (up + launching < a.max && active + launching < node.instances && load * high > (up + launching + EPSILON) * unit) {
+        levels[count++] = (launchLevel * f) / load;
+      }
+      // excess > 0 once max(1, need) < up, i.e. the load falls to (up − 1)·unit (no launch under way).
+      const scaleInLevel = (up - 1) * unit;
+      if (launching === 0 && active > a.min && up >= 2 && load * low <= (up - 1 + EPSILON) * unit) {
+        levels[count++] = (scaleInLevel * f) / load;
+      }
     }
     this.tickSampling = false;
     const crossing = nextCrossing(t, levels, this.model.diurnalSwing, count);
@@ -265,13 +297,16 @@ export class ScalingController {
     return crossing === Infinity ? Infinity : crossing - t + CROSSING_MARGIN_SECONDS;
   }
 
-  /** A controller timer fired (slot relative to base). Returns true when served traffic may have changed. */
+  /**
+   * A controller timer fired (slot relative to base). Returns true when served traffic or the
+   * counts behind the controller's decisions may have changed: the host then evaluates and lets it decide again.
+   */
   onTimer(offset: number, t: number): boolean {
     const C = this.components;
     const N = this.nodeCount;
     if (offset < C) return this.finishLaunch(offset);
-    if (offset < C + N) return this.react(offset - C);
-    if (offset < C + 2 * N) return this.scaleIn(offset - C - N);
+    if (offset < C + N) return this.react(offset - C, t);
+    if (offset < C + 2 * N) return this.scaleIn(offset - C - N, t);
     if (offset < C + 3 * N) {
       const i = offset - C - 2 * N;
       this.stopRamp(i);
@@ -281,7 +316,17 @@ export class ScalingController {
     }
     void t;
     this.tickPending = false;
+    this.tickAt = Infinity;
     return true;
+  }
+
+  /**
+   * Node i's offered load at time t. Loads scale with the diurnal factor, so the load evaluated at
+   * the last event is carried to t: a reaction or scale-in timer acts on the load of its own
+   * moment, not on the one seen when it was set (up to a day's swing away).
+   */
+  private loadNow(i: number, t: number): number {
+    return this.model.diurnalSwing === 0 ? this.host.fleetLoad(i) : (this.host.fleetLoad(i) * this.loadFactor(t)) / this.evaluatedFactor;
   }
 
   /** Instances that bring utilisation (load ÷ up capacity) to target for `load`, at most max. */
@@ -329,66 +374,51 @@ export class ScalingController {
     this.activeNow[i] = active;
   }
 
-  private react(i: number): boolean {
+  private react(i: number, t: number): boolean {
     this.reactionPending[i] = 0;
     const node = this.model.nodes[i]!;
     const a = node.autoscaling!;
     this.countSlots(i);
-    let wanted = this.launchesWanted(i, this.host.fleetLoad(i));
+    let wanted = this.launchesWanted(i, this.loadNow(i, t));
+    let launched = false;
     for (let c = node.component; c < node.component + node.instances && wanted > 0; c++) {
       if (this.active[c] === 1 || this.launching[c] === 1) continue;
       this.launching[c] = 1;
       this.launchingCount[i]!++;
       wanted--;
       this.host.scheduleControl(this.base + c, a.launchSeconds);
+      launched = true;
     }
-    return false;
+    // Launches under way move the level at which the next launch is wanted: look again.
+    return launched;
   }
 
   private finishLaunch(c: number): boolean {
     this.launching[c] = 0;
     this.launchingCount[this.model.components[c]!.node]!--;
     this.active[c] = 1;
-    return this.host.activate(c);
+    this.host.activate(c);
+    // Even when it starts down (launched into a zone that is out), the counts the decisions rest
+    // on have changed: decide again now rather than at the next crossing of the day.
+    return true;
   }
 
-  private scaleIn(i: number): boolean {
+  private scaleIn(i: number, t: number): boolean {
     this.scaleInPending[i] = 0;
     if (this.launchingCount[i]! > 0) return false;
     const node = this.model.nodes[i]!;
     this.countSlots(i);
-    let excess = this.excess(i, this.host.fleetLoad(i));
+    let excess = this.excess(i, this.loadNow(i, t));
     let changed = false;
     // Newest (highest) slots go first, so the plan's own instances keep their failure streams.
     for (let c = node.component + node.instances - 1; c >= node.component && excess > 0; c--) {
       if (this.active[c] === 0 || this.host.downCount[c] !== 0) continue;
       this.active[c] = 0;
       excess--;
-      if (this.host.deactivate(c)) changed = true;
+      this.host.deactivate(c);
+      changed = true;
     }
     return changed;
-  }
-
-  /**
-   * Would the load's daily swing move anything while this state lasts? Loads scale with the factor
-   * until something saturates, so the extremes of the day decide: an instance that would exceed its
-   * capacity at the peak, or an autoscaler that would act at the peak or the trough.
-   */
-  private sensitive(f: number): boolean {
-    const swing = this.model.diurnalSwing;
-    const high = (1 + swing) / f;
-    const low = (1 - swing) / f;
-    const limited = this.limitedComponents;
-    for (let k = 0; k < limited.length; k++) {
-      const c = limited[k]!;
-      if (this.host.downCount[c] !== 0) continue;
-      if (this.host.componentLoad(c) * high > this.host.capacity[c]! * (1 + EPSILON)) return true;
-    }
-    for (const i of this.autoscaled) {
-      const load = this.host.fleetLoad(i);
-      if (this.launchesWanted(i, load * high) > 0 || this.excess(i, load * low) > 0) return true;
-    }
-    return false;
   }
 
   private warmAt(i: number, t: number): number {

@@ -314,7 +314,6 @@ export class ScalingController {
       this.setWarmCapacity(i, this.warm[i]!);
       return true;
     }
-    void t;
     this.tickPending = false;
     this.tickAt = Infinity;
     return true;

@@ -58,6 +58,8 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
   readonly capacity: Float64Array;
   /** The controller's per-slot registrations (TrafficState.registered). */
   readonly registered: Uint8Array;
+  /** The controller's per-node slot ends (TrafficState.slotEnd). */
+  readonly slotEnd: Int32Array;
   readonly belief: Uint8Array;
   readonly believedCount: Int32Array;
   readonly dataUp: Uint8Array;
@@ -129,6 +131,7 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     this.controller = new ScalingController(model, this, this.controlBase);
     this.useController = this.controller.needed;
     this.registered = this.controller.active;
+    this.slotEnd = this.controller.slotEnd;
     this.slots = this.controlBase + this.controller.slotCount;
     this.hasDns = model.dns.length > 0;
     this.shortcut = !this.hasDns && model.origins.length < 2;

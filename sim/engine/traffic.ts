@@ -30,6 +30,9 @@ export interface TrafficState {
   /** Per component: 1 while registered with its balancer; an autoscaling slot is not until it is
    * launched (and again after scale-in), so a failing-open balancer never sends traffic to it. */
   registered: Uint8Array;
+  /** Per node: one past its highest active instance slot (the scaling controller's); the slots
+   * above it are idle, so the pass skips them. */
+  slotEnd: Int32Array;
   /** Per component: requests per second it can serve now (Infinity: unlimited). Autoscaled slots
    * and serverless warm concurrency change it; the evaluator only reads it. */
   capacity: Float64Array;
@@ -45,13 +48,19 @@ export class TrafficEvaluator {
   private readonly ratio: Float64Array;
   /** Per pair: the fraction of its balancer's traffic sent to the member. */
   private readonly share: Float64Array;
-  /** Per pair: 1 when its balancer sends it a share now (scratch of splitShares). */
-  private readonly inUse: Uint8Array;
+  /**
+   * Per balancer n: the pairs in use, in order, at livePairs[pairStart[n] .. liveEnd[n]) (made by
+   * splitShares). Only they carry a share, so the other loops over a balancer's members visit them alone.
+   */
+  private readonly livePairs: Int32Array;
+  private readonly liveEnd: Int32Array;
+  /** Per pair: the member's instance index (−1 for a whole node), and one past its fleet's pairs. */
+  private readonly pairInstance: Int32Array;
+  private readonly pairGroupEnd: Int32Array;
   // The hot path reads the DAG as flat typed arrays (struct of arrays): about twice as fast as
   // walking the node objects, and this runs once per state change.
   private readonly role: Uint8Array;
   private readonly component: Int32Array;
-  private readonly instances: Int32Array;
   /** Per fleet node: requests per second offered to it (all instances, dead ones included). */
   readonly fleetLoad: Float64Array;
   private readonly rps: Float64Array;
@@ -79,10 +88,16 @@ export class TrafficEvaluator {
     this.load = new Float64Array(components.length);
     this.ratio = new Float64Array(components.length);
     this.share = new Float64Array(pairs.length);
-    this.inUse = new Uint8Array(pairs.length);
+    this.livePairs = new Int32Array(pairs.length);
+    this.liveEnd = new Int32Array(n);
+    this.pairInstance = Int32Array.from(pairs, (p) => (p.isInstance ? components[p.member]!.instance : -1));
+    this.pairGroupEnd = new Int32Array(pairs.length);
+    for (let p = pairs.length - 1; p >= 0; p--) {
+      const sameGroup = p + 1 < pairs.length && pairs[p + 1]!.isInstance && pairs[p]!.isInstance && pairs[p + 1]!.memberNode === pairs[p]!.memberNode && pairs[p + 1]!.balancer === pairs[p]!.balancer;
+      this.pairGroupEnd[p] = sameGroup ? this.pairGroupEnd[p + 1]! : p + 1;
+    }
     this.role = Uint8Array.from(nodes, (x) => x.role);
     this.component = Int32Array.from(nodes, (x) => x.component);
-    this.instances = Int32Array.from(nodes, (x) => x.instances);
     this.fleetLoad = new Float64Array(n);
     this.rps = Float64Array.from(nodes, (x) => x.requestsPerSecond);
     this.pairStart = Int32Array.from(nodes, (x) => x.pairStart);
@@ -172,8 +187,10 @@ export class TrafficEvaluator {
     const downCount = state.downCount;
     const dataUp = state.dataUp;
     const capacity = state.capacity;
-    const { arrival, load, ratio, share, role, component, instances, rps, childStart, childList, fleetLoad } = this;
-    const { pairStart, pairEnd, pairMember, pairMemberNode, pairIsInstance } = this;
+    const slotEnd = state.slotEnd;
+    const { livePairs, liveEnd } = this;
+    const { arrival, load, ratio, share, role, component, rps, childStart, childList, fleetLoad } = this;
+    const { pairStart, pairMember, pairMemberNode, pairIsInstance } = this;
     const n = role.length;
     // Without capacity figures every rate scales with the load: served is linear in the factor.
     if (!this.capacityLimited) return loadFactor * this.servedUnlimited(state);
@@ -197,7 +214,7 @@ export class TrafficEvaluator {
       } else if (r === FLEET) {
         // Traffic reaching a fleet without a balancer spreads over its up instances.
         const first = component[i]!;
-        const last = first + instances[i]!;
+        const last = first + slotEnd[i]!;
         let up = 0;
         let offered = 0;
         for (let c = first; c < last; c++) {
@@ -222,7 +239,8 @@ export class TrafficEvaluator {
         if (downCount[component[i]!] === 0) {
           this.splitShares(i, state);
           const lambda = arrival[i]!;
-          for (let p = pairStart[i]!; p < pairEnd[i]!; p++) {
+          for (let q = pairStart[i]!; q < liveEnd[i]!; q++) {
+            const p = livePairs[q]!;
             const s = share[p]!;
             if (s === 0) continue;
             if (pairIsInstance[p] === 1) load[pairMember[p]!] = load[pairMember[p]!]! + lambda * s;
@@ -256,8 +274,9 @@ export class TrafficEvaluator {
   private bottomUp(state: TrafficState, loadFactor: number, limited: boolean): number {
     const downCount = state.downCount;
     const dataUp = state.dataUp;
-    const { success, downstream, share, ratio, role, component, instances, rps, childStart, childList } = this;
-    const { pairStart, pairEnd, pairMember, pairMemberNode, pairIsInstance } = this;
+    const slotEnd = state.slotEnd;
+    const { success, downstream, share, ratio, role, component, rps, childStart, childList } = this;
+    const { pairStart, pairMember, pairMemberNode, pairIsInstance, livePairs, liveEnd } = this;
     let served = 0;
     for (let i = role.length - 1; i >= 0; i--) {
       const r = role[i]!;
@@ -272,7 +291,8 @@ export class TrafficEvaluator {
         }
         if (!limited) this.splitShares(i, state);
         let ok = 0;
-        for (let p = pairStart[i]!; p < pairEnd[i]!; p++) {
+        for (let q = pairStart[i]!; q < liveEnd[i]!; q++) {
+          const p = livePairs[q]!;
           const s = share[p]!;
           if (s === 0) continue;
           if (pairIsInstance[p] === 1) {
@@ -296,7 +316,7 @@ export class TrafficEvaluator {
       } else {
         // A fleet: the mean served ratio of its up instances (1 each without capacity figures).
         const first = component[i]!;
-        const last = first + instances[i]!;
+        const last = first + slotEnd[i]!;
         let up = 0;
         let sum = 0;
         for (let c = first; c < last; c++) {
@@ -319,45 +339,47 @@ export class TrafficEvaluator {
    * believed healthy a balancer fails open: it treats every registered member as believed.
    */
   private splitShares(n: number, state: TrafficState): void {
-    const { belief, believedCount, downCount, capacity, registered } = state;
-    const { share, pairMember, pairIsInstance } = this;
+    const { belief, believedCount, downCount, capacity, registered, slotEnd } = state;
+    const { share, pairMember, pairMemberNode, pairIsInstance, pairInstance, pairGroupEnd, livePairs } = this;
     const start = this.pairStart[n]!;
     const end = this.pairEnd[n]!;
-    // A pair is in use when its member is believed healthy, or registered while failing open.
-    const inUse = this.inUse;
+    // A pair is in use when its member is believed healthy, or registered while failing open; the
+    // idle slots of a fleet (none of them is either) are skipped as a block.
     const failOpen = believedCount[n] === 0;
-    let members = 0;
+    let live = start;
     for (let p = start; p < end; p++) {
-      const used = failOpen ? registered[pairMember[p]!]! : belief[p]!;
-      inUse[p] = used;
-      members += used;
+      if (pairInstance[p]! >= slotEnd[pairMemberNode[p]!]!) {
+        p = pairGroupEnd[p]! - 1;
+        continue;
+      }
+      if ((failOpen ? registered[pairMember[p]!]! : belief[p]!) === 1) livePairs[live++] = p;
     }
-    if (members === 0) {
-      share.fill(0, start, end); // nothing registered: every request to this balancer fails
-      return;
-    }
+    this.liveEnd[n] = live;
+    const members = live - start;
+    if (members === 0) return; // nothing in use: every request to this balancer fails
     const equal = 1 / members;
     if (this.algorithm[n] !== LEAST_CONNECTIONS) {
-      for (let p = start; p < end; p++) share[p] = inUse[p] === 1 ? equal : 0;
+      for (let q = start; q < live; q++) share[livePairs[q]!] = equal;
       return;
     }
-    let live = 0;
-    let liveCapacity = 0;
+    let up = 0;
+    let upCapacity = 0;
     let unlimited = false;
-    for (let p = start; p < end; p++) {
-      if (inUse[p] !== 1 || downCount[pairMember[p]!] !== 0) continue;
-      live++;
+    for (let q = start; q < live; q++) {
+      const p = livePairs[q]!;
+      if (downCount[pairMember[p]!] !== 0) continue;
+      up++;
       // A whole node (not an instance) has no per-member capacity to pool.
       const cap = pairIsInstance[p] === 1 ? capacity[pairMember[p]!]! : Infinity;
       if (cap === Infinity) unlimited = true;
-      else liveCapacity += cap;
+      else upCapacity += cap;
     }
-    const liveShare = live * equal;
-    for (let p = start; p < end; p++) {
-      if (inUse[p] !== 1) share[p] = 0;
-      else if (downCount[pairMember[p]!] !== 0) share[p] = equal;
-      else if (unlimited) share[p] = liveShare / live;
-      else share[p] = (liveShare * capacity[pairMember[p]!]!) / liveCapacity;
+    const upShare = up * equal;
+    for (let q = start; q < live; q++) {
+      const p = livePairs[q]!;
+      if (downCount[pairMember[p]!] !== 0) share[p] = equal;
+      else if (unlimited) share[p] = upShare / up;
+      else share[p] = (upShare * capacity[pairMember[p]!]!) / upCapacity;
     }
   }
 

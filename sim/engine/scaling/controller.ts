@@ -77,6 +77,11 @@ export class ScalingController {
   readonly slotCount: number;
   /** 1 while a component slot serves or is failed-but-running; 0 before launch and after scale-in. */
   readonly active: Uint8Array;
+  /**
+   * Per node: one past its highest active instance slot. Slots from there on are idle (down, not
+   * registered, no share of any balancer), so the per-event traffic pass need not visit them.
+   */
+  readonly slotEnd: Int32Array;
   private readonly launching: Uint8Array;
   private readonly launchingCount: Int32Array;
   /** Per node: active and up-and-active instances at the last countSlots. */
@@ -104,8 +109,8 @@ export class ScalingController {
   private readonly components: number;
   private readonly nodeCount: number;
   private readonly tickable: boolean;
-  /** Components with a finite capacity (the only ones a swing can saturate). */
-  private readonly limitedComponents: Int32Array;
+  /** Nodes with a finite capacity per component (the only ones a swing can saturate). */
+  private readonly limitedNodes: Int32Array;
   private initialized = false;
 
   constructor(
@@ -118,6 +123,7 @@ export class ScalingController {
     this.nodeCount = nodes.length;
     this.slotCount = this.components + 3 * this.nodeCount + 1;
     this.active = new Uint8Array(this.components);
+    this.slotEnd = new Int32Array(this.nodeCount);
     this.launching = new Uint8Array(this.components);
     this.launchingCount = new Int32Array(this.nodeCount);
     this.activeNow = new Int32Array(this.nodeCount);
@@ -135,10 +141,9 @@ export class ScalingController {
       if (n.serverless && n.capacityRps !== Infinity) this.serverless.push(i);
     });
     this.tickable = model.diurnalSwing > 0 && model.capacityLimited;
-    this.limitedComponents = Int32Array.from(
-      components.flatMap((c, i) => (nodes[c.node]!.capacityRps !== Infinity ? [i] : [])),
-    );
-    this.levels = new Float64Array(this.limitedComponents.length + 2 * this.autoscaled.length);
+    this.limitedNodes = Int32Array.from(nodes.flatMap((n, i) => (n.capacityRps !== Infinity && n.component >= 0 ? [i] : [])));
+    const limitedComponents = components.filter((c) => nodes[c.node]!.capacityRps !== Infinity).length;
+    this.levels = new Float64Array(limitedComponents + 2 * this.autoscaled.length);
   }
 
   /** True when served traffic moves between events: a serverless ramp or diurnal ticking. */
@@ -158,8 +163,12 @@ export class ScalingController {
     for (let c = 0; c < components.length; c++) {
       const node = nodes[components[c]!.node]!;
       this.host.capacity[c] = node.capacityRps;
-      if (components[c]!.instance < 0 || components[c]!.instance < node.initialActive) this.active[c] = 1;
-      else inactive.push(c);
+      if (components[c]!.instance < 0 || components[c]!.instance < node.initialActive) {
+        this.active[c] = 1;
+        // A serverless unit is its node's one slot (instance −1).
+        const end = components[c]!.instance < 0 ? node.instances : components[c]!.instance + 1;
+        this.slotEnd[components[c]!.node] = Math.max(this.slotEnd[components[c]!.node]!, end);
+      } else inactive.push(c);
     }
     // Serverless starts warm for the peak of its own load (fixed after the first evaluation).
     for (const i of this.serverless) this.warm[i] = nodes[i]!.serverless!.concurrencyLimit;
@@ -257,18 +266,21 @@ export class ScalingController {
     // Loads scale with the factor: the day's extremes, relative to the load evaluated at f.
     const high = (1 + this.model.diurnalSwing) / f;
     const low = (1 - this.model.diurnalSwing) / f;
-    const limited = this.limitedComponents;
+    const limited = this.limitedNodes;
     for (let k = 0; k < limited.length; k++) {
-      const c = limited[k]!;
-      const load = this.host.componentLoad(c);
-      if (this.host.downCount[c] !== 0 || load <= 0) continue;
-      const capacity = this.host.capacity[c]!;
-      if (load > capacity * (1 + EPSILON)) {
-        this.tickSampling = true;
-        return LOAD_TICK_SECONDS - (t % LOAD_TICK_SECONDS);
+      const first = this.model.nodes[limited[k]!]!.component;
+      // Slots past slotEnd are idle: down, with no load.
+      for (let c = first; c < first + this.slotEnd[limited[k]!]!; c++) {
+        const load = this.host.componentLoad(c);
+        if (this.host.downCount[c] !== 0 || load <= 0) continue;
+        const capacity = this.host.capacity[c]!;
+        if (load > capacity * (1 + EPSILON)) {
+          this.tickSampling = true;
+          return LOAD_TICK_SECONDS - (t % LOAD_TICK_SECONDS);
+        }
+        // Only a capacity the daily peak really exceeds (serverless warms up to exactly the peak).
+        if (load * high > capacity * (1 + EPSILON)) levels[count++] = (capacity * f) / load;
       }
-      // Only a capacity the daily peak really exceeds (serverless warms up to exactly the peak).
-      if (load * high > capacity * (1 + EPSILON)) levels[count++] = (capacity * f) / load;
     }
     for (const i of this.autoscaled) {
       const load = this.host.fleetLoad(i);
@@ -363,7 +375,7 @@ export class ScalingController {
     const downCount = this.host.downCount;
     let up = 0;
     let active = 0;
-    for (let c = node.component; c < node.component + node.instances; c++) {
+    for (let c = node.component; c < node.component + this.slotEnd[i]!; c++) {
       if (this.active[c] === 1) {
         active++;
         if (downCount[c] === 0) up++;
@@ -393,9 +405,11 @@ export class ScalingController {
   }
 
   private finishLaunch(c: number): boolean {
+    const { node, instance } = this.model.components[c]!;
     this.launching[c] = 0;
-    this.launchingCount[this.model.components[c]!.node]!--;
+    this.launchingCount[node]!--;
     this.active[c] = 1;
+    this.slotEnd[node] = Math.max(this.slotEnd[node]!, instance + 1);
     this.host.activate(c);
     // Even when it starts down (launched into a zone that is out), the counts the decisions rest
     // on have changed: decide again now rather than at the next crossing of the day.
@@ -417,6 +431,9 @@ export class ScalingController {
       this.host.deactivate(c);
       changed = true;
     }
+    let end = this.slotEnd[i]!;
+    while (end > 0 && this.active[node.component + end - 1] === 0) end--;
+    this.slotEnd[i] = end;
     return changed;
   }
 

@@ -57,6 +57,8 @@ export class TrafficEvaluator {
   /** Per pair: the member's instance index (−1 for a whole node), and one past its fleet's pairs. */
   private readonly pairInstance: Int32Array;
   private readonly pairGroupEnd: Int32Array;
+  /** The fleet nodes (their instance slots carry load). */
+  private readonly fleetNodes: Int32Array;
   // The hot path reads the DAG as flat typed arrays (struct of arrays): about twice as fast as
   // walking the node objects, and this runs once per state change.
   private readonly role: Uint8Array;
@@ -92,6 +94,7 @@ export class TrafficEvaluator {
     this.liveEnd = new Int32Array(n);
     this.pairInstance = Int32Array.from(pairs, (p) => (p.isInstance ? components[p.member]!.instance : -1));
     this.pairGroupEnd = new Int32Array(pairs.length);
+    this.fleetNodes = Int32Array.from(nodes.flatMap((x, i) => (x.role === FLEET ? [i] : [])));
     for (let p = pairs.length - 1; p >= 0; p--) {
       const sameGroup = p + 1 < pairs.length && pairs[p + 1]!.isInstance && pairs[p]!.isInstance && pairs[p + 1]!.memberNode === pairs[p]!.memberNode && pairs[p + 1]!.balancer === pairs[p]!.balancer;
       this.pairGroupEnd[p] = sameGroup ? this.pairGroupEnd[p + 1]! : p + 1;
@@ -194,9 +197,14 @@ export class TrafficEvaluator {
     const n = role.length;
     // Without capacity figures every rate scales with the load: served is linear in the factor.
     if (!this.capacityLimited) return loadFactor * this.servedUnlimited(state);
-    // Loops, not fill(): these arrays are small and this runs at every event.
+    // Loops, not fill(): these arrays are small and this runs at every event. Only launched slots
+    // take load (the others are idle until a launch, which widens slotEnd before the next pass).
     for (let k = 0; k < arrival.length; k++) arrival[k] = 0;
-    for (let k = 0; k < load.length; k++) load[k] = 0;
+    const fleets = this.fleetNodes;
+    for (let k = 0; k < fleets.length; k++) {
+      const first = component[fleets[k]!]!;
+      for (let c = first; c < first + slotEnd[fleets[k]!]!; c++) load[c] = 0;
+    }
 
     // Top-down: what reaches each node and instance.
     for (let i = 0; i < n; i++) {
@@ -383,7 +391,7 @@ export class TrafficEvaluator {
     }
   }
 
-  /** Offered load of component c (a fleet instance) at the last evaluation. */
+  /** Offered load of component c (a fleet instance slot below its node's slotEnd) at the last evaluation. */
   componentLoad(c: number): number {
     return this.load[c]!;
   }

@@ -34,6 +34,8 @@ export class DnsRuntime {
   /** Per record: 1 while its clients are still moving between answers. */
   private readonly moving: Uint8Array;
   private movingCount = 0;
+  /** True once `shares` hold values that stay put: no record moving, no answer changed since. */
+  private settled = false;
   /** Local slots: [0, checks) detection timers, [checks, checks + records) breakpoint timers. */
   readonly slotCount: number;
 
@@ -67,12 +69,14 @@ export class DnsRuntime {
     return this.movingCount > 0;
   }
 
-  /** Sets every record's shares to their values at time t. */
+  /** Sets every record's shares to their values at time t (nothing to do while they stay put). */
   fillShares(t: number): void {
+    if (this.settled) return;
     for (let d = 0; d < this.caches.length; d++) {
       const caches = this.caches[d]!;
       for (let o = 0; o < caches.length; o++) caches[o]!.sharesAt(t, this.views[d]![o]!);
     }
+    this.settled = this.movingCount === 0;
   }
 
   /** A local timer fired at t; returns true when the served rate may have changed. */
@@ -146,7 +150,10 @@ export class DnsRuntime {
       answerFor(def.record, this.healthy[d]!, o, this.answer[d]!);
       if (caches[o]!.setAnswer(t, this.answer[d]!)) changed = true;
     }
-    if (changed) this.scheduleBreakpoint(d, t);
+    if (changed) {
+      this.settled = false;
+      this.scheduleBreakpoint(d, t);
+    }
   }
 
   private scheduleBreakpoint(d: number, t: number): void {

@@ -20,6 +20,7 @@ import {
   type OnConnectEnd,
   type OnNodeDrag,
   type Viewport,
+  useStore,
 } from '@xyflow/react';
 import { checkConnection } from '../store/commands/connect';
 import { nodeCenter, regionAt } from '../store/commands/geometry';
@@ -34,6 +35,26 @@ import { toFlowEdges, toFlowNodes, type CanvasFlowNode } from './toFlow';
 import { EmptyCanvasHint } from './EmptyCanvasHint';
 
 const NODE_TYPES = { region: RegionContainer, component: ComponentCard };
+/** Below this pane height (the canvas squeezed by the results dock) the minimap would hide the design. */
+const MINIMAP_MIN_PANE_HEIGHT = 460;
+
+/** xyflow's minimap, shown only while the pane is tall enough for it to help rather than cover. */
+function PaneMiniMap({ nodeColor }: { nodeColor: (node: CanvasFlowNode) => string }) {
+  const paneHeight = useStore((state) => state.height);
+  if (paneHeight < MINIMAP_MIN_PANE_HEIGHT) return null;
+  return (
+    <MiniMap<CanvasFlowNode>
+      pannable
+      zoomable
+      nodeColor={nodeColor}
+      nodeStrokeWidth={0}
+      nodeBorderRadius={4}
+      maskColor="rgba(241, 245, 249, 0.7)"
+      ariaLabel="Minimap"
+      style={{ width: 180, height: 120 }}
+    />
+  );
+}
 const DRAG_MARK = 'drag';
 const planNodeId = (key: string | null | undefined): string | null => {
   const ref = key ? parseKey(key) : null;
@@ -184,16 +205,7 @@ export function Canvas() {
         elevateNodesOnSelect={false}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="#c4cdd8" />
-        <MiniMap<CanvasFlowNode>
-          pannable
-          zoomable
-          nodeColor={minimapColor}
-          nodeStrokeWidth={0}
-          nodeBorderRadius={4}
-          maskColor="rgba(241, 245, 249, 0.7)"
-          ariaLabel="Minimap"
-          style={{ width: 180, height: 120 }}
-        />
+        <PaneMiniMap nodeColor={minimapColor} />
         <Controls showInteractive={false} position="bottom-left" />
       </ReactFlow>
       {isEmpty && <EmptyCanvasHint />}

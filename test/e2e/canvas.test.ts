@@ -208,6 +208,8 @@ describe.skipIf(reason !== null)('canvas in Chromium', () => {
       expect(card.x >= box.x && card.y >= box.y && card.x + card.width <= box.x + box.width + 1 && card.y + card.height <= box.y + box.height + 1).toBe(true);
     }
     await screenshot(page, '08-template-active-passive');
+    // A full-height canvas shows its minimap (the results dock hides it when it squeezes the pane).
+    await expect(page.locator('.react-flow__minimap').count()).resolves.toBe(1);
     expect(pageErrors(page)).toEqual([]);
     await page.close();
   });

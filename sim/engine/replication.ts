@@ -320,12 +320,12 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     return this.evaluator.componentLoad(c);
   }
 
-  activate(c: number): boolean {
+  activate(c: number): void {
     this.scheduleControl(c, sample(this.model.components[c]!.timeToFailure, this.failureStreams[c]!));
-    return this.addDown(c, -1);
+    this.addDown(c, -1);
   }
 
-  deactivate(c: number): boolean {
+  deactivate(c: number): void {
     const { observerStart, observerList } = this.model;
     // The balancer deregisters the instance before it stops (a drain), so no request fails.
     for (let i = observerStart[c]!; i < observerStart[c + 1]!; i++) {
@@ -337,9 +337,9 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     this.generation[c]!++; // its own failure process stops with it
     if (this.ownDown[c] === 1) {
       this.ownDown[c] = 0;
-      return false;
+      return;
     }
-    return this.addDown(c, 1);
+    this.addDown(c, 1);
   }
 
   /** A component's own failure or repair; the next one is drawn now (components keep ageing). */

@@ -62,10 +62,10 @@ export interface ScalingHost {
   /** Schedules `slot` after `delaySeconds`, cancelling any timer pending on it. */
   scheduleControl(slot: number, delaySeconds: number): void;
   cancelControl(slot: number): void;
-  /** A launched instance starts serving (after its balancer detects it). Returns true on a change. */
-  activate(c: number): boolean;
-  /** Scale-in: deregister then terminate an instance. Returns true on a change. */
-  deactivate(c: number): boolean;
+  /** A launched instance starts serving (after its balancer detects it). */
+  activate(c: number): void;
+  /** Scale-in: deregister then terminate an instance. */
+  deactivate(c: number): void;
   /** Served traffic must be recomputed (a capacity changed). */
   invalidate(): void;
   fleetLoad(node: number): number;

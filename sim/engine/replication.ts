@@ -192,7 +192,11 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
   /** What produced the events of a timer slot, in the plan's words. */
   private describeSlot(slot: number): string {
     const m = this.model;
-    if (slot < this.overlayBase) return `component "${m.components[slot]!.sourceId}" (its failures and repairs)`;
+    const component = (c: number): string => {
+      const def = m.components[c]!;
+      return def.instance >= 0 ? `instance ${def.instance} of "${m.nodes[def.node]!.id}"` : `"${def.sourceId}"`;
+    };
+    if (slot < this.overlayBase) return `${component(slot)} (its failures and repairs)`;
     if (slot < this.pairBase) return `outage process "${m.overlays[slot - this.overlayBase]!.sourceId}"`;
     if (slot < this.dnsBase) return `health checks of "${m.pairs[slot - this.pairBase]!.sourceId}"`;
     if (slot < this.dataBase) {
@@ -201,7 +205,7 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     }
     if (slot < this.controlBase) return `dataset of "${m.data.datasets[slot - this.dataBase]!.ids[0]}" (promotions and restores)`;
     const c = slot - this.controlBase;
-    return c < m.components.length ? `autoscaling of "${m.components[c]!.sourceId}"` : 'the autoscaling controller';
+    return c < m.components.length ? `autoscaling of ${component(c)}` : 'the autoscaling controller';
   }
 
   private budgetExceeded(): never {

@@ -11,7 +11,7 @@ import { Moments, exactMean, exactVarianceOfMean, roundRatio, scaled, VALUE_SHIF
 import type { IncidentRecord } from './metrics';
 import type { ObjectiveResult, SimulationResult } from './monteCarlo';
 import type { ReplicationSummary } from './replication';
-import { SampleSummary, type SampleSummaryState } from './sampleSummary';
+import { RAW_SAMPLE_LIMIT, SampleSummary, type SampleSummaryState } from './sampleSummary';
 import { studentTQuantile, type MeanWithInterval } from './stats';
 
 const SECONDS_PER_YEAR = 8760 * 3600;
@@ -60,16 +60,18 @@ export class RunStatistics {
     readonly origins: number,
     rtoTargets: readonly number[] = [],
     rpoTargets: readonly number[] = [],
+    /** RTO/RPO samples kept raw up to this pooled count (see SampleSummary). */
+    rawLimit: number = RAW_SAMPLE_LIMIT,
   ) {
     this.originOffered = Array.from({ length: origins }, () => 0n);
     this.originLost = Array.from({ length: origins }, () => 0n);
-    this.rto = new SampleSummary(rtoTargets);
-    this.rpo = new SampleSummary(rpoTargets);
+    this.rto = new SampleSummary(rtoTargets, rawLimit);
+    this.rpo = new SampleSummary(rpoTargets, rawLimit);
   }
 
-  static forPlan(plan: ResolvedPlan, horizonSeconds: number, origins: number): RunStatistics {
+  static forPlan(plan: ResolvedPlan, horizonSeconds: number, origins: number, rawLimit: number = RAW_SAMPLE_LIMIT): RunStatistics {
     const o = plan.objectives;
-    return new RunStatistics(horizonSeconds, origins, o.rtoSeconds === undefined ? [] : [o.rtoSeconds], o.rpoSeconds === undefined ? [] : [o.rpoSeconds]);
+    return new RunStatistics(horizonSeconds, origins, o.rtoSeconds === undefined ? [] : [o.rtoSeconds], o.rpoSeconds === undefined ? [] : [o.rpoSeconds], rawLimit);
   }
 
   add(s: ReplicationSummary): void {

@@ -47,6 +47,7 @@ export interface SampleStatistics {
 
 export interface SampleSummaryState {
   targets: number[];
+  rawLimit: number;
   above: number[];
   min: number | null;
   max: number | null;
@@ -67,8 +68,14 @@ export class SampleSummary {
   private bins: Map<number, number> | null = null;
   private zeros = 0;
 
-  /** `targets`: thresholds whose exceedance count must stay exact (objectives). */
-  constructor(readonly targets: readonly number[] = []) {
+  /**
+   * `targets`: thresholds whose exceedance count must stay exact (objectives). `rawLimit`: pooled
+   * count up to which samples stay raw (tests lower it to exercise the bins on small runs).
+   */
+  constructor(
+    readonly targets: readonly number[] = [],
+    readonly rawLimit: number = RAW_SAMPLE_LIMIT,
+  ) {
     this.above = targets.map(() => 0);
   }
 
@@ -84,13 +91,13 @@ export class SampleSummary {
     if (x > this.max) this.max = x;
     for (let i = 0; i < this.targets.length; i++) if (x > this.targets[i]!) this.above[i]!++;
     if (this.raw) {
-      if (n + 1 > RAW_SAMPLE_LIMIT) {
+      if (n + 1 > this.rawLimit) {
         this.toBins();
         this.bin(x, 1);
         return;
       }
       if (n === this.raw.length) {
-        const grown = new Float64Array(Math.min(RAW_SAMPLE_LIMIT, Math.max(16, this.raw.length * 2)));
+        const grown = new Float64Array(Math.min(this.rawLimit, Math.max(16, this.raw.length * 2)));
         grown.set(this.raw);
         this.raw = grown;
       }
@@ -99,18 +106,18 @@ export class SampleSummary {
   }
 
   merge(other: SampleSummary): void {
-    if (other.targets.length !== this.targets.length || other.targets.some((t, i) => t !== this.targets[i])) {
-      throw new Error('sample summary: cannot merge summaries judged against different targets');
+    if (other.targets.length !== this.targets.length || other.targets.some((t, i) => t !== this.targets[i]) || other.rawLimit !== this.rawLimit) {
+      throw new Error('sample summary: cannot merge summaries judged against different targets or raw limits');
     }
     const n = this.moments.count;
     this.moments.merge(other.moments);
     if (other.min < this.min) this.min = other.min;
     if (other.max > this.max) this.max = other.max;
     other.above.forEach((a, i) => (this.above[i]! += a));
-    if (this.raw && other.raw && this.moments.count <= RAW_SAMPLE_LIMIT) {
+    if (this.raw && other.raw && this.moments.count <= this.rawLimit) {
       const m = other.moments.count;
       if (this.raw.length < n + m) {
-        const grown = new Float64Array(Math.min(RAW_SAMPLE_LIMIT, Math.max(n + m, this.raw.length * 2)));
+        const grown = new Float64Array(Math.min(this.rawLimit, Math.max(n + m, this.raw.length * 2)));
         grown.set(this.raw.subarray(0, n));
         this.raw = grown;
       }
@@ -201,6 +208,7 @@ export class SampleSummary {
     const n = this.moments.count;
     return {
       targets: [...this.targets],
+      rawLimit: this.rawLimit,
       above: [...this.above],
       min: n > 0 ? this.min : null,
       max: n > 0 ? this.max : null,
@@ -212,17 +220,17 @@ export class SampleSummary {
   }
 
   static fromJSON(state: SampleSummaryState): SampleSummary {
-    const s = new SampleSummary(state.targets);
+    const s = new SampleSummary(state.targets, state.rawLimit);
     s.moments.merge(Moments.fromJSON(state.moments));
     const n = s.moments.count;
     if (state.min !== null) s.min = state.min;
     if (state.max !== null) s.max = state.max;
     state.above.forEach((a, i) => (s.above[i] = a));
     if (state.raw) {
-      if (state.raw.length !== n || n > RAW_SAMPLE_LIMIT) throw new RangeError('sample summary: raw samples do not match the count');
+      if (state.raw.length !== n || n > s.rawLimit) throw new RangeError('sample summary: raw samples do not match the count');
       s.raw = Float64Array.from(state.raw);
     } else {
-      if (!state.bins || n <= RAW_SAMPLE_LIMIT) throw new RangeError('sample summary: bins are only for counts above the raw limit');
+      if (!state.bins || n <= s.rawLimit) throw new RangeError('sample summary: bins are only for counts above the raw limit');
       s.raw = null;
       s.bins = new Map(state.bins);
       s.zeros = state.zeros;

@@ -37,6 +37,7 @@ function supervise() {
     const debug = Boolean(process.env.RESILIENCE_DEBUG);
     let fatal = false;
     let pending = '';
+    let blank = 0;
     const FATAL = /^(<--- Last few GCs --->|FATAL ERROR:|#\s*Fatal|# Fatal error|\s*\d+: 0x[0-9a-f]+|----- Native stack trace)/;
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk) => {
@@ -44,8 +45,14 @@ function supervise() {
       const lines = pending.split('\n');
       pending = lines.pop() ?? '';
       for (const line of lines) {
+        // V8 opens its report with a blank line: hold blank lines until the next one decides.
+        if (line === '' && !fatal) {
+          blank++;
+          continue;
+        }
         if (!fatal && FATAL.test(line)) fatal = true;
-        if (!fatal || debug) process.stderr.write(`${line}\n`);
+        if (!fatal || debug) process.stderr.write(`${'\n'.repeat(blank)}${line}\n`);
+        blank = 0;
       }
     });
     child.on('error', (error) => {
@@ -53,7 +60,7 @@ function supervise() {
       resolve(1);
     });
     child.on('close', (code, signal) => {
-      if (pending && !fatal && !FATAL.test(pending)) process.stderr.write(pending);
+      if (!fatal) process.stderr.write('\n'.repeat(blank) + (FATAL.test(pending) ? '' : pending));
       if (fatal || signal === 'SIGABRT' || code === 134 || code === 133) {
         process.stderr.write('resilience: ran out of memory: the plan or the run is too large for this machine; nothing was written.\n');
         resolve(1);

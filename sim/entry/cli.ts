@@ -2,6 +2,7 @@
 // Bad input ends with exit 2 and one clear sentence; a stack trace is shown only with
 // RESILIENCE_DEBUG=1, because a user should never have to read one.
 import { readFileSync } from 'node:fs';
+import { EventBudgetExceeded } from '../engine/replication';
 import { EXIT, UsageError, type CliIO, type Command } from './cliTypes';
 import { templatesCommand } from './commands/templates';
 import { validateCommand } from './commands/validate';
@@ -87,6 +88,10 @@ export async function main(argv: string[], rawIO: CliIO = processIO): Promise<nu
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`resilience ${command.name}: ${error.message}. Run "resilience ${command.name} --help".\n`);
+      return EXIT.badInput;
+    }
+    if (error instanceof EventBudgetExceeded) {
+      io.stderr(`resilience ${command.name}: the plan cannot be run as it stands: ${error.message}.\n`);
       return EXIT.badInput;
     }
     if (isResourceError(error)) {

@@ -78,7 +78,7 @@ export const simulateCommand: Command = {
     } catch (error) {
       progress.clear();
       if (!(error instanceof EventBudgetExceeded)) throw error;
-      io.stderr(`resilience simulate: ${basename(file)} cannot be simulated as it stands: ${error.message}.\n`);
+      io.stderr(`resilience simulate: ${basename(file)} cannot be simulated as it stands: ${error.message} (a run meant to be this long can raise --event-budget).\n`);
       return EXIT.badInput;
     }
     const wallSeconds = (performance.now() - started) / 1000;

@@ -6,7 +6,7 @@
  * the autosave draft keeps it meanwhile. Opening replaces the plan as one undoable step, so the
  * previous design is one Ctrl+Z away.
  */
-import { loadPlanText, serializePlan } from '../../sim/model/io';
+import { loadPlanText, MAX_PLAN_BYTES, serializePlan } from '../../sim/model/io';
 import { makeIssue, type Issue } from '../../sim/model/issues';
 import { migratePlan } from '../../sim/model/migrations';
 import { NODE_KINDS, SCHEMA_VERSION, type Plan } from '../../sim/model/schema';
@@ -47,7 +47,11 @@ export function adoptPlan(ctx: FileContext, plan: Plan, file: { ref: ReturnType<
 export async function openFile(ctx: FileContext): Promise<'opened' | 'refused' | 'cancelled' | 'pending'> {
   const opened = await ctx.platform.open();
   if (!opened) return 'cancelled';
-  const result = loadPlanText(opened.text);
+  // A huge file would freeze the window while it parses; the CLI refuses the same size.
+  const tooLarge = opened.text.length > MAX_PLAN_BYTES;
+  const result = tooLarge
+    ? { ok: false, errors: [makeIssue('invalid-json', [], `This is not a plan file: it is larger than the ${MAX_PLAN_BYTES / (1024 * 1024)} MB a plan file may have.`)], warnings: [] }
+    : loadPlanText(opened.text);
   const ui = ctx.ui.getState();
   const name = opened.file.name;
   if (!result.plan) {

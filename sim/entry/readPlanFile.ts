@@ -2,14 +2,9 @@
 // that is not a regular file (FIFO, device, socket), a file over the size cap, or text that is not
 // UTF-8; then the model's own loading (JSON, migration, validation).
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import { loadPlanText, type LoadResult } from '../model/io';
+import { loadPlanText, MAX_PLAN_BYTES, type LoadResult } from '../model/io';
 
-/**
- * The largest plan file read. A plan at the format's limits (100,000 nodes of typical fields) is
- * about 10 MB of JSON; 32 MB leaves room for long notes and layout while parsing stays well under
- * half a gigabyte, instead of letting a huge or endless input eat the machine's memory.
- */
-export const MAX_PLAN_BYTES = 32 * 1024 * 1024;
+export { MAX_PLAN_BYTES };
 
 export type PlanFileResult = { ok: true; load: LoadResult } | { ok: false; message: string };
 

@@ -77,6 +77,13 @@ function syntaxErrorOffset(text: string): number {
 }
 
 /**
+ * The largest plan text read (the CLI checks the file's size before reading; the app the text it was
+ * given). A plan at the format's limits (100,000 nodes of typical fields) is about 10 MB of JSON;
+ * 32 MB leaves room for long notes and layout while parsing stays well under half a gigabyte.
+ */
+export const MAX_PLAN_BYTES = 32 * 1024 * 1024;
+
+/**
  * Nesting a plan may have. The deepest real path is about 8 levels (nodes → node → reliability →
  * timeToFailureHours → …); 64 leaves room for any future field, while every recursive walk that
  * follows parsing (validation, migration, the editor's diff) stays far from the stack's end.

@@ -9,7 +9,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, renderHook, screen } from '@testing-library/react';
 import { AppErrorBoundary } from '../../renderer/app/AppErrorBoundary';
-import { readDraft } from '../../renderer/files/fileCommands';
+import { openFile, readDraft } from '../../renderer/files/fileCommands';
 import { RecoveryBanner } from '../../renderer/files/RecoveryBanner';
 import { AUTOSAVE_DELAY_MS, useFileSession } from '../../renderer/files/useFileSession';
 import { ReactFlowProvider } from '@xyflow/react';
@@ -43,7 +43,7 @@ class MemoryPlatform implements Platform {
   draft: RecoveredDraft | null = null;
   failAutosave: Error | null = null;
   cleared = 0;
-  async open() {
+  async open(): Promise<{ file: FileRef; text: string } | null> {
     return null;
   }
   async save(file: FileRef) {
@@ -82,6 +82,20 @@ describe('reading a draft', () => {
     (bad.nodes[0] as { requestsPerSecond?: unknown }).requestsPerSecond = -5;
     const reading = readDraft(serializePlan(bad));
     expect(reading.ok && reading.plan).toEqual(bad);
+  });
+});
+
+describe('opening a file', () => {
+  it('refuses one above the size cap before parsing it', async () => {
+    const platform = new MemoryPlatform();
+    platform.open = async () => ({ file: { name: 'huge.plan.json', token: 'huge' }, text: '['.repeat(33 * 1024 * 1024) });
+    const editor = createEditorStore(template('multi-az'));
+    const ui = createUiStore();
+    const before = editor.getState().plan;
+    await expect(openFile({ editor, ui, platform })).resolves.toBe('refused');
+    const dialog = ui.getState().dialog;
+    expect(dialog?.type === 'file-errors' && dialog.errors[0]!.message).toBe('This is not a plan file: it is larger than the 32 MB a plan file may have.');
+    expect(editor.getState().plan).toBe(before);
   });
 });
 

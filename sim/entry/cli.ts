@@ -8,10 +8,11 @@ import { templatesCommand } from './commands/templates';
 import { validateCommand } from './commands/validate';
 import { simulateCommand } from './commands/simulate';
 import { scenariosCommand } from './commands/scenarios';
+import { mergeCommand } from './commands/merge';
 import { terminalSafe } from './terminalText';
 
 // Each command registers here; keep the order the one users meet them in.
-const COMMANDS: Command[] = [validateCommand, simulateCommand, scenariosCommand, templatesCommand];
+const COMMANDS: Command[] = [validateCommand, simulateCommand, mergeCommand, scenariosCommand, templatesCommand];
 
 export function registerCommand(command: Command): void {
   if (!COMMANDS.some((c) => c.name === command.name)) COMMANDS.push(command);
@@ -64,7 +65,8 @@ function isResourceError(error: unknown): boolean {
 }
 
 export async function main(argv: string[], rawIO: CliIO = processIO): Promise<number> {
-  const io = safeIO(rawIO, argv.includes('--json'));
+  // merge and shard runs print JSON documents too (a C1 character escaped for a terminal is not JSON).
+  const io = safeIO(rawIO, argv.includes('--json') || argv[0] === 'merge' || argv.some((a) => a === '--shard' || a.startsWith('--shard=')));
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     io.stdout(helpText());

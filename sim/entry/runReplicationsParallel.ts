@@ -14,7 +14,9 @@ import { cachedBundle } from './cachedBundle.mjs';
 
 export interface ParallelOptions {
   seed: number;
+  /** Replications to run, starting at fromReplication (default 0): a shard or a batch of a run. */
   replications: number;
+  fromReplication?: number;
   horizonYears: number;
   workers: number;
   /** Events one replication may deliver (see DEFAULT_EVENT_BUDGET). */
@@ -53,15 +55,16 @@ function workerUrl(): Promise<URL> {
 
 export async function runReplicationsParallel(plan: ResolvedPlan, options: ParallelOptions): Promise<RunStatistics> {
   const { seed, replications, horizonYears, onProgress, eventBudget } = options;
+  const first = options.fromReplication ?? 0;
   const workers = usableWorkers(options.workers, replications);
   if (workers === 1) {
     loadSimjsNode();
-    return accumulateReplications(plan, { fromReplication: 0, count: replications, seed, horizonYears, eventBudget, onReplication: (done) => onProgress?.(done, replications) });
+    return accumulateReplications(plan, { fromReplication: first, count: replications, seed, horizonYears, eventBudget, onReplication: (done) => onProgress?.(done, replications) });
   }
   // Small chunks balance the load when replications differ in cost; order is restored at the end.
   const chunk = Math.max(1, Math.ceil(replications / (workers * 16)));
   const jobs: WorkerJob[] = [];
-  for (let from = 0; from < replications; from += chunk) jobs.push({ fromReplication: from, count: Math.min(chunk, replications - from) });
+  for (let from = 0; from < replications; from += chunk) jobs.push({ fromReplication: first + from, count: Math.min(chunk, replications - from) });
   let merged: RunStatistics | undefined;
   let done = 0;
   let next = 0;

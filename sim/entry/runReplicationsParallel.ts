@@ -22,19 +22,11 @@ type WorkerMessage = { type: 'progress' } | { type: 'done'; summaries: Replicati
 let bundledWorker: Promise<URL> | undefined;
 
 /**
- * The worker as one plain JavaScript file. Started through tsx, each worker compiles the engine
- * again (about 1 s of a 2-core machine); the cached esbuild bundle (see cachedBundle.mjs) starts in
- * about 50 ms. Any failure falls back to the tsx bootstrap.
+ * The worker as one plain JavaScript file (see cachedBundle.mjs): about 50 ms to start, where
+ * compiling the engine on the fly took about 1 s of a 2-core machine. A bundling error is thrown.
  */
 function workerUrl(): Promise<URL> {
-  bundledWorker ??= (async () => {
-    const source = new URL('./simulationWorker.ts', import.meta.url);
-    try {
-      return await cachedBundle('simulation-worker', fileURLToPath(source), source.href);
-    } catch {
-      return new URL('./simulationWorker.mjs', import.meta.url);
-    }
-  })();
+  bundledWorker ??= cachedBundle('simulation-worker', fileURLToPath(new URL('./simulationWorker.ts', import.meta.url)));
   return bundledWorker;
 }
 

@@ -1,8 +1,10 @@
 /**
  * The browser backing of Platform: a file picker to open, a download to save, local storage for the
- * crash-recovery draft. A download cannot overwrite a file, so `save` downloads again under the same
- * name (the desktop backing writes in place).
+ * crash-recovery draft, document.title for the title. A download cannot overwrite a file, so `save`
+ * downloads again under the same name (the desktop backing writes in place). A browser has no
+ * native menu, so no host commands ever arrive.
  */
+import { documentTitle } from './documentTitle';
 import type { FileRef, OpenedFile, Platform, RecoveredDraft } from './types';
 
 const DRAFT_KEY = 'resilience-studio:draft';
@@ -19,7 +21,7 @@ function pickFile(): Promise<File | null> {
 }
 
 function download(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const url = URL.createObjectURL(new Blob([text], { type: name.endsWith('.json') ? 'application/json' : 'text/plain' }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -63,6 +65,29 @@ export function createBrowserPlatform(storage: Storage = window.localStorage): P
     },
     async clearRecovery(): Promise<void> {
       storage.removeItem(DRAFT_KEY);
+    },
+    async exportFiles(files) {
+      for (const file of files) download(file.text, file.name);
+      return { written: files.length };
+    },
+    async recentFiles() {
+      return [];
+    },
+    async printToPdf() {
+      // The browser's print dialog offers "Save as PDF".
+      window.print();
+    },
+    setDocumentState({ name, dirty }) {
+      document.title = documentTitle(name, dirty);
+    },
+    onCommand() {
+      return () => undefined;
+    },
+    editText(action) {
+      document.execCommand(action);
+    },
+    closeWindow() {
+      window.close();
     },
   };
 }

@@ -1,13 +1,26 @@
 /** Picks the host backing once per window. Only this folder knows which host the renderer runs in. */
+import { BRIDGE_GLOBAL } from '../../electron/shared/channels';
+import type { DesktopBridge } from '../../electron/shared/ipc';
 import { createBrowserPlatform } from './browserPlatform';
+import { draftFollowsSaves } from './draftFollowsSaves';
+import { createElectronPlatform } from './electronPlatform';
 import type { Platform } from './types';
 
-export type { FileRef, OpenedFile, Platform, RecoveredDraft } from './types';
+export type { FileRef, HostCommand, OpenedFile, Platform, RecoveredDraft, TextEditAction } from './types';
+export { documentTitle } from './documentTitle';
 
 let current: Platform | null = null;
 
+/** The preload bridge, when this page runs in the desktop app (the preload put it on window). */
+function desktopBridge(): DesktopBridge | null {
+  const bridge = (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL] as DesktopBridge | undefined;
+  return bridge?.kind === 'electron' ? bridge : null;
+}
+
 export function getPlatform(): Platform {
-  // TODO(desktop issue): return the Electron backing when the preload bridge is present.
-  current ??= createBrowserPlatform();
+  if (!current) {
+    const bridge = desktopBridge();
+    current = draftFollowsSaves(bridge ? createElectronPlatform(bridge) : createBrowserPlatform());
+  }
   return current;
 }

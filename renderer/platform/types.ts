@@ -1,9 +1,12 @@
 /**
- * What the renderer needs from its host, and nothing more: files and crash recovery. The browser
- * backing (browserPlatform.ts) serves tests and web use; the desktop issue adds an Electron backing
- * behind the same interface (through the preload bridge). No other renderer code knows which host it
- * runs in.
+ * What the renderer needs from its host, and nothing more: files, crash recovery, the window's
+ * title and the host's commands (the native menu). The browser backing (browserPlatform.ts) serves
+ * tests and web use; the Electron backing (electronPlatform.ts) goes through the preload bridge.
+ * No other renderer code knows which host it runs in.
  */
+import type { HostCommand } from '../../electron/shared/ipc';
+
+export type { HostCommand };
 
 /** A place a plan was opened from or saved to; opaque outside the backing that issued it. */
 export interface FileRef {
@@ -25,6 +28,8 @@ export interface RecoveredDraft {
   file: FileRef | null;
 }
 
+export type TextEditAction = 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'selectAll';
+
 export interface Platform {
   readonly kind: 'browser' | 'electron';
   /** Asks the user for a plan file; null when they cancel. */
@@ -33,10 +38,24 @@ export interface Platform {
   save(file: FileRef, text: string): Promise<FileRef>;
   /** Asks where to save; null when they cancel. */
   saveAs(text: string, suggestedName: string): Promise<FileRef | null>;
+  /** Writes several files (an export) into a place the user picks; null when they cancel. */
+  exportFiles(files: ReadonlyArray<{ name: string; text: string }>): Promise<{ written: number } | null>;
+  /** Recently opened or saved files, most recent first (none in a browser). */
+  recentFiles(): Promise<FileRef[]>;
   /** Keeps a crash-recovery copy of the working plan; cheap enough to call after every edit (debounced by the caller). */
   autosave(text: string, file: FileRef | null): Promise<void>;
   /** The last autosaved draft, if one survives from an earlier session. */
   recover(): Promise<RecoveredDraft | null>;
   /** Drops the recovery copy (after a save, or when the user discards it). */
   clearRecovery(): Promise<void>;
+  /** Prints the window to a PDF file (the browser's print dialog on the web). */
+  printToPdf(suggestedName: string): Promise<void>;
+  /** The window's title: the document's name and whether it has unsaved changes. */
+  setDocumentState(state: { name: string; dirty: boolean; file: FileRef | null }): void;
+  /** Commands from the host (the native menu, files opened from the OS); returns an unsubscribe. */
+  onCommand(listener: (command: HostCommand) => void): () => void;
+  /** Applies a text-editing command to the focused field (the menu's Edit items while typing). */
+  editText(action: TextEditAction): void;
+  /** Closes the window without asking again (after "save, then close"). */
+  closeWindow(): void;
 }

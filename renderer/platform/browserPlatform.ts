@@ -5,7 +5,7 @@
  * native menu, so no host commands ever arrive.
  */
 import { documentTitle } from './documentTitle';
-import type { FileRef, OpenedFile, Platform, RecoveredDraft } from './types';
+import type { FileRef, HostPlatform, OpenedFile, RecoveredDraft } from './types';
 
 const DRAFT_KEY = 'resilience-studio:draft';
 
@@ -30,7 +30,7 @@ function download(text: string, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-export function createBrowserPlatform(storage: Storage = window.localStorage): Platform {
+export function createBrowserPlatform(storage: Storage = window.localStorage): HostPlatform {
   return {
     kind: 'browser',
     async open(): Promise<OpenedFile | null> {

@@ -6,7 +6,7 @@
  */
 import type { Platform } from './types';
 
-export function draftFollowsSaves(platform: Platform): Platform {
+export function draftFollowsSaves<P extends Platform>(platform: P): P {
   let savedText: string | null = null;
   const saved = async (text: string) => {
     savedText = text;

@@ -3,9 +3,9 @@
  * electron/shared/ipc.ts); main shows the native dialogs, checks every path and writes atomically.
  */
 import type { DesktopBridge } from '../../electron/shared/ipc';
-import type { Platform } from './types';
+import type { HostPlatform } from './types';
 
-export function createElectronPlatform(bridge: DesktopBridge): Platform {
+export function createElectronPlatform(bridge: DesktopBridge): HostPlatform {
   return {
     kind: 'electron',
     open: () => bridge.open(),

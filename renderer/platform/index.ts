@@ -4,12 +4,12 @@ import type { DesktopBridge } from '../../electron/shared/ipc';
 import { createBrowserPlatform } from './browserPlatform';
 import { draftFollowsSaves } from './draftFollowsSaves';
 import { createElectronPlatform } from './electronPlatform';
-import type { Platform } from './types';
+import type { HostPlatform } from './types';
 
-export type { FileRef, HostCommand, OpenedFile, Platform, RecoveredDraft, TextEditAction } from './types';
+export type { FileRef, HostCommand, HostPlatform, OpenedFile, Platform, RecoveredDraft, TextEditAction, WindowHost } from './types';
 export { documentTitle } from './documentTitle';
 
-let current: Platform | null = null;
+let current: HostPlatform | null = null;
 
 /** The preload bridge, when this page runs in the desktop app (the preload put it on window). */
 function desktopBridge(): DesktopBridge | null {
@@ -17,7 +17,7 @@ function desktopBridge(): DesktopBridge | null {
   return bridge?.kind === 'electron' ? bridge : null;
 }
 
-export function getPlatform(): Platform {
+export function getPlatform(): HostPlatform {
   if (!current) {
     const bridge = desktopBridge();
     current = draftFollowsSaves(bridge ? createElectronPlatform(bridge) : createBrowserPlatform());

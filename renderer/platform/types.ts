@@ -1,6 +1,7 @@
 /**
- * What the renderer needs from its host, and nothing more: files, crash recovery, the window's
- * title and the host's commands (the native menu). The browser backing (browserPlatform.ts) serves
+ * What the renderer needs from its host, and nothing more: files and crash recovery (Platform), and
+ * the window around them: its title, the host's commands (the native menu), print and export
+ * (WindowHost). The browser backing (browserPlatform.ts) serves
  * tests and web use; the Electron backing (electronPlatform.ts) goes through the preload bridge.
  * No other renderer code knows which host it runs in.
  */
@@ -38,16 +39,20 @@ export interface Platform {
   save(file: FileRef, text: string): Promise<FileRef>;
   /** Asks where to save; null when they cancel. */
   saveAs(text: string, suggestedName: string): Promise<FileRef | null>;
-  /** Writes several files (an export) into a place the user picks; null when they cancel. */
-  exportFiles(files: ReadonlyArray<{ name: string; text: string }>): Promise<{ written: number } | null>;
-  /** Recently opened or saved files, most recent first (none in a browser). */
-  recentFiles(): Promise<FileRef[]>;
   /** Keeps a crash-recovery copy of the working plan; cheap enough to call after every edit (debounced by the caller). */
   autosave(text: string, file: FileRef | null): Promise<void>;
   /** The last autosaved draft, if one survives from an earlier session. */
   recover(): Promise<RecoveredDraft | null>;
   /** Drops the recovery copy (after a save, or when the user discards it). */
   clearRecovery(): Promise<void>;
+}
+
+/** The rest of the host: the window around the document (title, menu commands, print) and exports. */
+export interface WindowHost {
+  /** Writes several files (an export) into a place the user picks; null when they cancel. */
+  exportFiles(files: ReadonlyArray<{ name: string; text: string }>): Promise<{ written: number } | null>;
+  /** Recently opened or saved files, most recent first (none in a browser). */
+  recentFiles(): Promise<FileRef[]>;
   /** Prints the window to a PDF file (the browser's print dialog on the web). */
   printToPdf(suggestedName: string): Promise<void>;
   /** The window's title: the document's name and whether it has unsaved changes. */
@@ -59,3 +64,6 @@ export interface Platform {
   /** Closes the window without asking again (after "save, then close"). */
   closeWindow(): void;
 }
+
+/** What each backing provides. */
+export type HostPlatform = Platform & WindowHost;

@@ -7,7 +7,7 @@
 import { useEffect } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { adoptPlan, openFile, savePlan, type FileContext } from '../files/fileCommands';
-import type { HostCommand, OpenedFile } from '../platform';
+import { getPlatform, type HostCommand, type OpenedFile } from '../platform';
 import { cancelSimulation, startSimulation } from '../simClient/runController';
 import { emptyPlan } from '../store/records';
 
@@ -25,11 +25,12 @@ export function useHostCommands(ctx: FileContext): void {
   const flow = useReactFlow();
 
   useEffect(() => {
-    const { editor, ui, platform } = ctx;
+    const { editor, ui } = ctx;
+    const host = getPlatform();
     const sync = () => {
       const { file, savedRevision } = ui.getState();
       const { plan, revision } = editor.getState();
-      platform.setDocumentState({ name: file?.name ?? plan.name, dirty: revision !== savedRevision, file });
+      host.setDocumentState({ name: file?.name ?? plan.name, dirty: revision !== savedRevision, file });
     };
     sync();
     const unsubscribeEditor = editor.subscribe((s, p) => {
@@ -45,9 +46,10 @@ export function useHostCommands(ctx: FileContext): void {
   }, [ctx]);
 
   useEffect(() => {
-    const { editor, ui, platform } = ctx;
+    const { editor, ui } = ctx;
+    const host = getPlatform();
     const textOr = (action: 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'selectAll', onCanvas: () => void) => {
-      if (isTyping()) platform.editText(action);
+      if (isTyping()) host.editText(action);
       else onCanvas();
     };
     const run = (command: HostCommand) => {
@@ -68,7 +70,7 @@ export function useHostCommands(ctx: FileContext): void {
           return void savePlan(ctx, command.type === 'save' ? 'save' : 'saveAs');
         case 'save-then-close':
           return void savePlan(ctx, 'save').then((result) => {
-            if (result === 'saved') platform.closeWindow();
+            if (result === 'saved') host.closeWindow();
           });
         case 'undo':
           return textOr('undo', () => state.undo());
@@ -98,6 +100,6 @@ export function useHostCommands(ctx: FileContext): void {
           return ui.getState().openDialog({ type: 'shortcuts' });
       }
     };
-    return platform.onCommand(run);
+    return host.onCommand(run);
   }, [ctx, flow]);
 }

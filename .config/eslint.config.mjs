@@ -69,4 +69,10 @@ export default tseslint.config(
     files: ['electron/**/*.{ts,mjs}', 'sim/entry/**/*.mjs', 'test/**/*.{ts,tsx,mjs}', '.config/**/*.mjs', '**/*.config.ts'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
+  {
+    // CommonJS where a tool requires it (electron-builder's config, the scanner's runner).
+    files: ['electron/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

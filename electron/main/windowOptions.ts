@@ -24,6 +24,8 @@ export function secureWindowOptions(preloadPath: string): BrowserWindowConstruct
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // A middle click would ask for a new window (denied anyway); with Auxclick off it never asks.
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }

@@ -114,7 +114,7 @@ function writeAtomically(file, text) {
 }
 
 /** Removes bundles of `name` for other stamps, but only long-unused ones: a concurrent run may be loading a recent one. */
-function pruneStale(dir, name, keep, now = Date.now()) {
+export function pruneStale(dir, name, keep, now = Date.now()) {
   const pattern = new RegExp(`^${name}-[0-9a-f]{16}-[0-9a-f]{8}\\.mjs(\\.[^.]+\\.[^.]+\\.tmp)?$`);
   for (const file of readdirSync(dir)) {
     if (file === keep || !pattern.test(file)) continue;
@@ -126,10 +126,10 @@ function pruneStale(dir, name, keep, now = Date.now()) {
   }
 }
 
-function prebuiltBundle(name) {
+function prebuiltBundle(name, dir) {
   try {
-    const manifest = JSON.parse(readFileSync(join(PREBUILT_DIR, 'manifest.json'), 'utf8'));
-    const file = join(PREBUILT_DIR, `${name}.mjs`);
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    const file = join(dir, `${name}.mjs`);
     if (manifest.stamp === sourceStamp() && existsSync(file)) return file;
   } catch {
     // No build: bundle into the user's cache instead.
@@ -142,8 +142,8 @@ function prebuiltBundle(name) {
  * sources, else the user-cache one, bundled now if missing. Throws with the cause when esbuild
  * fails or the cache cannot be written.
  */
-export async function cachedBundle(name, entry, cacheDir = userCacheDir()) {
-  const prebuilt = prebuiltBundle(name);
+export async function cachedBundle(name, entry, { cacheDir = userCacheDir(), prebuiltDir = PREBUILT_DIR } = {}) {
+  const prebuilt = prebuiltBundle(name, prebuiltDir);
   if (prebuilt) return pathToFileURL(prebuilt);
   // The install's location is part of the name: the bundle holds absolute paths into it.
   const installTag = createHash('sha256').update(ROOT).digest('hex').slice(0, 8);

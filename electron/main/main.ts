@@ -8,6 +8,7 @@ import { APP_ENTRY, APP_SCHEME, devServerOrigin, isAppUrl } from './appUrl';
 import { appProtocolHandler } from './appProtocol';
 import { APP_NAME, DocumentWindow } from './documentWindow';
 import { FileService } from './fileService';
+import { PathRefused } from './paths';
 import { registerIpcHandlers } from './ipcHandlers';
 import { planPathsFromArgv } from './launchArgs';
 import { buildMenuTemplate, type Theme } from './menu';
@@ -28,6 +29,11 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   start();
+}
+
+/** A file name fit for a save dialog's default, from a name the page sent. */
+function safeName(name: string): string {
+  return basename(name.replace(/\\/g, '/')).replace(/\0/g, '') || 'design.plan.json';
 }
 
 function start(): void {
@@ -117,12 +123,31 @@ function start(): void {
     { isAppUrl: isOurs, windowOf: (event) => windows.get(BrowserWindow.fromWebContents(event.sender)?.id ?? -1) ?? null },
     {
       open: (doc) => files.open(doc.window).finally(refreshMenu),
-      save: async (_doc, { file, text }) => {
-        const saved = await files.save(file, text);
-        refreshMenu();
-        return saved;
+      save: async (doc, { file, text }) => {
+        try {
+          return await files.save(file, text);
+        } catch (error) {
+          // A draft restored from a file no longer granted (say, after Clear Recent): ask where, as Save As does.
+          if (error instanceof PathRefused) {
+            const chosen = await files.saveAs(doc.window, text, safeName(file.name));
+            // Cancelled: nothing was saved, and the page must not mark the plan as saved.
+            if (!chosen) throw new Error('not saved: no place was chosen', { cause: error });
+            return chosen;
+          }
+          showError(`Could not save ${file.name}`, error);
+          throw error;
+        } finally {
+          refreshMenu();
+        }
       },
-      saveAs: (doc, { text, suggestedName }) => files.saveAs(doc.window, text, suggestedName).finally(refreshMenu),
+      saveAs: (doc, { text, suggestedName }) =>
+        files
+          .saveAs(doc.window, text, suggestedName)
+          .catch((error: unknown) => {
+            showError(`Could not save ${suggestedName}`, error);
+            throw error;
+          })
+          .finally(refreshMenu),
       exportFiles: (doc, { files: list }) => files.exportFiles(doc.window, list),
       recentFiles: () => recent.refs(),
       openRecent: (_doc, { token }) => files.openRecent(token).finally(refreshMenu),

@@ -26,9 +26,10 @@ export interface MenuState {
 
 export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuItemConstructorOptions[] {
   const send = (command: HostCommand['type']) => () => actions.send(command);
-  // A key the page handles on its own keydown: shown in the menu, registered only where the menu
-  // gets keys before the page (macOS).
-  const pageKey = (accelerator: string) => ({ accelerator, registerAccelerator: state.isMac });
+  // A key the page handles on its own keydown: shown in the menu, registered only on macOS, where
+  // text fields need the menu for their own Cmd+Z/C/V. A key without a modifier (F, ?) is never
+  // registered: it would be taken from every text field.
+  const pageKey = (accelerator: string) => ({ accelerator, registerAccelerator: state.isMac && accelerator.includes('+') });
   const recentItems: MenuItemConstructorOptions[] =
     state.recent.length === 0
       ? [{ label: 'No recent files', enabled: false }]

@@ -80,6 +80,9 @@ describe('menu', () => {
     expect(a.openRecent).toHaveBeenCalledWith('/p/a.plan.json');
     expect(find(template, 'Dark').checked).toBe(true);
     expect(find(template, 'Undo').registerAccelerator).toBe(true);
+    // A plain key would be taken from every text field.
+    expect(find(template, 'Fit to Window').registerAccelerator).toBe(false);
+    expect(find(template, 'Keyboard Shortcuts').registerAccelerator).toBe(false);
     expect(JSON.stringify(template)).not.toMatch(/Export|Report/);
     expect(find(buildMenuTemplate({ isMac: false, appName: 'R', recent: [], theme: 'system' }, a), 'No recent files').enabled).toBe(false);
   });

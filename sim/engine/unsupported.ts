@@ -22,6 +22,7 @@ export function unsupportedFeatures(plan: ResolvedPlan): string[] {
   const swings = new Set(plan.nodes.flatMap((n) => (n.kind === 'clients' ? [n.diurnalSwing] : [])));
   if ([...swings].some((s) => s > 0) && swings.size > 1) add(ids((n) => n.kind === 'clients' && n.diurnalSwing > 0), 'clients with different diurnal swings');
   add(ids((n) => n.kind === 'loadBalancer' && n.healthCheck.deep), 'deep health checks');
+  add(ids((n) => n.kind === 'dns' && n.healthCheck.manual), 'manual DNS failover (healthCheck.manual)');
   return out;
 }
 

@@ -15,37 +15,12 @@ export function unsupportedFeatures(plan: ResolvedPlan): string[] {
     if (xs.length > 0) out.push(`${what} (${list(xs)})`);
   };
 
-  add(mixedDatasets(plan), 'a dataset mixing multiwriter with sync or async replication');
   add(ids((n) => n.kind === 'backup' && n.reliability !== undefined), 'backups that fail (a reliability block on a backup)');
   // Autoscaling, probes, serverless and a diurnal swing against capacity are simulated (issue 6);
   // one swing shared by every clients node is all the load model has.
   const swings = new Set(plan.nodes.flatMap((n) => (n.kind === 'clients' ? [n.diurnalSwing] : [])));
   if ([...swings].some((s) => s > 0) && swings.size > 1) add(ids((n) => n.kind === 'clients' && n.diurnalSwing > 0), 'clients with different diurnal swings');
   add(ids((n) => n.kind === 'loadBalancer' && n.healthCheck.deep), 'deep health checks');
+  add(ids((n) => n.kind === 'dns' && n.healthCheck.manual), 'manual DNS failover (healthCheck.manual)');
   return out;
-}
-
-/**
- * Datasets (replication closures) whose edges mix multiwriter with sync/async: "every member
- * accepts writes" and "one primary" contradict each other. Names each such dataset's edges.
- */
-function mixedDatasets(plan: ResolvedPlan): string[] {
-  const edges = plan.edges.filter((e) => e.kind === 'replication');
-  const group = new Map<string, string>();
-  const find = (x: string): string => {
-    let r = x;
-    while (group.has(r) && group.get(r) !== r) r = group.get(r)!;
-    return r;
-  };
-  for (const e of edges) {
-    if (!group.has(e.from)) group.set(e.from, e.from);
-    if (!group.has(e.to)) group.set(e.to, e.to);
-    group.set(find(e.from), find(e.to));
-  }
-  const modes = new Map<string, Set<boolean>>();
-  for (const e of edges) {
-    const root = find(e.from);
-    modes.set(root, (modes.get(root) ?? new Set()).add(e.mode === 'multiwriter'));
-  }
-  return edges.filter((e) => modes.get(find(e.from))!.size > 1).map((e) => `${e.from}→${e.to}`);
 }

@@ -98,6 +98,10 @@ export const HealthCheckSchema = z.strictObject({
 });
 export type HealthCheck = z.infer<typeof HealthCheckSchema>;
 
+/** A DNS record's check may also be run by people: `manual` (PLAN-FORMAT meaning 21) switches the record after the monitor's detection and response. */
+export const DnsHealthCheckSchema = HealthCheckSchema.extend({ manual: z.boolean().optional() });
+export type DnsHealthCheck = z.infer<typeof DnsHealthCheckSchema>;
+
 export const ClientsSchema = z.strictObject({
   ...nodeBase,
   kind: z.literal('clients'),
@@ -126,7 +130,7 @@ export const DnsSchema = z.strictObject({
   ttlSeconds: nonNegative.optional(),
   ttlViolationFraction: probability.optional(),
   ttlViolationSeconds: nonNegative.optional(),
-  healthCheck: HealthCheckSchema.optional(),
+  healthCheck: DnsHealthCheckSchema.optional(),
   targets: z.array(DnsTargetSchema).min(1),
 });
 

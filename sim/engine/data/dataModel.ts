@@ -144,7 +144,7 @@ export function compileData(
       components: Int32Array.from(compOf),
       failureLosesData: Uint8Array.from(ids, (id) => (byId.get(id)!.failureLosesData ? 1 : 0)),
       promotion: ids.map((id) => ({ ...byId.get(id)!.promotion })),
-      // Datasets mixing multiwriter with sync/async edges are refused upstream (unsupported.ts).
+      // Datasets mixing multiwriter with sync/async edges are a validation error (crossChecks.ts).
       multiwriter: replication.some((e) => member.has(e.from) && e.mode === 'multiwriter'),
       edges,
       pathStart,

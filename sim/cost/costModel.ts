@@ -148,7 +148,7 @@ function priceLoadBalancer(ctx: Ctx, id: string, global: boolean): void {
 }
 
 function isManual(dns: ResolvedDns): boolean {
-  return (dns.healthCheck as { manual?: boolean }).manual === true;
+  return dns.healthCheck.manual;
 }
 
 function priceDns(ctx: Ctx, dns: ResolvedDns): void {

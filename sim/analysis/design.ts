@@ -50,7 +50,7 @@ export function prepareDesign(plan: unknown): { plan: Plan; resolved: ResolvedPl
     const more = load.errors.length > 1 ? ` (and ${load.errors.length - 1} more)` : '';
     throw new DesignError(`not a valid plan: ${first ? formatIssue(first) : 'unknown error'}${more}`, 'invalid');
   }
-  const costIssues = rateCardIssues(load.plan.cost);
+  const costIssues = rateCardIssues(load.plan.cost, load.plan.nodes.map((n) => n.id));
   if (costIssues.length > 0) throw new DesignError(`not a valid plan: ${costIssues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, 'invalid');
   const missing = unsupportedFeatures(load.resolved);
   if (missing.length > 0) throw new DesignError(`the engine does not simulate these parts yet: ${missing.join('; ')}`, 'unsupported');

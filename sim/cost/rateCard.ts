@@ -77,9 +77,17 @@ export interface CostSettingIssue {
   message: string;
 }
 
-/** The plan's `cost` overrides that name no rate-card key (or a key of the other kind). */
-export function rateCardIssues(settings: CostSettings | undefined): CostSettingIssue[] {
+/**
+ * The plan's `cost` overrides that name no rate-card key (or a key of the other kind), and fixed
+ * node prices for ids the plan does not have (checked when `nodeIds` is given).
+ */
+export function rateCardIssues(settings: CostSettings | undefined, nodeIds?: readonly string[]): CostSettingIssue[] {
   const out: CostSettingIssue[] = [];
+  if (nodeIds) {
+    for (const id of Object.keys(settings?.nodeUsdPerMonth ?? {})) {
+      if (!nodeIds.includes(id)) out.push({ path: `cost.nodeUsdPerMonth[${JSON.stringify(id)}]`, message: `the plan has no node "${id}"` });
+    }
+  }
   const prices = new Set(catalogPrices().map(([k]) => k));
   for (const key of Object.keys(settings?.prices ?? {})) {
     if (!prices.has(key)) {

@@ -61,7 +61,7 @@ export function loadPlanForRun(file: string, simulate = true): LoadedPlan {
     const more = load.errors.length > 1 ? ` (and ${load.errors.length - 1} more: run "resilience validate ${file}")` : '';
     return { ok: false, message: `${basename(file)} is not a valid plan: ${first ? formatIssue(first) : 'unknown error'}${more}` };
   }
-  const costIssues = rateCardIssues(load.plan.cost);
+  const costIssues = rateCardIssues(load.plan.cost, load.plan.nodes.map((n) => n.id));
   if (costIssues.length > 0) return { ok: false, message: `${basename(file)} is not a valid plan: ${costIssues.map((i) => `${i.path}: ${i.message}`).join('; ')}` };
   const missing = simulate ? unsupportedFeatures(load.resolved) : [];
   if (missing.length > 0) return { ok: false, message: `cannot simulate ${basename(file)} yet; the engine does not simulate these parts: ${missing.join('; ')}.` };

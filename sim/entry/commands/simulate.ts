@@ -56,7 +56,7 @@ export const simulateCommand: Command = {
       return EXIT.badInput;
     }
     const plan: ResolvedPlan = load.resolved;
-    const costIssues = rateCardIssues(load.plan?.cost);
+    const costIssues = rateCardIssues(load.plan?.cost, load.plan?.nodes.map((n) => n.id));
     if (costIssues.length > 0) {
       io.stderr(`resilience simulate: ${basename(file)} is not a valid plan: ${costIssues.map((i) => `${i.path}: ${i.message}`).join('; ')}\n`);
       return EXIT.badInput;

@@ -10,9 +10,10 @@ const SMALL = ['--replications', '4', '--years', '1', '--workers', '1', '--seed'
 const scratch = scratchDir();
 afterAll(() => scratch.cleanup());
 
+let written = 0;
 function planWith(objectives: Record<string, number>, extra: Record<string, unknown> = {}): string {
   const plan = { ...structuredClone(getTemplate('single-region-lb')!.plan), objectives, ...extra };
-  return scratch.write(`plan-${Math.random().toString(36).slice(2)}.json`, JSON.stringify(plan));
+  return scratch.write(`plan-${++written}.json`, JSON.stringify(plan));
 }
 
 describe('resilience cost', () => {

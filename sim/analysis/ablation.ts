@@ -16,7 +16,7 @@ export interface Ablation {
 /** One sentence per strategy: what "without it" means (README and `strategies --json` quote it). */
 export const ABLATION_RULES: Record<StrategyId, string> = {
   multiRegion: 'keep only the home region (the region of the primary DNS target, else the one with most serving nodes): nodes placed elsewhere are removed with their edges, DNS targets, backups and shared failures; a record left with one target becomes simple',
-  loadBalancing: "remove every load balancer; whatever sent traffic to it (a DNS target included) sends it to the balancer's first target directly, and each fleet that lost its balancer runs as one instance with the fleet's whole capacity (no autoscaling), so nothing spreads requests over instances any more",
+  loadBalancing: "remove every load balancer; whatever sent traffic to it (a DNS target included) sends it to the balancer's first target directly, and each fleet that lost its balancer runs as one instance with the most capacity the fleet could reach (instances, or the autoscaling maximum, × capacityRpsPerInstance; no autoscaling), so nothing spreads requests over instances any more",
   automaticFailover: 'DNS records that route over two or more targets are switched by people (healthCheck.manual: true, PLAN-FORMAT meaning 21) and automatic promotions become manual',
   dataReplication: "remove replication edges and every dataset member but its primary (the member no replication edge points to); traffic to a removed member goes to the primary, and the removed members' backups go with them",
   containers: 'container fleets run on virtual machines (platform vm, no probes), with the same instances and autoscaling',
@@ -111,7 +111,9 @@ function withoutLoadBalancing(plan: Plan): string[] {
     let single = '';
     if (fleet && isFleet(fleet) && (fleet as FleetNode).platform !== 'serverless') {
       const f = fleet as FleetNode;
-      const count = f.instances ?? f.autoscaling?.min ?? 1;
+      // The one instance gets the most capacity the fleet could reach (its autoscaling maximum),
+      // so what is measured is the lost redundancy, not a capacity shortage.
+      const count = f.autoscaling?.max ?? f.instances ?? 1;
       if (count > 1 || f.autoscaling) {
         if (f.capacityRpsPerInstance !== undefined) f.capacityRpsPerInstance *= count;
         f.instances = 1;

@@ -37,7 +37,10 @@ export interface ComponentDef {
   timeToRepair: Sampler;
   /** Containers with a liveness probe: repaired by a restart after detection, not by timeToRepair. */
   liveness: LivenessDef | null;
-  /** Region id and zone index (−1: not zone-bound), for scripted region and zone disruptions. */
+  /**
+   * Region id (undefined: none, or a global balancer) and zone index (−1: a non-fleet node not
+   * zone-bound, or a fleet instance placed by i mod zones), for region and zone outages.
+   */
   region: string | undefined;
   zone: number;
 }
@@ -86,6 +89,11 @@ export interface PairDef {
   isInstance: boolean;
   sourceId: string;
   law: DetectionLaw;
+  /**
+   * The member is a container watched by a readiness probe: after a liveness restart it is back in
+   * the share at once, since `restartSeconds` already includes becoming ready.
+   */
+  readiness: boolean;
 }
 
 export interface EngineModel {
@@ -218,7 +226,8 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
         if (a) def.autoscaling = { min: a.min, max: Math.max(a.max, n.instances), targetUtilization: a.targetUtilization, reactionSeconds: a.reactionSeconds, launchSeconds: a.launchSeconds };
         const liveness = n.platform === 'container' && n.probes ? { law: compileProbeLaw(n.probes.liveness), restartSeconds: n.probes.restartSeconds } : null;
         for (let i = 0; i < def.instances; i++) {
-          components.push({ sourceId: `${id}#${i}`, node: nodeIndex, instance: i, timeToFailure: ttf, timeToRepair: ttr, liveness, region: n.region, zone: -1 });
+          // A fleet with a `zone` has every instance there; else instance i sits in zone i mod zones (meaning 17).
+          components.push({ sourceId: `${id}#${i}`, node: nodeIndex, instance: i, timeToFailure: ttf, timeToRepair: ttr, liveness, region: n.region, zone: n.zone ?? -1 });
           componentCauses.push({ kind: 'instance', id: `${id}#${i}` });
         }
       }
@@ -237,8 +246,9 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
         timeToFailure: compileDistribution(n.reliability.timeToFailureHours, HOUR),
         timeToRepair: compileDistribution(n.reliability.timeToRepairHours, HOUR),
         liveness: null,
-        region: n.region,
-        zone: n.zone ?? -1,
+        // A global balancer belongs to no region: no region or zone outage takes it down (meaning 17).
+        region: n.kind === 'loadBalancer' && n.scope === 'global' ? undefined : n.region,
+        zone: n.kind === 'loadBalancer' && n.scope === 'global' ? -1 : (n.zone ?? -1),
       });
       componentCauses.push({ kind: 'node', id });
     }
@@ -266,11 +276,11 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
         const memberLaw = readiness ? compileProbeLaw(readiness) : law;
         for (let i = 0; i < target.instances; i++) {
           const member = target.component + i;
-          pairs.push({ balancer: b, member, memberNode: t, isInstance: true, sourceId: `${def.id}->${components[member]!.sourceId}`, law: memberLaw });
+          pairs.push({ balancer: b, member, memberNode: t, isInstance: true, sourceId: `${def.id}->${components[member]!.sourceId}`, law: memberLaw, readiness: readiness !== undefined });
         }
       } else if (target.component >= 0) {
         // A serverless unit is a member like a node (its share is not capped per instance).
-        pairs.push({ balancer: b, member: target.component, memberNode: t, isInstance: false, sourceId: `${def.id}->${target.id}`, law });
+        pairs.push({ balancer: b, member: target.component, memberNode: t, isInstance: false, sourceId: `${def.id}->${target.id}`, law, readiness: false });
       }
     }
     def.pairEnd = pairs.length;
@@ -287,6 +297,7 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
 
   // Overlays: region, then its zones, then common causes — each an outage process over members.
   const overlays: OverlayDef[] = [];
+  const inZone = (c: ComponentDef, z: number, zones: number): boolean => (c.zone >= 0 ? c.zone === z : c.instance >= 0 && c.instance % zones === z);
   const membersOf = (pred: (c: ComponentDef, n: ResolvedNode) => boolean): Int32Array => {
     const out: number[] = [];
     components.forEach((c, i) => {
@@ -301,7 +312,7 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
         cause: { kind: 'region', id: region.id },
         gap: poissonGaps(region.outage.ratePerYear),
         duration: compileDistribution(region.outage.durationHours, HOUR),
-        members: membersOf((_c, n) => n.region === region.id),
+        members: membersOf((c) => c.region === region.id),
         repeats: true,
       });
     }
@@ -312,8 +323,8 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
           cause: { kind: 'zone', id: `${region.id}/${z}` },
           gap: poissonGaps(region.zoneOutage.ratePerYear),
           duration: compileDistribution(region.zoneOutage.durationHours, HOUR),
-          // Instance i sits in zone i mod zones; a non-fleet node only when it names its zone.
-          members: membersOf((c, n) => n.region === region.id && (c.instance >= 0 ? c.instance % region.zones === z : n.zone === z)),
+          // Instance i sits in zone i mod zones unless its fleet names a zone; a non-fleet node only when it names its zone.
+          members: membersOf((c) => c.region === region.id && inZone(c, z, region.zones)),
           repeats: true,
         });
       }

@@ -90,6 +90,8 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
   private readonly useController: boolean;
   /** Liveness detection draws of containers (a new purpose, so no other draw moves). */
   private readonly livenessStreams: (RandomStream | null)[];
+  /** Per component: when its last liveness restart completed (NaN: never). */
+  private readonly restartedAt: Float64Array;
   /**
    * Required components (model.critical) now down: while > 0 nothing is served, so the traffic pass
    * is skipped. Only without DNS and per-origin accounting, which read the pass's per-node results.
@@ -149,6 +151,7 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     this.durationStreams = overlays.map((o) => streamFor(seed, replication, o.sourceId, 'outage-duration'));
     this.detectStreams = pairs.map((p) => streamFor(seed, replication, p.sourceId, 'detection'));
     this.livenessStreams = components.map((c) => (c.liveness ? streamFor(seed, replication, c.sourceId, 'liveness-detection') : null));
+    this.restartedAt = new Float64Array(components.length).fill(NaN);
     this.data = new DataRuntime(model.data, this, nodes.length, seed, replication, model.diurnalSwing);
     this.dataUp = this.data.dataUp;
     this.calendar = new EventCalendar(model.horizonSeconds, this);
@@ -236,7 +239,8 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     // run against a capacity, the served rate slides linearly until this event.
     const moving = (this.hasDns && this.dnsRuntime.inTransition) || (this.useController && this.controller.dynamic);
     if (moving) {
-      if (this.hasDns) this.dnsRuntime.fillShares(t);
+      // Up to the left limit: a step at t (TTL violators moving) applies after the integral.
+      if (this.hasDns) this.dnsRuntime.fillShares(t, true);
       if (this.useController) this.controller.advanceTo(t);
       this.cacheValid = false;
       this.account.advance(t, this.evaluate(t));
@@ -357,6 +361,7 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
       return this.addDown(c, 1);
     }
     this.ownDown[c] = 0;
+    if (def.liveness) this.restartedAt[c] = this.calendar.now();
     this.calendar.schedule(sample(def.timeToFailure, this.failureStreams[c]!), code);
     return this.addDown(c, -1);
   }
@@ -433,6 +438,11 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     // Consecutive-probe counting restarts at every change, so a flap shorter than the detection
     // delay is never noticed.
     if (healthy === this.belief[p]) return;
+    // A container back from its liveness restart is ready: restartSeconds includes readiness.
+    if (healthy === 1 && this.model.pairs[p]!.readiness && this.restartedAt[this.model.pairs[p]!.member] === this.calendar.now()) {
+      this.setBelief(p, 1);
+      return;
+    }
     const delay = sampleDetectionSeconds(this.model.pairs[p]!.law, this.detectStreams[p]!, healthy === 0);
     this.calendar.schedule(delay, gen * this.slots + slot);
   }

@@ -67,7 +67,7 @@ function disruptionMembers(model: EngineModel, plan: ResolvedPlan, fail: Scenari
     if ('region' in fail) hit = comp.region === fail.region;
     else if ('zone' in fail) {
       const zones = plan.regions.find((r) => r.id === fail.zone.region)?.zones ?? 1;
-      hit = comp.region === fail.zone.region && (comp.instance >= 0 ? comp.instance % zones === fail.zone.zone : comp.zone === fail.zone.zone);
+      hit = comp.region === fail.zone.region && (comp.zone >= 0 ? comp.zone === fail.zone.zone : comp.instance >= 0 && comp.instance % zones === fail.zone.zone);
     } else if ('node' in fail) hit = nodeIdOf(c) === fail.node;
     else {
       const cause = plan.commonCauses.find((x) => x.id === fail.commonCause);

@@ -56,6 +56,21 @@ class DatasetState {
   restoreDataTime = 0;
   /** Members usable at failAt: a sync link to a member that was not is degraded to async. */
   readonly upAtFail: Uint8Array;
+  /**
+   * Per member, as of failAt (meaning 18): 1 when it or a member between it and the primary was
+   * not usable then, so it missed writes since staleDataTime and is never promoted as a replica
+   * for this failure (with failureLosesData it is a copy taken at staleDataTime).
+   */
+  readonly staleAtFail: Uint8Array;
+  readonly staleDataTime: Float64Array;
+  /** Per member, as of failAt: when replication to it last resumed (r) and the start of the failure it resumed from (d). */
+  readonly resumedAt: Float64Array;
+  readonly resumedFrom: Float64Array;
+  /** Per member: start of its last failure (any reason to be down) and when it was last back up. */
+  readonly downSince: Float64Array;
+  readonly upSince: Float64Array;
+  /** True while the pending promotion is of a stale copy (its RPO is failAt − staleDataTime). */
+  staleCopy = false;
   /** Members whose own failure destroyed their copy (restored, or re-synced from a serving primary). */
   readonly lost: Uint8Array;
   /** Backups run while a member is up with its data; since when, and when that last stopped. */
@@ -74,6 +89,12 @@ class DatasetState {
   constructor(def: DatasetDef, seed: number, replication: number) {
     const m = def.ids.length;
     this.upAtFail = new Uint8Array(m);
+    this.staleAtFail = new Uint8Array(m);
+    this.staleDataTime = new Float64Array(m);
+    this.resumedAt = new Float64Array(m);
+    this.resumedFrom = new Float64Array(m);
+    this.downSince = new Float64Array(m);
+    this.upSince = new Float64Array(m);
     this.lost = new Uint8Array(m);
     this.backupUp = new Uint8Array(m).fill(1);
     this.backupUpSince = new Float64Array(m);
@@ -160,6 +181,8 @@ export class DataRuntime {
     const def = this.model.datasets[d]!;
     const st = this.states[d]!;
     const x = this.model.memberOfComponent[c]!;
+    if (up) st.upSince[x] = t;
+    else st.downSince[x] = t;
     if (!up) {
       if (st.backupUp[x] === 1) this.backupStops(def, st, x);
     } else if (st.lost[x] === 0) {
@@ -210,6 +233,7 @@ export class DataRuntime {
       if (x === st.primary && st.phase === Phase.Serving) {
         st.failAt = this.now;
         for (let j = 0; j < st.upAtFail.length; j++) st.upAtFail[j] = this.usable(def, st, j) ? 1 : 0;
+        this.noteReplicaStates(def, st);
         this.recover(d);
       } else if (st.phase === Phase.Promoting && x === st.candidate) {
         // The member being promoted failed too: start over with the next one (or wait / restore).
@@ -233,11 +257,50 @@ export class DataRuntime {
       }
       return;
     }
-    // A replica with its data came back while the dataset cannot serve: promote it (better than
-    // waiting or restoring an older backup). A promotion already under way goes on.
-    if (st.phase !== Phase.Promoting && this.usable(def, st, x)) {
+    // A replica with every write up to the failure came back while the dataset cannot serve:
+    // promote it (better than waiting or restoring an older backup). A promotion already under way
+    // goes on. A stale replica is never promoted as a replica for this failure (meaning 18); with
+    // the primary's data lost it is a copy that a restore waiting for one can now use.
+    if (st.phase === Phase.Promoting || !this.usable(def, st, x)) return;
+    if (st.staleAtFail[x] === 0) {
       this.host.cancelData(d);
       this.startPromotion(d, x);
+    } else if (st.phase === Phase.RestoreWaitRegion) {
+      this.startRestore(d);
+    }
+  }
+
+  /**
+   * Meaning 18, at the primary's failure: walks the path from the primary to each member. A member
+   * not usable on it cuts replication: everything past it holds writes only up to the earliest such
+   * cut (its failure start). Otherwise replication to the member resumed at the latest return on
+   * the path (r), from the failure that return ended (d).
+   */
+  private noteReplicaStates(def: DatasetDef, st: DatasetState): void {
+    const m = def.ids.length;
+    const p = st.primary;
+    for (let j = 0; j < m; j++) {
+      let at = p;
+      let stale = 0;
+      let cut = Infinity;
+      let resumed = 0;
+      let from = 0;
+      for (let k = def.pathStart[p * m + j]!; k < def.pathStart[p * m + j + 1]!; k++) {
+        const edge = def.edges[def.pathEdges[k]!]!;
+        const next = edge.from === at ? edge.to : edge.from;
+        if (st.upAtFail[next] === 0) {
+          stale = 1;
+          cut = Math.min(cut, st.downSince[next]!);
+        } else if (st.upSince[next]! > resumed) {
+          resumed = st.upSince[next]!;
+          from = st.downSince[next]!;
+        }
+        at = next;
+      }
+      st.staleAtFail[j] = j === p ? 0 : stale;
+      st.staleDataTime[j] = stale === 1 ? cut : st.failAt;
+      st.resumedAt[j] = resumed;
+      st.resumedFrom[j] = from;
     }
   }
 
@@ -304,9 +367,12 @@ export class DataRuntime {
   private recover(d: number): void {
     const def = this.model.datasets[d]!;
     const st = this.states[d]!;
+    let staleReplicas = false;
     if (!def.multiwriter) {
       for (let j = 0; j < def.ids.length; j++) {
-        if (j !== st.primary && this.usable(def, st, j)) {
+        if (j === st.primary) continue;
+        if (st.staleAtFail[j] === 1) staleReplicas = true;
+        else if (this.usable(def, st, j)) {
           this.startPromotion(d, j);
           return;
         }
@@ -314,7 +380,7 @@ export class DataRuntime {
     }
     if (st.lost[st.primary] === 0) {
       st.phase = Phase.Waiting;
-    } else if (def.backups.length === 0) {
+    } else if (def.backups.length === 0 && !staleReplicas) {
       st.phase = Phase.NoBackup;
     } else {
       // Restores are manual: humans detect and respond first.
@@ -335,6 +401,7 @@ export class DataRuntime {
     const p = def.promotion[j]!;
     st.phase = Phase.Promoting;
     st.candidate = j;
+    st.staleCopy = false;
     st.automaticAttempt = p.automatic;
     const stream = st.humanStreams[j]!;
     const detect = p.automatic ? p.detectionSeconds : sample(this.model.humanDetection, stream) + sample(this.model.humanResponse, stream);
@@ -347,7 +414,7 @@ export class DataRuntime {
     this.counters.promotionAttempts++;
     if (st.successStreams[j]!.next() < p.successProbability) {
       this.counters.promotions++;
-      const rpo = this.lagAlongPath(def, st, st.primary, j);
+      const rpo = this.promotionRpo(def, st, j);
       this.recordLoss(rpo, def.totalWriteRate, st.failAt - rpo, st.failAt);
       // The old primary rejoins as a replica when it is back; data never fails back by itself.
       st.primary = j;
@@ -365,7 +432,19 @@ export class DataRuntime {
   }
 
   /**
-   * RPO of a promotion (meaning 12): the promoted member's lag at the failure instant, drawn afresh.
+   * RPO of promoting member j (meanings 12 and 18): a stale copy holds writes up to its data time;
+   * a member that was up at the failure is L behind (the lag drawn now along its path, 0 over intact
+   * sync links), unless replication to it had resumed less than L before the failure: then it had
+   * not caught up since the failure it came back from, at d, and loses everything since d.
+   */
+  private promotionRpo(def: DatasetDef, st: DatasetState, j: number): number {
+    if (st.staleCopy) return st.failAt - st.staleDataTime[j]!;
+    const lag = this.lagAlongPath(def, st, st.primary, j);
+    return st.failAt - st.resumedAt[j]! < lag ? st.failAt - st.resumedFrom[j]! : lag;
+  }
+
+  /**
+   * The promoted member's lag at the failure instant, drawn afresh.
    * Along a chain the lags add up (each hop is behind the one before it). A sync hop adds 0 unless
    * its far member was not usable at the failure instant: then the link had degraded to async
    * (meaning 11) and it adds a draw from the edge's own lag law.
@@ -401,6 +480,24 @@ export class DataRuntime {
         best = b;
         bestTime = time;
       }
+    }
+    // A stale replica that is up is a copy taken when it fell behind (meaning 18); the newest copy wins.
+    let replica = -1;
+    for (let j = 0; j < def.ids.length; j++) {
+      if (j === st.primary || st.staleAtFail[j] === 0 || !this.usable(def, st, j)) continue;
+      if (st.staleDataTime[j]! > bestTime) {
+        replica = j;
+        bestTime = st.staleDataTime[j]!;
+      }
+    }
+    if (replica >= 0) {
+      // The people restoring promote it instead: only the promotion itself remains to be done.
+      st.phase = Phase.Promoting;
+      st.candidate = replica;
+      st.staleCopy = true;
+      st.automaticAttempt = false;
+      this.host.scheduleData(d, def.promotion[replica]!.seconds);
+      return;
     }
     if (best < 0) {
       st.phase = Phase.RestoreWaitRegion;

@@ -69,14 +69,17 @@ export class DnsRuntime {
     return this.movingCount > 0;
   }
 
-  /** Sets every record's shares to their values at time t (nothing to do while they stay put). */
-  fillShares(t: number): void {
+  /**
+   * Sets every record's shares to their values at time t (nothing to do while they stay put); with
+   * `leftLimit`, to their values just before t (a step at t not applied yet).
+   */
+  fillShares(t: number, leftLimit = false): void {
     if (this.settled) return;
     for (let d = 0; d < this.caches.length; d++) {
       const caches = this.caches[d]!;
-      for (let o = 0; o < caches.length; o++) caches[o]!.sharesAt(t, this.views[d]![o]!);
+      for (let o = 0; o < caches.length; o++) caches[o]!.sharesAt(t, this.views[d]![o]!, leftLimit);
     }
-    this.settled = this.movingCount === 0;
+    this.settled = !leftLimit && this.movingCount === 0;
   }
 
   /** A local timer fired at t; returns true when the served rate may have changed. */

@@ -10,6 +10,7 @@ import { compileDistribution, poissonGaps, type Sampler } from './distributions'
 import { collectOrigins, compileDns, type DnsCheckDef, type DnsDef } from './dns/compileDns';
 import { compileData, type DataModel } from './data/dataModel';
 import { compileProbeLaw, criticalComponents, type AutoscalingDef, type LivenessDef, type ServerlessDef } from './scaling/fleetDefs';
+import { compilePassives, type MonitorDef, type PassiveDef } from './passives';
 
 export const HOUR = 3600;
 export const YEAR_SECONDS = 8760 * HOUR;
@@ -51,6 +52,8 @@ export interface OverlayDef {
   gap: Sampler;
   duration: Sampler;
   members: Int32Array;
+  /** Backups and monitors it takes down (indices into EngineModel.passives). */
+  passiveMembers: Int32Array;
   /** False for a scripted disruption: it happens once and never again. */
   repeats: boolean;
 }
@@ -125,6 +128,10 @@ export interface EngineModel {
   clientOrigins: Array<Array<[number, number]>>;
   /** Datasets, backups and promotion settings (sim/engine/data). */
   data: DataModel;
+  /** Backup and monitor nodes, which can be down without carrying traffic (meanings 16, 17). */
+  passives: PassiveDef[];
+  /** The people who notice needs: the plan's monitors, or the unmonitored stand-in. */
+  monitors: MonitorDef[];
   /** Some fleet has a finite capacity (so load levels matter, not just up/down states). */
   capacityLimited: boolean;
   /** Per component: 1 when its being down alone stops every request (see criticalComponents). */
@@ -305,6 +312,8 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
     });
     return Int32Array.from(out);
   };
+  const { passives, monitors, passiveIndex } = compilePassives(plan);
+  const passivesWhere = (pred: (p: PassiveDef) => boolean): Int32Array => Int32Array.from(passives.flatMap((p, i) => (pred(p) ? [i] : [])));
   for (const region of plan.regions) {
     if (region.outage) {
       overlays.push({
@@ -313,6 +322,7 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
         gap: poissonGaps(region.outage.ratePerYear),
         duration: compileDistribution(region.outage.durationHours, HOUR),
         members: membersOf((c) => c.region === region.id),
+        passiveMembers: passivesWhere((p) => p.region === region.id),
         repeats: true,
       });
     }
@@ -325,6 +335,7 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
           duration: compileDistribution(region.zoneOutage.durationHours, HOUR),
           // Instance i sits in zone i mod zones unless its fleet names a zone; a non-fleet node only when it names its zone.
           members: membersOf((c) => c.region === region.id && inZone(c, z, region.zones)),
+          passiveMembers: passivesWhere((p) => p.region === region.id && p.zone === z),
           repeats: true,
         });
       }
@@ -338,6 +349,7 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
       gap: poissonGaps(cause.ratePerYear),
       duration: compileDistribution(cause.durationHours, HOUR),
       members: membersOf((_c, n) => affected.has(n.id)),
+      passiveMembers: passivesWhere((p) => affected.has(p.sourceId)),
       repeats: true,
     });
   }
@@ -379,7 +391,9 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
     dnsOfComponent,
     origins: origins.ids,
     clientOrigins,
-    data: compileData(plan, nodes, components, overlays),
+    data: compileData(plan, nodes, components, overlays, passiveIndex),
+    passives,
+    monitors,
     capacityLimited: nodes.some((x) => x.capacityRps !== Infinity),
     critical: criticalComponents(nodes, components.length),
     writeFraction: offeredRps > 0 ? writes / offeredRps : 0,

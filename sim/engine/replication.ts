@@ -14,6 +14,7 @@ import { EventCalendar, type TimerTarget } from './simjs';
 import { TrafficEvaluator, type TrafficState } from './traffic';
 import { DnsRuntime, type DnsHost } from './dns/dnsRuntime';
 import { ScalingController, type ScalingHost } from './scaling/controller';
+import { monitorOfPassive } from './passives';
 
 /** What one replication reports: sums and samples that `summarize` pools over replications. */
 export interface ReplicationSummary {
@@ -65,6 +66,14 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
   readonly dataUp: Uint8Array;
   private readonly ownDown: Uint8Array;
   readonly overlayActive: Uint8Array;
+  /** Backups and monitors (model.passives): reasons to be down, and their own failure state. */
+  readonly passiveDown: Int32Array;
+  private readonly passiveOwnDown: Uint8Array;
+  private readonly passiveFailureStreams: RandomStream[];
+  private readonly passiveRepairStreams: RandomStream[];
+  /** Per passive: its index among model.monitors, −1 for a backup. */
+  private readonly monitorOf: Int32Array;
+  private readonly passiveBase: number;
   private readonly truth: Uint8Array;
   private readonly generation: Float64Array;
   private readonly failureStreams: RandomStream[];
@@ -134,7 +143,13 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     this.useController = this.controller.needed;
     this.registered = this.controller.active;
     this.slotEnd = this.controller.slotEnd;
-    this.slots = this.controlBase + this.controller.slotCount;
+    this.passiveBase = this.controlBase + this.controller.slotCount;
+    this.slots = this.passiveBase + model.passives.length;
+    this.passiveDown = new Int32Array(model.passives.length);
+    this.passiveOwnDown = new Uint8Array(model.passives.length);
+    this.passiveFailureStreams = model.passives.map((p) => streamFor(seed, replication, p.sourceId, 'time-to-failure'));
+    this.passiveRepairStreams = model.passives.map((p) => streamFor(seed, replication, p.sourceId, 'time-to-repair'));
+    this.monitorOf = Int32Array.from(model.passives, (_p, i) => monitorOfPassive(model.monitors, i));
     this.hasDns = model.dns.length > 0;
     this.shortcut = !this.hasDns && model.origins.length < 2;
     this.cacheable = this.shortcut && !(model.diurnalSwing > 0 && model.capacityLimited);
@@ -152,7 +167,7 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     this.detectStreams = pairs.map((p) => streamFor(seed, replication, p.sourceId, 'detection'));
     this.livenessStreams = components.map((c) => (c.liveness ? streamFor(seed, replication, c.sourceId, 'liveness-detection') : null));
     this.restartedAt = new Float64Array(components.length).fill(NaN);
-    this.data = new DataRuntime(model.data, this, nodes.length, seed, replication, model.diurnalSwing);
+    this.data = new DataRuntime(model.data, this, nodes.length, seed, replication, model.diurnalSwing, model.monitors);
     this.dataUp = this.data.dataUp;
     this.calendar = new EventCalendar(model.horizonSeconds, this);
     this.evaluator = new TrafficEvaluator(model);
@@ -181,6 +196,9 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     }
     for (let o = 0; o < overlays.length; o++) {
       this.calendar.schedule(sample(overlays[o]!.gap, this.gapStreams[o]!), this.overlayBase + o);
+    }
+    for (let i = 0; i < this.model.passives.length; i++) {
+      this.calendar.schedule(sample(this.model.passives[i]!.timeToFailure, this.passiveFailureStreams[i]!), this.passiveBase + i);
     }
     // The design may fail some requests from the start (capacity below the offered load).
     this.refresh(0, this.model.initialCause, true);
@@ -268,10 +286,13 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
       causeComponent = this.data.primaryComponent(slot - this.dataBase);
       changed = this.data.onTimer(slot - this.dataBase, t);
       this.cacheValid = false;
-    } else {
+    } else if (slot < this.passiveBase) {
       changed = this.controller.onTimer(slot - this.controlBase, t);
       // A surge's shortfall is blamed on the first clients node's load, as at t = 0.
       cause = this.model.initialCause;
+    } else {
+      changed = this.togglePassive(slot - this.passiveBase);
+      cause = { kind: 'node', id: this.model.passives[slot - this.passiveBase]!.sourceId };
     }
     if (!changed) return;
     if (causeComponent >= 0) cause = this.model.componentCauses[causeComponent]!;
@@ -380,6 +401,32 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     const members = def.members;
     for (let i = 0; i < members.length; i++) if (this.addDown(members[i]!, starting ? 1 : -1)) changed = true;
     this.data.overlayChanged(o, starting, this.calendar.now());
+    const passives = def.passiveMembers;
+    for (let i = 0; i < passives.length; i++) if (this.addPassiveDown(passives[i]!, starting ? 1 : -1)) changed = true;
+    return changed;
+  }
+
+  /** A backup's or monitor's own failure or repair (meaning 16); the next one is drawn now. */
+  private togglePassive(i: number): boolean {
+    const def = this.model.passives[i]!;
+    const code = this.generation[this.passiveBase + i]! * this.slots + this.passiveBase + i;
+    const failing = this.passiveOwnDown[i] === 0;
+    this.passiveOwnDown[i] = failing ? 1 : 0;
+    this.calendar.schedule(sample(failing ? def.timeToRepair : def.timeToFailure, (failing ? this.passiveRepairStreams : this.passiveFailureStreams)[i]!), code);
+    return this.addPassiveDown(i, failing ? 1 : -1);
+  }
+
+  /** Returns true when a datastore's serving state changed because a backup or monitor went down or came back. */
+  private addPassiveDown(i: number, delta: number): boolean {
+    const before = this.passiveDown[i]!;
+    const after = before + delta;
+    this.passiveDown[i] = after;
+    if ((before === 0) === (after === 0)) return false;
+    const up = after === 0;
+    const monitor = this.monitorOf[i]!;
+    const changed = this.data.passiveChanged(i, up, monitor, this.calendar.now());
+    if (up && monitor >= 0 && this.hasDns) this.dnsRuntime.monitorBack(monitor);
+    if (changed) this.cacheValid = false;
     return changed;
   }
 

@@ -97,6 +97,8 @@ export interface PairDef {
    * the share at once, since `restartSeconds` already includes becoming ready.
    */
   readiness: boolean;
+  /** The balancer's check is deep (meaning 6): it observes the member's whole downstream path. */
+  deep: boolean;
 }
 
 export interface EngineModel {
@@ -283,11 +285,11 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
         const memberLaw = readiness ? compileProbeLaw(readiness) : law;
         for (let i = 0; i < target.instances; i++) {
           const member = target.component + i;
-          pairs.push({ balancer: b, member, memberNode: t, isInstance: true, sourceId: `${def.id}->${components[member]!.sourceId}`, law: memberLaw, readiness: readiness !== undefined });
+          pairs.push({ balancer: b, member, memberNode: t, isInstance: true, sourceId: `${def.id}->${components[member]!.sourceId}`, law: memberLaw, readiness: readiness !== undefined, deep: lb.healthCheck.deep });
         }
       } else if (target.component >= 0) {
         // A serverless unit is a member like a node (its share is not capped per instance).
-        pairs.push({ balancer: b, member: target.component, memberNode: t, isInstance: false, sourceId: `${def.id}->${target.id}`, law, readiness: false });
+        pairs.push({ balancer: b, member: target.component, memberNode: t, isInstance: false, sourceId: `${def.id}->${target.id}`, law, readiness: false, deep: lb.healthCheck.deep });
       }
     }
     def.pairEnd = pairs.length;

@@ -107,6 +107,8 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
    */
   private criticalDown = 0;
   private readonly shortcut: boolean;
+  /** Balancer pairs whose check is deep (meaning 6). */
+  private readonly deepPairs: Int32Array;
   /** Served rate of the current state when no required component is down, while still valid. */
   private cachedServed = 0;
   private cacheValid = false;
@@ -151,7 +153,9 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     this.passiveRepairStreams = model.passives.map((p) => streamFor(seed, replication, p.sourceId, 'time-to-repair'));
     this.monitorOf = Int32Array.from(model.passives, (_p, i) => monitorOfPassive(model.monitors, i));
     this.hasDns = model.dns.length > 0;
-    this.shortcut = !this.hasDns && model.origins.length < 2;
+    this.deepPairs = Int32Array.from(pairs.flatMap((p, i) => (p.deep ? [i] : [])));
+    // Deep checks read the pass's per-node results, so the pass always runs.
+    this.shortcut = !this.hasDns && model.origins.length < 2 && this.deepPairs.length === 0;
     this.cacheable = this.shortcut && !(model.diurnalSwing > 0 && model.capacityLimited);
     const origins = model.origins.length;
     this.originServed = new Float64Array(origins);
@@ -309,6 +313,8 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     }
     this.startOriginSegment();
     if (this.hasDns && !initial) this.dnsRuntime.refreshChecks();
+    // Deep balancer checks see the downstream path, known only after this pass.
+    for (let k = 0; k < this.deepPairs.length; k++) this.refreshPair(this.deepPairs[k]!);
   }
 
   /** Served rate at nominal load (served share × offered), for the account. */
@@ -475,9 +481,17 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     for (let i = observerStart[c]!; i < observerStart[c + 1]!; i++) this.refreshPair(observerList[i]!);
   }
 
+  /** What pair p's check sees: its member, and with a deep check the member's downstream path too. */
+  private pairObserves(p: number): number {
+    const pair = this.model.pairs[p]!;
+    const healthy = this.observedHealthy(pair.member);
+    if (healthy === 0 || !pair.deep) return healthy;
+    return (pair.isInstance ? this.evaluator.downstreamServes(pair.memberNode) : this.evaluator.pathServes(pair.memberNode)) ? 1 : 0;
+  }
+
   /** A member's observable state changed (or may have): restart its detection clock if needed. */
   private refreshPair(p: number): void {
-    const healthy = this.observedHealthy(this.model.pairs[p]!.member);
+    const healthy = this.pairObserves(p);
     if (healthy === this.truth[p]) return;
     this.truth[p] = healthy;
     const slot = this.pairBase + p;

@@ -19,6 +19,5 @@ export function unsupportedFeatures(plan: ResolvedPlan): string[] {
   // one swing shared by every clients node is all the load model has.
   const swings = new Set(plan.nodes.flatMap((n) => (n.kind === 'clients' ? [n.diurnalSwing] : [])));
   if ([...swings].some((s) => s > 0) && swings.size > 1) add(ids((n) => n.kind === 'clients' && n.diurnalSwing > 0), 'clients with different diurnal swings');
-  add(ids((n) => n.kind === 'loadBalancer' && n.healthCheck.deep), 'deep health checks');
   return out;
 }

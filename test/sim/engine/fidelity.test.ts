@@ -8,6 +8,7 @@ import type { Scenario } from '../../../sim/model/schema';
 import { expectWithin4Se, fixed, plan, rel, resolve, run, SOLID, type Json } from './helpers';
 import { dataPlan, HOUR, monitor, replication, runPinned, users } from './dataHelpers';
 
+const NEVER_DIST = { dist: 'never' };
 const oneCheck = (intervalSeconds: number, failureThreshold = 1, recoveryThreshold = 1) => ({ intervalSeconds, failureThreshold, recoveryThreshold });
 
 /** Each replication of a scripted scenario, one summary each (so per-replication values can be checked). */
@@ -175,3 +176,127 @@ describe('meaning 17: where things sit', () => {
 });
 
 
+
+describe('meaning 16: backups and monitors that fail', () => {
+  const W = 10;
+  const store = (id: string, reliability: unknown, extra: Record<string, unknown> = {}) => ({ id, kind: 'datastore', engine: 'postgres', failureLosesData: false, reliability, ...extra });
+  const backup = (reliability: unknown, extra: Record<string, unknown> = {}) => ({
+    id: 'snap', kind: 'backup', of: 'db', intervalHours: 24, restoreHours: fixed(2), restoreFailureProbability: 0, offsite: true, ...(reliability ? { reliability } : {}), ...extra,
+  });
+  const restorePlan = (snap: Json, extra: Json = {}) =>
+    dataPlan([users(100, 0.1), store('db', rel(fixed(100), fixed(1)), { failureLosesData: true }), snap, monitor(6, 6)], [['users', 'db']], [], extra);
+
+  it('a backup down 50 h → 110 h: the restore waits for it and restores the 48 h copy (RPO 52 h, RTO 12 h)', () => {
+    // db fails at 100 h and loses its disk; people start the restore at 100.2 h, but the backup
+    // node is down (50 h → 110 h) so its copies are unusable: the restore waits for its repair at
+    // 110 h and restores its newest copy, taken at 48 h (the last 24 h grid point before 50 h),
+    // in 2 h. RTO = 112 − 100 = 12 h; RPO = 100 − 48 = 52 h; lost writes = W × 52 h.
+    const s = runPinned(restorePlan(backup(rel(fixed(50), fixed(60)))), 1, 150).summaries[0]!;
+    expect(s.rtoSeconds).toHaveLength(1);
+    expect(s.rtoSeconds[0]!).toBeCloseTo(12 * HOUR, 6);
+    expect(s.rpoSeconds).toEqual([52 * HOUR]);
+    expect(s.data.writesLost).toBeCloseTo(W * 52 * HOUR, 3);
+  });
+
+  it('the backup that fell due while the backup node was down runs at its repair, on the t = 0 grid afterwards', () => {
+    // Backup node down 94 h → 99 h: the 96 h run is missed and runs at 99 h. db fails at 100 h:
+    // the newest copy is from 99 h, so RPO = 1 h and RTO = 0.2 h + 2 h.
+    const s = runPinned(restorePlan(backup(rel(fixed(94), fixed(5)))), 1, 150).summaries[0]!;
+    expect(s.rpoSeconds).toEqual([1 * HOUR]);
+    expect(s.rtoSeconds[0]!).toBeCloseTo(2.2 * HOUR, 6);
+  });
+
+  it('a backup in a region is down during that region’s outages: its copies wait for the region', () => {
+    // snap sits in region r (out 99 h → 104 h); db has no region. The restore needs a usable copy
+    // from 100.2 h and waits for r's return at 104 h, then takes 2 h: RTO 6 h; the 96 h copy gives RPO 4 h.
+    const regions = { regions: [{ id: 'r', zones: 1, outage: { ratePerYear: 1, durationHours: fixed(5) }, zoneOutage: null }] };
+    const s = runPinned(restorePlan(backup(null, { region: 'r' }), regions), 1, 150, { gapHours: 99, durationHours: 5 }).summaries[0]!;
+    expect(s.rtoSeconds[0]!).toBeCloseTo(6 * HOUR, 6);
+    expect(s.rpoSeconds).toEqual([4 * HOUR]);
+  });
+
+  // a fails at 100 h (repair 20 h); b (async, lag 4 s) is promoted by hand: people's detection +
+  // response, then 60 s.
+  const manual = { automatic: false, seconds: 60, successProbability: 1 };
+  const promotionPlan = (monitors: Json[], extra: Json = {}) =>
+    dataPlan(
+      [users(100, 0.1), store('a', rel(fixed(100), fixed(20))), store('b', rel(NEVER_DIST, fixed(1)), { promotion: manual }), ...monitors],
+      [['users', 'a']],
+      [replication('a', 'b', 'async', { dist: 'fixed', value: 4 })],
+      extra,
+    );
+  const ops = (id: string, detect: number, respond: number, more: Json = {}) => ({ ...monitor(detect, respond), id, ...more });
+
+  it('a monitor down when the primary fails: people notice only after its repair (RTO 10 h + 20 min + 60 s)', () => {
+    // ops (10 + 10 min) is down 90 h → 110 h. Need at 100 h; none up; at 110 h its detection and
+    // response start: promotion done at 110 h + 1,200 s + 60 s. RTO = 36,000 + 1,260 = 37,260 s. RPO 4 s.
+    const s = runPinned(promotionPlan([ops('ops', 10, 10, { reliability: rel(fixed(90), fixed(20)) })]), 1, 150).summaries[0]!;
+    expect(s.rtoSeconds).toEqual([37_260]);
+    expect(s.rpoSeconds).toEqual([4]);
+  });
+
+  it('several monitors act in parallel: with the fast one down, the slow one that is up notices', () => {
+    // ops1 (10 + 10 min) down 90 h → 110 h; ops2 (30 + 30 min) always up: RTO = 3,600 + 60 s.
+    const s = runPinned(promotionPlan([ops('ops1', 10, 10, { reliability: rel(fixed(90), fixed(20)) }), ops('ops2', 30, 30)]), 1, 150).summaries[0]!;
+    expect(s.rtoSeconds).toEqual([3_660]);
+    // Both up: the one that detects first (ops1, 10 min) notices and responds: 1,200 + 60 s,
+    // whichever is listed first.
+    const both = runPinned(promotionPlan([ops('ops2', 30, 30), ops('ops1', 10, 10)]), 1, 150).summaries[0]!;
+    expect(both.rtoSeconds).toEqual([1_260]);
+  });
+
+  it('a monitor in a region is down during its outages (region out 95 h → 105 h: RTO 5 h + 1,260 s)', () => {
+    const regions = { regions: [{ id: 'r', zones: 1, outage: { ratePerYear: 1, durationHours: fixed(10) }, zoneOutage: null }] };
+    const s = runPinned(promotionPlan([ops('ops', 10, 10, { region: 'r' })], regions), 1, 150, { gapHours: 95, durationHours: 10 }).summaries[0]!;
+    expect(s.rtoSeconds).toEqual([5 * HOUR + 1_260]);
+  });
+});
+
+describe('meaning 6: deep health checks on a balancer', () => {
+  it('a balancer with a deep check stops sending to a fleet whose database is out after U(0, 10) s', () => {
+    // users → lb (deep, one checker, 10 s, thresholds 1) → gwA, gwB (one instance each), each with
+    // its own database. dbA out 10 h → 12 h: half the traffic fails until the check sees gwA's path
+    // dead, D ~ U(0, 10) s; it is back in the share after gwA's path is seen healthy again (no loss).
+    // Lost / 50 rps = D ∈ [0, 10], mean 5. (A shallow check never sees it: 2 h of half the traffic.)
+    const nodes = [
+      { id: 'users', kind: 'clients', requestsPerSecond: 100 },
+      { id: 'lb', kind: 'loadBalancer', healthCheck: { ...oneCheck(10), deep: true }, reliability: SOLID },
+      { id: 'gwA', kind: 'gateway', instances: 1, reliability: SOLID },
+      { id: 'gwB', kind: 'gateway', instances: 1, reliability: SOLID },
+      { id: 'dbA', kind: 'datastore', reliability: SOLID },
+      { id: 'dbB', kind: 'datastore', reliability: SOLID },
+    ];
+    const input = plan(nodes, [['users', 'lb'], ['lb', 'gwA'], ['lb', 'gwB'], ['gwA', 'dbA'], ['gwB', 'dbB']]);
+    const runs = scenarioRuns(input, { id: 's', atHours: 10, durationHours: 2, fail: { node: 'dbA' } }, 300);
+    const lost = runs.map((s) => s.lostRequests / 50);
+    for (const v of lost) {
+      expect(v).toBeGreaterThanOrEqual(0);
+      expect(v).toBeLessThanOrEqual(10 + 1e-9);
+    }
+    expectWithin4Se(lost, 5, 0.05);
+  });
+});
+
+describe('meaning 21: manual DNS failover', () => {
+  it('people switch the record after detection + response, then propagation: lost / rps = 5 min + 10 min + 30 s', () => {
+    // Failover record with a manual check, propagation 30 s, TTL 0 and no violators: every client
+    // moves when the record changes. On-call: detection 5 min, response 10 min (fixed). a out
+    // 10 h → 12 h: everything fails for 900 + 30 = 930 s; failing back after a's recovery loses
+    // nothing (b is up). (Checkers would have switched within about a minute and a half.)
+    const nodes = [
+      { id: 'users', kind: 'clients', requestsPerSecond: 100 },
+      {
+        id: 'dns', kind: 'dns', policy: 'failover', ttlSeconds: 0, ttlViolationFraction: 0, ttlViolationSeconds: 0,
+        healthCheck: { manual: true, propagationSeconds: 30 }, reliability: SOLID,
+        targets: [{ node: 'a', role: 'primary' }, { node: 'b', role: 'secondary' }],
+      },
+      { id: 'a', kind: 'gateway', instances: 1, reliability: SOLID },
+      { id: 'b', kind: 'gateway', instances: 1, reliability: SOLID },
+      monitor(5, 10),
+    ];
+    for (const s of scenarioRuns(plan(nodes, [['users', 'dns']]), { id: 's', atHours: 10, durationHours: 2, fail: { node: 'a' } }, 3)) {
+      expect(s.rtoSeconds).toEqual([930]);
+      expect(s.lostRequests).toBeCloseTo(100 * 930, 6);
+    }
+  });
+});

@@ -14,6 +14,7 @@ import { EventCalendar, type TimerTarget } from './simjs';
 import { TrafficEvaluator, type TrafficState } from './traffic';
 import { DnsRuntime, type DnsHost } from './dns/dnsRuntime';
 import { ScalingController, type ScalingHost } from './scaling/controller';
+import { monitorOfPassive } from './passives';
 
 /** What one replication reports: sums and samples that `summarize` pools over replications. */
 export interface ReplicationSummary {
@@ -65,6 +66,14 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
   readonly dataUp: Uint8Array;
   private readonly ownDown: Uint8Array;
   readonly overlayActive: Uint8Array;
+  /** Backups and monitors (model.passives): reasons to be down, and their own failure state. */
+  readonly passiveDown: Int32Array;
+  private readonly passiveOwnDown: Uint8Array;
+  private readonly passiveFailureStreams: RandomStream[];
+  private readonly passiveRepairStreams: RandomStream[];
+  /** Per passive: its index among model.monitors, −1 for a backup. */
+  private readonly monitorOf: Int32Array;
+  private readonly passiveBase: number;
   private readonly truth: Uint8Array;
   private readonly generation: Float64Array;
   private readonly failureStreams: RandomStream[];
@@ -90,12 +99,16 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
   private readonly useController: boolean;
   /** Liveness detection draws of containers (a new purpose, so no other draw moves). */
   private readonly livenessStreams: (RandomStream | null)[];
+  /** Per component: when its last liveness restart completed (NaN: never). */
+  private readonly restartedAt: Float64Array;
   /**
    * Required components (model.critical) now down: while > 0 nothing is served, so the traffic pass
    * is skipped. Only without DNS and per-origin accounting, which read the pass's per-node results.
    */
   private criticalDown = 0;
   private readonly shortcut: boolean;
+  /** Balancer pairs whose check is deep (meaning 6). */
+  private readonly deepPairs: Int32Array;
   /** Served rate of the current state when no required component is down, while still valid. */
   private cachedServed = 0;
   private cacheValid = false;
@@ -132,9 +145,17 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     this.useController = this.controller.needed;
     this.registered = this.controller.active;
     this.slotEnd = this.controller.slotEnd;
-    this.slots = this.controlBase + this.controller.slotCount;
+    this.passiveBase = this.controlBase + this.controller.slotCount;
+    this.slots = this.passiveBase + model.passives.length;
+    this.passiveDown = new Int32Array(model.passives.length);
+    this.passiveOwnDown = new Uint8Array(model.passives.length);
+    this.passiveFailureStreams = model.passives.map((p) => streamFor(seed, replication, p.sourceId, 'time-to-failure'));
+    this.passiveRepairStreams = model.passives.map((p) => streamFor(seed, replication, p.sourceId, 'time-to-repair'));
+    this.monitorOf = Int32Array.from(model.passives, (_p, i) => monitorOfPassive(model.monitors, i));
     this.hasDns = model.dns.length > 0;
-    this.shortcut = !this.hasDns && model.origins.length < 2;
+    this.deepPairs = Int32Array.from(pairs.flatMap((p, i) => (p.deep ? [i] : [])));
+    // Deep checks read the pass's per-node results, so the pass always runs.
+    this.shortcut = !this.hasDns && model.origins.length < 2 && this.deepPairs.length === 0;
     this.cacheable = this.shortcut && !(model.diurnalSwing > 0 && model.capacityLimited);
     const origins = model.origins.length;
     this.originServed = new Float64Array(origins);
@@ -149,7 +170,8 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     this.durationStreams = overlays.map((o) => streamFor(seed, replication, o.sourceId, 'outage-duration'));
     this.detectStreams = pairs.map((p) => streamFor(seed, replication, p.sourceId, 'detection'));
     this.livenessStreams = components.map((c) => (c.liveness ? streamFor(seed, replication, c.sourceId, 'liveness-detection') : null));
-    this.data = new DataRuntime(model.data, this, nodes.length, seed, replication, model.diurnalSwing);
+    this.restartedAt = new Float64Array(components.length).fill(NaN);
+    this.data = new DataRuntime(model.data, this, nodes.length, seed, replication, model.diurnalSwing, model.monitors);
     this.dataUp = this.data.dataUp;
     this.calendar = new EventCalendar(model.horizonSeconds, this);
     this.evaluator = new TrafficEvaluator(model);
@@ -178,6 +200,9 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     }
     for (let o = 0; o < overlays.length; o++) {
       this.calendar.schedule(sample(overlays[o]!.gap, this.gapStreams[o]!), this.overlayBase + o);
+    }
+    for (let i = 0; i < this.model.passives.length; i++) {
+      this.calendar.schedule(sample(this.model.passives[i]!.timeToFailure, this.passiveFailureStreams[i]!), this.passiveBase + i);
     }
     // The design may fail some requests from the start (capacity below the offered load).
     this.refresh(0, this.model.initialCause, true);
@@ -236,7 +261,8 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     // run against a capacity, the served rate slides linearly until this event.
     const moving = (this.hasDns && this.dnsRuntime.inTransition) || (this.useController && this.controller.dynamic);
     if (moving) {
-      if (this.hasDns) this.dnsRuntime.fillShares(t);
+      // Up to the left limit: a step at t (TTL violators moving) applies after the integral.
+      if (this.hasDns) this.dnsRuntime.fillShares(t, true);
       if (this.useController) this.controller.advanceTo(t);
       this.cacheValid = false;
       this.account.advance(t, this.evaluate(t));
@@ -264,10 +290,13 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
       causeComponent = this.data.primaryComponent(slot - this.dataBase);
       changed = this.data.onTimer(slot - this.dataBase, t);
       this.cacheValid = false;
-    } else {
+    } else if (slot < this.passiveBase) {
       changed = this.controller.onTimer(slot - this.controlBase, t);
       // A surge's shortfall is blamed on the first clients node's load, as at t = 0.
       cause = this.model.initialCause;
+    } else {
+      changed = this.togglePassive(slot - this.passiveBase);
+      cause = { kind: 'node', id: this.model.passives[slot - this.passiveBase]!.sourceId };
     }
     if (!changed) return;
     if (causeComponent >= 0) cause = this.model.componentCauses[causeComponent]!;
@@ -284,6 +313,8 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     }
     this.startOriginSegment();
     if (this.hasDns && !initial) this.dnsRuntime.refreshChecks();
+    // Deep balancer checks see the downstream path, known only after this pass.
+    for (let k = 0; k < this.deepPairs.length; k++) this.refreshPair(this.deepPairs[k]!);
   }
 
   /** Served rate at nominal load (served share × offered), for the account. */
@@ -357,6 +388,7 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
       return this.addDown(c, 1);
     }
     this.ownDown[c] = 0;
+    if (def.liveness) this.restartedAt[c] = this.calendar.now();
     this.calendar.schedule(sample(def.timeToFailure, this.failureStreams[c]!), code);
     return this.addDown(c, -1);
   }
@@ -375,6 +407,32 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     const members = def.members;
     for (let i = 0; i < members.length; i++) if (this.addDown(members[i]!, starting ? 1 : -1)) changed = true;
     this.data.overlayChanged(o, starting, this.calendar.now());
+    const passives = def.passiveMembers;
+    for (let i = 0; i < passives.length; i++) if (this.addPassiveDown(passives[i]!, starting ? 1 : -1)) changed = true;
+    return changed;
+  }
+
+  /** A backup's or monitor's own failure or repair (meaning 16); the next one is drawn now. */
+  private togglePassive(i: number): boolean {
+    const def = this.model.passives[i]!;
+    const code = this.generation[this.passiveBase + i]! * this.slots + this.passiveBase + i;
+    const failing = this.passiveOwnDown[i] === 0;
+    this.passiveOwnDown[i] = failing ? 1 : 0;
+    this.calendar.schedule(sample(failing ? def.timeToRepair : def.timeToFailure, (failing ? this.passiveRepairStreams : this.passiveFailureStreams)[i]!), code);
+    return this.addPassiveDown(i, failing ? 1 : -1);
+  }
+
+  /** Returns true when a datastore's serving state changed because a backup or monitor went down or came back. */
+  private addPassiveDown(i: number, delta: number): boolean {
+    const before = this.passiveDown[i]!;
+    const after = before + delta;
+    this.passiveDown[i] = after;
+    if ((before === 0) === (after === 0)) return false;
+    const up = after === 0;
+    const monitor = this.monitorOf[i]!;
+    const changed = this.data.passiveChanged(i, up, monitor, this.calendar.now());
+    if (up && monitor >= 0 && this.hasDns) this.dnsRuntime.monitorBack(monitor);
+    if (changed) this.cacheValid = false;
     return changed;
   }
 
@@ -423,9 +481,17 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     for (let i = observerStart[c]!; i < observerStart[c + 1]!; i++) this.refreshPair(observerList[i]!);
   }
 
+  /** What pair p's check sees: its member, and with a deep check the member's downstream path too. */
+  private pairObserves(p: number): number {
+    const pair = this.model.pairs[p]!;
+    const healthy = this.observedHealthy(pair.member);
+    if (healthy === 0 || !pair.deep) return healthy;
+    return (pair.isInstance ? this.evaluator.downstreamServes(pair.memberNode) : this.evaluator.pathServes(pair.memberNode)) ? 1 : 0;
+  }
+
   /** A member's observable state changed (or may have): restart its detection clock if needed. */
   private refreshPair(p: number): void {
-    const healthy = this.observedHealthy(this.model.pairs[p]!.member);
+    const healthy = this.pairObserves(p);
     if (healthy === this.truth[p]) return;
     this.truth[p] = healthy;
     const slot = this.pairBase + p;
@@ -433,6 +499,11 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     // Consecutive-probe counting restarts at every change, so a flap shorter than the detection
     // delay is never noticed.
     if (healthy === this.belief[p]) return;
+    // A container back from its liveness restart is ready: restartSeconds includes readiness.
+    if (healthy === 1 && this.model.pairs[p]!.readiness && this.restartedAt[this.model.pairs[p]!.member] === this.calendar.now()) {
+      this.setBelief(p, 1);
+      return;
+    }
     const delay = sampleDetectionSeconds(this.model.pairs[p]!.law, this.detectStreams[p]!, healthy === 0);
     this.calendar.schedule(delay, gen * this.slots + slot);
   }

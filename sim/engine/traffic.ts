@@ -167,6 +167,11 @@ export class TrafficEvaluator {
     return this.success[node]! > 0;
   }
 
+  /** Whether what a fleet forwards downstream can be served (a deep check of one of its instances). */
+  downstreamServes(fleetNode: number): boolean {
+    return this.downstream[fleetNode]! > 0;
+  }
+
   /**
    * Requests per second served for each client origin, from the pass `servedRps` just made. Only
    * records reached straight from clients tell origins apart; elsewhere every origin fares alike.

@@ -15,12 +15,9 @@ export function unsupportedFeatures(plan: ResolvedPlan): string[] {
     if (xs.length > 0) out.push(`${what} (${list(xs)})`);
   };
 
-  add(ids((n) => n.kind === 'backup' && n.reliability !== undefined), 'backups that fail (a reliability block on a backup)');
   // Autoscaling, probes, serverless and a diurnal swing against capacity are simulated (issue 6);
   // one swing shared by every clients node is all the load model has.
   const swings = new Set(plan.nodes.flatMap((n) => (n.kind === 'clients' ? [n.diurnalSwing] : [])));
   if ([...swings].some((s) => s > 0) && swings.size > 1) add(ids((n) => n.kind === 'clients' && n.diurnalSwing > 0), 'clients with different diurnal swings');
-  add(ids((n) => n.kind === 'loadBalancer' && n.healthCheck.deep), 'deep health checks');
-  add(ids((n) => n.kind === 'dns' && n.healthCheck.manual), 'manual DNS failover (healthCheck.manual)');
   return out;
 }

@@ -9,7 +9,6 @@ import { compileDistribution, type Sampler } from '../distributions';
 import type { ComponentDef, OverlayDef, TrafficNodeDef } from '../model';
 
 const HOUR = 3600;
-const MINUTE = 60;
 
 export interface DataEdgeDef {
   /** Member indices (within the dataset) of the edge's ends, as drawn. */
@@ -37,6 +36,8 @@ export interface BackupDef {
   offsite: boolean;
   /** The region overlay of the copied datastore (on-site copies are unusable while it is out); −1: none. */
   regionOverlay: number;
+  /** The backup node among the engine's passives (its copies are unusable while it is down). */
+  passive: number;
 }
 
 export interface DatasetDef {
@@ -65,9 +66,6 @@ export interface DataModel {
   /** Per component: its dataset (−1 when it is not a datastore) and its member index. */
   datasetOfComponent: Int32Array;
   memberOfComponent: Int32Array;
-  /** Manual recovery (the monitor's, or the catalog's unmonitored delays), in seconds. */
-  humanDetection: Sampler;
-  humanResponse: Sampler;
 }
 
 /**
@@ -79,6 +77,7 @@ export function compileData(
   nodes: readonly TrafficNodeDef[],
   components: readonly ComponentDef[],
   overlays: readonly OverlayDef[],
+  passiveIndex: ReadonlyMap<string, number>,
 ): DataModel {
   const stores = plan.nodes.filter((n): n is ResolvedDatastore => n.kind === 'datastore');
   const nodeIndex = new Map(nodes.map((n, i) => [n.id, i]));
@@ -161,6 +160,7 @@ export function compileData(
             restoreFailureProbability: b.restoreFailureProbability,
             offsite: b.offsite,
             regionOverlay: region === undefined ? -1 : (regionOverlay.get(region) ?? -1),
+            passive: passiveIndex.get(b.id)!,
           },
         ];
       }),
@@ -168,13 +168,7 @@ export function compileData(
       totalWriteRate: writeRate.reduce((a, b) => a + b, 0),
     });
   }
-  return {
-    datasets,
-    datasetOfComponent,
-    memberOfComponent,
-    humanDetection: compileDistribution(plan.manualRecovery.detectionMinutes, MINUTE),
-    humanResponse: compileDistribution(plan.manualRecovery.responseMinutes, MINUTE),
-  };
+  return { datasets, datasetOfComponent, memberOfComponent };
 }
 
 function bfsOrder(start: string, neighbours: Map<string, { other: string }[]>): string[] {

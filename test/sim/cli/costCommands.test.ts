@@ -114,6 +114,12 @@ describe('resilience check exit codes', () => {
     expect(run.stdout).toMatch(/PASS: every objective is met/);
   });
 
+  it('0 when the plan sets no objective, saying so', async () => {
+    const run = await runCli('check', planWith({}), ...SMALL);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/the plan sets no objective: nothing to check/);
+  });
+
   it('3 when one is missed, naming it', async () => {
     const run = await runCli('check', planWith({ availability: 0.5, monthlyBudgetUsd: 1 }), ...SMALL);
     expect(run.code).toBe(3);

@@ -24,7 +24,11 @@ A file holding a JSON array is an RFC 6902 JSON Patch applied to the first plan,
 ${RUN_USAGE}`;
 
 const pct = (x: number): string => `${(100 * x).toFixed(4)} %`;
-const pp = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(100 * x).toFixed(4)} pp`;
+// Percentage points; differences below 0.0001 pp keep two significant digits instead of rounding to 0.
+const pp = (x: number): string => {
+  const v = Math.abs(100 * x);
+  return `${x >= 0 ? '+' : '−'}${v !== 0 && v < 0.0001 ? v.toExponential(1) : v.toFixed(4)} pp`;
+};
 
 function comparisonText(c: Comparison): string {
   const out: string[] = [];

@@ -18,7 +18,11 @@ interval), Δ downtime, Δ RTO p95, Δ RPO p95 and Δ monthly cost.
   --json            print exactly one JSON object on stdout (see sim/cost/COST-CONTRACT.md)
 ${RUN_USAGE}`;
 
-const pp = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(100 * x).toFixed(4)} pp`;
+// Percentage points; differences below 0.0001 pp keep two significant digits instead of rounding to 0.
+const pp = (x: number): string => {
+  const v = Math.abs(100 * x);
+  return `${x >= 0 ? '+' : '−'}${v !== 0 && v < 0.0001 ? v.toExponential(1) : v.toFixed(4)} pp`;
+};
 const signed = (x: number | null, f: (v: number) => string): string => (x === null ? '—' : `${x >= 0 ? '+' : '−'}${f(Math.abs(x))}`);
 const minutes = (s: number): string => (s < 120 ? `${s.toFixed(0)} s` : s < 7200 ? `${(s / 60).toFixed(1)} min` : `${(s / 3600).toFixed(1)} h`);
 

@@ -7,7 +7,6 @@ import { basename } from 'node:path';
 import { formatIssue } from '../../model/issues';
 import type { ResolvedPlan } from '../../model/resolve';
 import { summarize, type SimulationResult } from '../../engine/monteCarlo';
-import { unsupportedFeatures } from '../../engine/unsupported';
 import { parseArgs } from '../args';
 import { EXIT, UsageError, type CliIO, type Command } from '../cliTypes';
 import { readPlanFile } from '../readPlanFile';
@@ -54,11 +53,6 @@ export const simulateCommand: Command = {
       return EXIT.badInput;
     }
     const plan: ResolvedPlan = load.resolved;
-    const missing = unsupportedFeatures(plan);
-    if (missing.length > 0) {
-      io.stderr(`resilience simulate: cannot simulate ${basename(file)} yet; the engine does not simulate these parts: ${missing.join('; ')}.\n`);
-      return EXIT.badInput;
-    }
     const settings = {
       seed: seed ?? plan.simulation.seed,
       replications: replications ?? plan.simulation.replications,

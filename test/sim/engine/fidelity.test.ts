@@ -206,6 +206,20 @@ describe('meaning 16: backups and monitors that fail', () => {
     expect(s.rtoSeconds[0]!).toBeCloseTo(2.2 * HOUR, 6);
   });
 
+  it('a backup that fails during a restore restarts it at its repair (RTO 6 h); one that never fails changes nothing', () => {
+    // The restore of the 96 h copy starts at 100.2 h (2 h); the backup node fails at 101 h and is
+    // repaired at 104 h, when the restore starts over: done at 106 h. RTO 6 h, RPO 4 h.
+    const s = runPinned(restorePlan(backup(rel(fixed(101), fixed(3)))), 1, 150).summaries[0]!;
+    expect(s.rtoSeconds[0]!).toBeCloseTo(6 * HOUR, 6);
+    expect(s.rpoSeconds).toEqual([4 * HOUR]);
+    // timeToFailureHours "never": exactly the backup without a reliability block (RTO 2.2 h, RPO 4 h).
+    const never = runPinned(restorePlan(backup(rel(NEVER_DIST, fixed(1)))), 1, 150).summaries[0]!;
+    const none = runPinned(restorePlan(backup(null)), 1, 150).summaries[0]!;
+    expect(never.rtoSeconds).toEqual(none.rtoSeconds);
+    expect(never.rtoSeconds[0]!).toBeCloseTo(2.2 * HOUR, 6);
+    expect(never.rpoSeconds).toEqual([4 * HOUR]);
+  });
+
   it('a backup in a region is down during that region’s outages: its copies wait for the region', () => {
     // snap sits in region r (out 99 h → 104 h); db has no region. The restore needs a usable copy
     // from 100.2 h and waits for r's return at 104 h, then takes 2 h: RTO 6 h; the 96 h copy gives RPO 4 h.

@@ -266,6 +266,23 @@ describe('meaning 16: backups and monitors that fail', () => {
   });
 });
 
+describe('meaning 17: common causes take backups and monitors down', () => {
+  it('a common cause naming the monitor delays people like its own failure would', () => {
+    // The common cause "pager" (pinned: out 95 h → 105 h) names ops only. a fails at 100 h:
+    // people notice from 105 h: RTO = 5 h + 10 + 10 min + 60 s = 19,260 s.
+    const nodes = [
+      users(100, 0.1),
+      { id: 'a', kind: 'datastore', engine: 'postgres', failureLosesData: false, reliability: rel(fixed(100), fixed(20)) },
+      { id: 'b', kind: 'datastore', engine: 'postgres', failureLosesData: false, reliability: SOLID, promotion: { automatic: false, seconds: 60, successProbability: 1 } },
+      monitor(10, 10),
+    ];
+    const extra = { commonCauses: [{ id: 'pager', ratePerYear: 1, durationHours: fixed(10), affects: ['ops'] }] };
+    const p = dataPlan(nodes, [['users', 'a']], [replication('a', 'b', 'async', { dist: 'fixed', value: 4 })], extra);
+    const s = runPinned(p, 1, 150, { gapHours: 95, durationHours: 10 }).summaries[0]!;
+    expect(s.rtoSeconds).toEqual([5 * HOUR + 1_260]);
+  });
+});
+
 describe('meaning 6: deep health checks on a balancer', () => {
   it('a balancer with a deep check stops sending to a fleet whose database is out after U(0, 10) s', () => {
     // users → lb (deep, one checker, 10 s, thresholds 1) → gwA, gwB (one instance each), each with

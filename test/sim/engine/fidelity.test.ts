@@ -1,6 +1,6 @@
-// Regression tests for PLAN-FORMAT meanings the engine once disagreed with (8, 11, 17, 18 and the
-// container fields): each expected value is derived by hand in the comment above it, from the plan
-// format alone, never from an earlier run of the engine.
+// Regression tests for PLAN-FORMAT meanings the engine once disagreed with or ignored (6, 8, 11,
+// 16–21 and the container fields): each expected value is derived by hand in the comment above it,
+// from the plan format alone, never from an earlier run of the engine.
 import { describe, expect, it } from 'vitest';
 import { compileScenarioModel } from '../../../sim/engine/scenarios';
 import { runReplication, type ReplicationSummary } from '../../../sim/engine/replication';

@@ -11,7 +11,6 @@ import { validatePlan } from '../model/validate';
 import { formatIssue } from '../model/issues';
 import { summarize, MINUTES_PER_YEAR, type SimulationResult } from '../engine/monteCarlo';
 import type { ReplicationSummary } from '../engine/replication';
-import { unsupportedFeatures } from '../engine/unsupported';
 import { meanWithInterval, type MeanWithInterval } from '../engine/stats';
 import { costOfPlan, rateCardIssues, type CostReport } from '../cost';
 
@@ -32,17 +31,17 @@ export interface EvaluatedDesign {
   cost: CostReport;
 }
 
-/** A plan that cannot be evaluated: invalid, or using a part the engine does not simulate. */
+/** A plan that cannot be evaluated because it is invalid (the engine simulates every valid plan). */
 export class DesignError extends Error {
   constructor(
     message: string,
-    readonly reason: 'invalid' | 'unsupported',
+    readonly reason: 'invalid',
   ) {
     super(message);
   }
 }
 
-/** Validates a plan (schema, cross-checks, cost settings) and says what the engine cannot simulate. */
+/** Validates a plan (schema, cross-checks, cost settings). */
 export function prepareDesign(plan: unknown): { plan: Plan; resolved: ResolvedPlan } {
   const load = validatePlan(plan);
   if (!load.ok || !load.resolved || !load.plan) {
@@ -52,8 +51,6 @@ export function prepareDesign(plan: unknown): { plan: Plan; resolved: ResolvedPl
   }
   const costIssues = rateCardIssues(load.plan.cost, load.plan.nodes.map((n) => n.id));
   if (costIssues.length > 0) throw new DesignError(`not a valid plan: ${costIssues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, 'invalid');
-  const missing = unsupportedFeatures(load.resolved);
-  if (missing.length > 0) throw new DesignError(`the engine does not simulate these parts yet: ${missing.join('; ')}`, 'unsupported');
   return { plan: load.plan, resolved: load.resolved };
 }
 

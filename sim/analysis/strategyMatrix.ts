@@ -21,7 +21,7 @@ export interface StrategyRow {
   ablation: { rule: string; changes: string[] };
   /** Removing the strategy: ablated − plan (so a useful strategy shows a negative Δ availability). Null when not measured. */
   measured: DesignDelta | null;
-  /** Why `measured` is null: the plan does not use it, or the ablated plan cannot be simulated. */
+  /** Why `measured` is null: the plan does not use it, or the ablated plan is not valid. */
   notMeasured: string | null;
 }
 
@@ -71,7 +71,7 @@ export async function measureStrategies(plan: Plan, settings: RunSettings, run: 
           measured = deltaBetween(base, await evaluateDesign(ablation.plan, settings, run));
         } catch (error) {
           if (!(error instanceof DesignError)) throw error;
-          notMeasured = `the plan without it cannot be simulated: ${error.message}`;
+          notMeasured = `the plan without it is ${error.message}`;
         }
       }
     }

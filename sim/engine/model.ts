@@ -73,6 +73,8 @@ export interface TrafficNodeDef {
   /** Requests per second one instance serves; Infinity when the plan gives no figure. */
   capacityRps: number;
   requestsPerSecond: number;
+  /** Clients: their own diurnal swing (meaning 19); 0 for every other node. */
+  diurnalSwing: number;
   /** Nodes this one depends on in series (not used by balancers, which choose). */
   children: Int32Array;
   /** Balancers: their observation pairs [pairStart, pairEnd). */
@@ -117,8 +119,13 @@ export interface EngineModel {
   offeredRps: number;
   /** Blamed for an incident open from t = 0 (offered load above capacity): the first clients node. */
   initialCause: Cause;
-  /** Every clients node's diurnal swing (the engine core supports one shared value). */
+  /**
+   * The offered-rate-weighted mean of the clients' swings: the offered load is
+   * offeredRps · (1 + diurnalSwing · sin ωt), since every swing has the same phase (meaning 19).
+   */
   diurnalSwing: number;
+  /** Some clients node has a swing (loads then vary within a state). */
+  swinging: boolean;
   /** DNS records and their health checks (one per target). */
   dns: DnsDef[];
   dnsChecks: DnsCheckDef[];
@@ -200,6 +207,7 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
       serverless: null,
       capacityRps: Infinity,
       requestsPerSecond: 0,
+      diurnalSwing: 0,
       children: Int32Array.from(outgoing.get(id)!.map((to) => indexOf.get(to)!)),
       pairStart: 0,
       pairEnd: 0,
@@ -210,6 +218,7 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
       def.role = NodeRole.Clients;
       def.component = -1;
       def.requestsPerSecond = n.requestsPerSecond;
+      def.diurnalSwing = n.diurnalSwing;
     } else if (isFleet(n)) {
       def.role = NodeRole.Fleet;
       const ttf = compileDistribution(n.reliability.timeToFailureHours, HOUR);
@@ -371,7 +380,9 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
   let offeredRps = 0;
   for (const n of nodes) offeredRps += n.requestsPerSecond;
   const clients = planNodes.filter((n) => n.kind === 'clients');
-  const diurnalSwing = clients[0]?.kind === 'clients' ? clients[0].diurnalSwing : 0;
+  let swingRps = 0;
+  for (const c of clients) if (c.kind === 'clients') swingRps += c.requestsPerSecond * c.diurnalSwing;
+  const diurnalSwing = offeredRps > 0 ? swingRps / offeredRps : 0;
   let writes = 0;
   for (const c of clients) if (c.kind === 'clients') writes += c.requestsPerSecond * c.writeFraction;
 
@@ -388,6 +399,7 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
     offeredRps,
     initialCause: { kind: 'node', id: clients[0]?.id ?? '' },
     diurnalSwing,
+    swinging: swingRps > 0,
     dns,
     dnsChecks,
     dnsOfComponent,

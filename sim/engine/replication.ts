@@ -16,6 +16,14 @@ import { DnsRuntime, type DnsHost } from './dns/dnsRuntime';
 import { ScalingController, type ScalingHost } from './scaling/controller';
 import { monitorOfPassive } from './passives';
 
+const DIURNAL_OMEGA = (2 * Math.PI) / (24 * 3600);
+/**
+ * How far in u = sin ωt an evaluation probes for slopes: small enough to stay between the loads at
+ * which instances saturate (the controller looks again at each), large enough that the slope keeps
+ * about ten significant digits.
+ */
+const PROBE_U = 1e-6;
+
 /** What one replication reports: sums and samples that `summarize` pools over replications. */
 export interface ReplicationSummary {
   replication: number;
@@ -109,12 +117,29 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
   private readonly shortcut: boolean;
   /** Balancer pairs whose check is deep (meaning 6). */
   private readonly deepPairs: Int32Array;
-  /** Served rate of the current state when no required component is down, while still valid. */
-  private cachedServed = 0;
+  /**
+   * The lost rate of the current state as A + B·sin ωt (see TrafficAccount), from the last
+   * evaluation; reused while the state is unchanged and valid.
+   */
+  private lostA = 0;
+  private lostB = 0;
+  /** The last full evaluation's lost rate, reused while cacheValid (the shortcut does not touch it). */
+  private cachedA = 0;
+  private cachedB = 0;
   private cacheValid = false;
-  /** Loads vary within a state (diurnal swing against capacity): never reuse a served rate. */
+  /** Loads vary within a state (diurnal swing against capacity): never reuse a lost rate. */
   private readonly cacheable: boolean;
-  private lastFactor = 1;
+  /**
+   * A swing and capacities both matter: the lost rate is then affine in u = sin ωt only between
+   * the loads at which some instance saturates (the controller looks again at each), so each
+   * evaluation also probes a nearby u to get its slope, and every load's.
+   */
+  private readonly probing: boolean;
+  /** Per component and per node: the load's slope in u (0 without probing). */
+  readonly loadSlope: Float64Array;
+  readonly fleetLoadSlope: Float64Array;
+  private readonly probeLoad: Float64Array;
+  private readonly probeFleetLoad: Float64Array;
   readonly data: DataRuntime;
   private readonly calendar: EventCalendar;
   private readonly evaluator: TrafficEvaluator;
@@ -156,7 +181,12 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     this.deepPairs = Int32Array.from(pairs.flatMap((p, i) => (p.deep ? [i] : [])));
     // Deep checks read the pass's per-node results, so the pass always runs.
     this.shortcut = !this.hasDns && model.origins.length < 2 && this.deepPairs.length === 0;
-    this.cacheable = this.shortcut && !(model.diurnalSwing > 0 && model.capacityLimited);
+    this.cacheable = this.shortcut && !(model.swinging && model.capacityLimited);
+    this.probing = model.swinging && model.capacityLimited;
+    this.loadSlope = new Float64Array(components.length);
+    this.fleetLoadSlope = new Float64Array(nodes.length);
+    this.probeLoad = new Float64Array(this.probing ? components.length : 0);
+    this.probeFleetLoad = new Float64Array(this.probing ? nodes.length : 0);
     const origins = model.origins.length;
     this.originServed = new Float64Array(origins);
     this.originEnd = new Float64Array(origins);
@@ -171,7 +201,7 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     this.detectStreams = pairs.map((p) => streamFor(seed, replication, p.sourceId, 'detection'));
     this.livenessStreams = components.map((c) => (c.liveness ? streamFor(seed, replication, c.sourceId, 'liveness-detection') : null));
     this.restartedAt = new Float64Array(components.length).fill(NaN);
-    this.data = new DataRuntime(model.data, this, nodes.length, seed, replication, model.diurnalSwing, model.monitors);
+    this.data = new DataRuntime(model.data, this, nodes.length, seed, replication, model.monitors);
     this.dataUp = this.data.dataUp;
     this.calendar = new EventCalendar(model.horizonSeconds, this);
     this.evaluator = new TrafficEvaluator(model);
@@ -265,7 +295,8 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
       if (this.hasDns) this.dnsRuntime.fillShares(t, true);
       if (this.useController) this.controller.advanceTo(t);
       this.cacheValid = false;
-      this.account.advance(t, this.evaluate(t));
+      this.evaluate(t);
+      this.account.advanceLost(t, this.lostA, this.lostB);
     } else this.account.advance(t);
     this.advanceOrigins(t, moving);
     let causeComponent = -1;
@@ -306,10 +337,12 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
   /** Re-evaluates served traffic after a change at t, then lets the scaling controller decide. */
   private refresh(t: number, cause: Cause, initial: boolean): void {
     if (this.hasDns && !initial) this.dnsRuntime.fillShares(t);
-    this.account.setServed(this.evaluate(t), t, cause);
+    this.evaluate(t);
+    this.account.setLost(this.lostA, this.lostB, t, cause);
     // While a required component is down the loads are not re-evaluated: the controller holds.
-    if (this.useController && !(this.shortcut && this.criticalDown > 0) && this.controller.afterEvaluation(t, this.lastFactor)) {
-      this.account.setServed(this.evaluate(t), t, cause);
+    if (this.useController && !(this.shortcut && this.criticalDown > 0) && this.controller.afterEvaluation(t)) {
+      this.evaluate(t);
+      this.account.setLost(this.lostA, this.lostB, t, cause);
     }
     this.startOriginSegment();
     if (this.hasDns && !initial) this.dnsRuntime.refreshChecks();
@@ -317,16 +350,52 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     for (let k = 0; k < this.deepPairs.length; k++) this.refreshPair(this.deepPairs[k]!);
   }
 
-  /** Served rate at nominal load (served share × offered), for the account. */
-  private evaluate(t: number): number {
-    if (this.shortcut && this.criticalDown > 0) return 0;
-    if (this.cacheValid) return this.cachedServed;
-    const f = this.useController ? this.controller.loadFactor(t) : 1;
-    this.lastFactor = f;
-    const served = this.evaluator.servedRps(this, f) / f;
-    this.cachedServed = served;
-    this.cacheValid = this.cacheable;
-    return served;
+  /** Sets lostA and lostB, the lost rate of the state at t as A + B·sin ωt, for the account. */
+  private evaluate(t: number): void {
+    if (this.shortcut && this.criticalDown > 0) {
+      this.lostA = this.model.offeredRps;
+      this.lostB = this.model.offeredRps * this.model.diurnalSwing;
+      return;
+    }
+    if (this.cacheValid) {
+      this.lostA = this.cachedA;
+      this.lostB = this.cachedB;
+      return;
+    }
+    const u = this.model.swinging ? Math.sin(DIURNAL_OMEGA * t) : 0;
+    if (!this.probing) {
+      this.evaluator.servedRps(this, u);
+      this.lostA = this.cachedA = this.evaluator.lostA;
+      this.lostB = this.cachedB = this.evaluator.lostB;
+      this.cacheValid = this.cacheable;
+      return;
+    }
+    this.evaluator.servedRps(this, u);
+    if (!this.evaluator.saturated) {
+      // No instance saturated: every success stays as it is near u, so A and B are exact, and the
+      // pass carried each load's slope.
+      this.lostA = this.evaluator.lostA;
+      this.lostB = this.evaluator.lostB;
+      this.loadSlope.set(this.evaluator.dLoad);
+      this.fleetLoadSlope.set(this.evaluator.dFleetLoad);
+      return;
+    }
+    // Probe a little further the way u is moving (the piece the next segment lies in), then
+    // evaluate at u itself last, so every per-node result describes time t.
+    const moving = Math.cos(DIURNAL_OMEGA * t) >= 0 ? PROBE_U : -PROBE_U;
+    const probe = Math.abs(u + moving) <= 1 ? u + moving : u - moving;
+    this.evaluator.servedRps(this, probe);
+    const lostAtProbe = this.evaluator.lostA + this.evaluator.lostB * probe;
+    const loads = this.probeLoad;
+    for (let c = 0; c < loads.length; c++) loads[c] = this.evaluator.componentLoad(c);
+    this.probeFleetLoad.set(this.evaluator.fleetLoad);
+    this.evaluator.servedRps(this, u);
+    const lost = this.evaluator.lostA + this.evaluator.lostB * u;
+    const du = u - probe;
+    this.lostB = (lost - lostAtProbe) / du;
+    this.lostA = lost - this.lostB * u;
+    for (let c = 0; c < loads.length; c++) this.loadSlope[c] = (this.evaluator.componentLoad(c) - loads[c]!) / du;
+    for (let n = 0; n < this.fleetLoadSlope.length; n++) this.fleetLoadSlope[n] = (this.evaluator.fleetLoad[n]! - this.probeFleetLoad[n]!) / du;
   }
 
   // ScalingHost (absolute slots, unlike the DNS runtime's scheduleSlot)
@@ -349,6 +418,14 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
 
   componentLoad(c: number): number {
     return this.evaluator.componentLoad(c);
+  }
+
+  componentLoadSlope(c: number): number {
+    return this.loadSlope[c]!;
+  }
+
+  fleetLoadSlopeOf(node: number): number {
+    return this.fleetLoadSlope[node]!;
   }
 
   activate(c: number): void {

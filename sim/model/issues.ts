@@ -53,6 +53,7 @@ export const ISSUE_CODES = {
   'alias-ttl': 'an alias record to an AWS load balancer has a fixed 60-second TTL',
   'backup-3-2-1': 'backups should keep 3 copies on 2 media with 1 off site',
   'unreachable-node': 'no client traffic reaches this node',
+  'manual-check-settings': 'a manual DNS check is switched by people: its checker settings are not used',
 } as const;
 
 export type IssueCode = keyof typeof ISSUE_CODES;

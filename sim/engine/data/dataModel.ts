@@ -59,6 +59,12 @@ export interface DatasetDef {
   /** Nominal writes per second whose traffic reaches each member (clients' rate × writeFraction). */
   writeRate: Float64Array;
   totalWriteRate: number;
+  /**
+   * The same writes weighted by each client's own swing (Σ rate · swing, meaning 19): writes per
+   * second at time t are writeRate + writeSwingRate · sin ωt.
+   */
+  writeSwingRate: Float64Array;
+  totalWriteSwingRate: number;
 }
 
 export interface DataModel {
@@ -136,7 +142,8 @@ export function compileData(
       datasetOfComponent[c] = d;
       memberOfComponent[c] = i;
     });
-    const writeRate = Float64Array.from(ids, (id) => rates.get(id) ?? 0);
+    const writeRate = Float64Array.from(ids, (id) => rates.get(id)?.rate ?? 0);
+    const writeSwingRate = Float64Array.from(ids, (id) => rates.get(id)?.swingRate ?? 0);
     datasets.push({
       ids,
       nodes: Int32Array.from(ids, (id) => nodeIndex.get(id)!),
@@ -166,6 +173,8 @@ export function compileData(
       }),
       writeRate,
       totalWriteRate: writeRate.reduce((a, b) => a + b, 0),
+      writeSwingRate,
+      totalWriteSwingRate: writeSwingRate.reduce((a, b) => a + b, 0),
     });
   }
   return { datasets, datasetOfComponent, memberOfComponent };
@@ -229,7 +238,7 @@ function allPaths(
  * splits equally over its targets, DNS by policy (failover: its primary; weighted: by weight; others:
  * equally). Nominal means "with everything up": it sizes lost writes, never the served rate.
  */
-function writeRates(plan: ResolvedPlan): Map<string, number> {
+function writeRates(plan: ResolvedPlan): Map<string, { rate: number; swingRate: number }> {
   const out = new Map<string, { to: string; share: number }[]>();
   const indeg = new Map<string, number>(plan.nodes.map((n) => [n.id, 0]));
   const link = (from: string, to: string, share: number): void => {
@@ -255,12 +264,21 @@ function writeRates(plan: ResolvedPlan): Map<string, number> {
       for (const to of targets) link(n.id, to, 1);
     }
   }
-  const rate = new Map<string, number>(plan.nodes.map((n) => [n.id, n.kind === 'clients' ? n.requestsPerSecond * n.writeFraction : 0]));
+  // Both rates travel the same linear paths: each client's writes, and those times its own swing.
+  const rate = new Map<string, { rate: number; swingRate: number }>(
+    plan.nodes.map((n) => {
+      const w = n.kind === 'clients' ? n.requestsPerSecond * n.writeFraction : 0;
+      return [n.id, { rate: w, swingRate: n.kind === 'clients' ? w * n.diurnalSwing : 0 }];
+    }),
+  );
   const ready = plan.nodes.filter((n) => indeg.get(n.id) === 0).map((n) => n.id);
   for (let i = 0; i < ready.length; i++) {
     const id = ready[i]!;
     for (const { to, share } of out.get(id)!) {
-      rate.set(to, rate.get(to)! + rate.get(id)! * share);
+      const from = rate.get(id)!;
+      const into = rate.get(to)!;
+      into.rate += from.rate * share;
+      into.swingRate += from.swingRate * share;
       indeg.set(to, indeg.get(to)! - 1);
       if (indeg.get(to) === 0) ready.push(to);
     }

@@ -157,7 +157,6 @@ export class DataRuntime {
     nodeCount: number,
     seed: number,
     replication: number,
-    private readonly diurnalSwing: number,
     private readonly monitors: readonly MonitorDef[],
   ) {
     this.dataUp = new Uint8Array(nodeCount).fill(1);
@@ -387,10 +386,14 @@ export class DataRuntime {
       let edge = -1;
       let others = 0;
       let strandedRate = 0;
+      let strandedSwingRate = 0;
       for (let j = 0; j < def.ids.length; j++) {
         if (j === x) continue;
         if (this.usable(def, st, j)) others++;
-        else strandedRate += def.writeRate[j]!;
+        else {
+          strandedRate += def.writeRate[j]!;
+          strandedSwingRate += def.writeSwingRate[j]!;
+        }
       }
       let anyEdge = -1;
       for (let e = 0; e < def.edges.length && edge < 0; e++) {
@@ -406,8 +409,9 @@ export class DataRuntime {
         if (edge >= 0) {
           const lag = sample(def.edges[edge]!.lag, st.lagStreams[edge]!);
           const rate = def.writeRate[x]! + strandedRate / (others + 1);
+          const swingRate = def.writeSwingRate[x]! + strandedSwingRate / (others + 1);
           this.counters.multiwriterLosses++;
-          this.recordLoss(lag, rate, this.now - lag, this.now);
+          this.recordLoss(lag, rate, swingRate, this.now - lag, this.now);
         }
         return;
       }
@@ -482,7 +486,7 @@ export class DataRuntime {
     if (st.successStreams[j]!.next() < p.successProbability) {
       this.counters.promotions++;
       const rpo = this.promotionRpo(def, st, j);
-      this.recordLoss(rpo, def.totalWriteRate, st.failAt - rpo, st.failAt);
+      this.recordLoss(rpo, def.totalWriteRate, def.totalWriteSwingRate, st.failAt - rpo, st.failAt);
       // The old primary rejoins as a replica when it is back; data never fails back by itself.
       st.primary = j;
       st.candidate = -1;
@@ -594,7 +598,7 @@ export class DataRuntime {
     }
     this.counters.restores++;
     const from = Math.max(st.restoreDataTime, st.lastRestoreEnd);
-    this.recordLoss(st.failAt - from, def.totalWriteRate, from, st.failAt);
+    this.recordLoss(st.failAt - from, def.totalWriteRate, def.totalWriteSwingRate, from, st.failAt);
     st.lastRestoreEnd = this.now;
     this.dataBack(def, st, st.primary);
   }
@@ -602,7 +606,7 @@ export class DataRuntime {
   /** The lost primary comes back empty (no backup): everything written since the last restore is gone. */
   private rebuildEmpty(def: DatasetDef, st: DatasetState): void {
     this.counters.unrecoverableLosses++;
-    this.recordLoss(st.failAt - st.lastRestoreEnd, def.totalWriteRate, st.lastRestoreEnd, st.failAt);
+    this.recordLoss(st.failAt - st.lastRestoreEnd, def.totalWriteRate, def.totalWriteSwingRate, st.lastRestoreEnd, st.failAt);
     st.lastRestoreEnd = this.now;
     this.dataBack(def, st, st.primary);
   }
@@ -681,12 +685,11 @@ export class DataRuntime {
     if (Math.floor(this.now / bk.intervalSeconds) > Math.floor(st.takingStoppedAt[b]! / bk.intervalSeconds)) st.lastBackup[b] = this.now;
   }
 
-  /** One RPO sample and the writes offered in [from, to] at `rate` (nominal, diurnally weighted). */
-  private recordLoss(rpoSeconds: number, rate: number, from: number, to: number): void {
-    const swing = this.diurnalSwing;
-    const loadSeconds =
-      swing === 0 || to <= from ? Math.max(0, to - from) : to - from - (swing * (Math.cos(DIURNAL_OMEGA * to) - Math.cos(DIURNAL_OMEGA * from))) / DIURNAL_OMEGA;
-    const writes = rate * loadSeconds;
+  /** One RPO sample and the writes offered in [from, to] at rate + swingRate · sin ωt (each client's own swing). */
+  private recordLoss(rpoSeconds: number, rate: number, swingRate: number, from: number, to: number): void {
+    const seconds = Math.max(0, to - from);
+    const swingSeconds = swingRate === 0 || to <= from ? 0 : (Math.cos(DIURNAL_OMEGA * from) - Math.cos(DIURNAL_OMEGA * to)) / DIURNAL_OMEGA;
+    const writes = rate * seconds + swingRate * swingSeconds;
     this.rpoSeconds.push(rpoSeconds);
     this.counters.writesLost += writes;
     this.host.noteDataLoss(rpoSeconds, writes);

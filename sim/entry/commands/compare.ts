@@ -98,7 +98,7 @@ export const compareCommand: Command = {
     } catch (error) {
       progress.clear();
       if (!(error instanceof DesignError)) throw error;
-      io.stderr(`resilience compare: a design cannot be simulated: ${error.message}\n`);
+      io.stderr(`resilience compare: ${error.message}\n`);
       return EXIT.badInput;
     }
     progress.clear();

@@ -3,7 +3,6 @@
 // engineering and drills); expected downtime cost from a simulation; TCO and the budget verdict.
 // JSON shape: sim/cost/COST-CONTRACT.md.
 import { summarize } from '../../engine/monteCarlo';
-import { unsupportedFeatures } from '../../engine/unsupported';
 import { buildRateCard, costOfPlan, type CostLine, type CostReport } from '../../cost';
 import { parseArgs } from '../args';
 import { EXIT, UsageError, type CliIO, type Command } from '../cliTypes';
@@ -56,31 +55,24 @@ export const costCommand: Command = {
     const { positionals, flags } = parseArgs(args, { json: 'boolean', rates: 'boolean', ...RUN_FLAGS });
     if (positionals.length !== 1) throw new UsageError('cost needs exactly one plan file');
     const run = runFlags(flags);
-    // Prices need no simulation: a plan the engine cannot simulate yet is still priced, without downtime.
-    const loaded = loadPlanForRun(positionals[0]!, false);
+    const loaded = loadPlanForRun(positionals[0]!);
     if (!loaded.ok) {
       io.stderr(`resilience cost: ${loaded.message}\n`);
       return EXIT.badInput;
     }
     const settings = runSettings(run, loaded.resolved);
-    const missing = unsupportedFeatures(loaded.resolved);
-    let availability: number | undefined;
-    if (missing.length === 0) {
-      const progress = stepProgress(io, 'cost');
-      progress.step(1, 1, 'simulating for the expected downtime cost');
-      const summaries = await poolRunner(run.workers, progress.replication)(loaded.resolved, settings);
-      progress.clear();
-      availability = summarize(summaries, loaded.resolved, settings.seed).availability.requestWeighted.mean;
-    }
-    const cost = costOfPlan(loaded.plan, loaded.resolved, availability === undefined ? {} : { requestWeightedAvailability: availability });
-    if (missing.length > 0) cost.warnings.push(`the expected downtime cost is not computed: the engine does not simulate ${missing.join('; ')} yet`);
+    const progress = stepProgress(io, 'cost');
+    progress.step(1, 1, 'simulating for the expected downtime cost');
+    const summaries = await poolRunner(run.workers, progress.replication)(loaded.resolved, settings);
+    progress.clear();
+    const availability = summarize(summaries, loaded.resolved, settings.seed).availability.requestWeighted.mean;
+    const cost = costOfPlan(loaded.plan, loaded.resolved, { requestWeightedAvailability: availability });
     const rates = flags.rates ? buildRateCard(loaded.plan.cost).all() : undefined;
     if (flags.json) {
       io.stdout(`${JSON.stringify({ plan: loaded.plan.name, seed: settings.seed, replications: settings.replications, horizonYears: settings.horizonYears, ...cost, ...(rates ? { rates } : {}) })}\n`);
       return EXIT.ok;
     }
-    const from = availability === undefined ? 'no simulation' : `downtime from ${settings.replications} replications × ${settings.horizonYears} years, seed ${settings.seed}`;
-    io.stdout(`"${loaded.plan.name}": cost a month (${from})\n`);
+    io.stdout(`"${loaded.plan.name}": cost a month (downtime from ${settings.replications} replications × ${settings.horizonYears} years, seed ${settings.seed})\n`);
     io.stdout(costText(cost));
     if (rates) {
       io.stdout('Rate card:\n');

@@ -9,7 +9,6 @@ import type { Plan } from '../../model/schema';
 import type { ResolvedPlan } from '../../model/resolve';
 import { rateCardIssues } from '../../cost';
 import type { ReplicationRunner, RunSettings } from '../../analysis/design';
-import { unsupportedFeatures } from '../../engine/unsupported';
 import { UsageError, type CliIO } from '../cliTypes';
 import { readPlanFile } from '../readPlanFile';
 import { runReplicationsParallel } from '../runReplicationsParallel';
@@ -51,8 +50,8 @@ export function runSettings(flags: RunFlags, plan: ResolvedPlan): RunSettings {
 
 export type LoadedPlan = { ok: true; plan: Plan; resolved: ResolvedPlan } | { ok: false; message: string };
 
-/** A plan file as a valid, simulatable plan, or the sentence to print (exit 2). */
-export function loadPlanForRun(file: string, simulate = true): LoadedPlan {
+/** A plan file as a valid plan (every valid plan simulates), or the sentence to print (exit 2). */
+export function loadPlanForRun(file: string): LoadedPlan {
   const read = readPlanFile(file);
   if (!read.ok) return { ok: false, message: read.message };
   const { load } = read;
@@ -63,8 +62,6 @@ export function loadPlanForRun(file: string, simulate = true): LoadedPlan {
   }
   const costIssues = rateCardIssues(load.plan.cost, load.plan.nodes.map((n) => n.id));
   if (costIssues.length > 0) return { ok: false, message: `${basename(file)} is not a valid plan: ${costIssues.map((i) => `${i.path}: ${i.message}`).join('; ')}` };
-  const missing = simulate ? unsupportedFeatures(load.resolved) : [];
-  if (missing.length > 0) return { ok: false, message: `cannot simulate ${basename(file)} yet; the engine does not simulate these parts: ${missing.join('; ')}.` };
   return { ok: true, plan: load.plan, resolved: load.resolved };
 }
 

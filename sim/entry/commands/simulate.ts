@@ -7,7 +7,6 @@ import { basename } from 'node:path';
 import { formatIssue } from '../../model/issues';
 import type { ResolvedPlan } from '../../model/resolve';
 import { summarize, type SimulationResult } from '../../engine/monteCarlo';
-import { unsupportedFeatures } from '../../engine/unsupported';
 import { parseArgs } from '../args';
 import { EXIT, UsageError, type CliIO, type Command } from '../cliTypes';
 import { readPlanFile } from '../readPlanFile';
@@ -59,11 +58,6 @@ export const simulateCommand: Command = {
     const costIssues = rateCardIssues(load.plan?.cost, load.plan?.nodes.map((n) => n.id));
     if (costIssues.length > 0) {
       io.stderr(`resilience simulate: ${basename(file)} is not a valid plan: ${costIssues.map((i) => `${i.path}: ${i.message}`).join('; ')}\n`);
-      return EXIT.badInput;
-    }
-    const missing = unsupportedFeatures(plan);
-    if (missing.length > 0) {
-      io.stderr(`resilience simulate: cannot simulate ${basename(file)} yet; the engine does not simulate these parts: ${missing.join('; ')}.\n`);
       return EXIT.badInput;
     }
     const settings = {

@@ -4,8 +4,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { runCli, scratchDir, STACK_LINE } from './cliHarness';
 import { getTemplate } from '../../../sim/templates';
-import { unsupportedFeatures } from '../../../sim/engine/unsupported';
-import { validatePlan } from '../../../sim/model/validate';
 
 const TEMPLATE = (name: string) => fileURLToPath(new URL(`../../../sim/templates/${name}.plan.json`, import.meta.url));
 const SMALL = ['--replications', '4', '--years', '1', '--workers', '1', '--seed', '9'];
@@ -38,23 +36,6 @@ describe('resilience cost', () => {
     expect(run.stdout).toMatch(/note: region usw2 \(us-west-2\) is priced at us-east-1 list prices/);
     expect(run.stdout).toMatch(/Budget \$5,000\.00 a month: (met|MISSED)/);
     expect(run.stdout).toMatch(/usage\.datasetGb +50 +assumption/);
-  });
-
-  // Two clients with different daily swings: something the engine does not simulate (yet).
-  const twoSwings = (() => {
-    const plan = structuredClone(getTemplate('single-region-lb')!.plan);
-    plan.nodes.push({ id: 'night-users', kind: 'clients', requestsPerSecond: 10, diurnalSwing: 0.1, origins: { use1: 1 } });
-    plan.edges.push({ kind: 'traffic', from: 'night-users', to: 'lb' });
-    return plan;
-  })();
-  const refused = unsupportedFeatures(validatePlan(twoSwings).resolved!).length > 0;
-  it.runIf(refused)('prices a plan the engine cannot simulate, without the downtime cost', async () => {
-    const run = await runCli('cost', scratch.write('two-swings.json', JSON.stringify(twoSwings)), '--json', ...SMALL);
-    expect(run.code).toBe(0);
-    const out = JSON.parse(run.stdout);
-    expect(out.downtime).toBeNull();
-    expect(out.tcoUsdPerMonth).toBe(out.monthlyUsd);
-    expect(out.warnings.join(' ')).toMatch(/expected downtime cost is not computed: the engine does not simulate/);
   });
 
   it('refuses an unknown price key with the field named (exit 2)', async () => {

@@ -1,6 +1,6 @@
-// Regression tests for PLAN-FORMAT meanings the engine once disagreed with (8, 11, 17, 18 and the
-// container fields): each expected value is derived by hand in the comment above it, from the plan
-// format alone, never from an earlier run of the engine.
+// Regression tests for PLAN-FORMAT meanings the engine once disagreed with or ignored (6, 8, 11,
+// 16–21 and the container fields): each expected value is derived by hand in the comment above it,
+// from the plan format alone, never from an earlier run of the engine.
 import { describe, expect, it } from 'vitest';
 import { compileScenarioModel } from '../../../sim/engine/scenarios';
 import { runReplication, type ReplicationSummary } from '../../../sim/engine/replication';
@@ -206,6 +206,20 @@ describe('meaning 16: backups and monitors that fail', () => {
     expect(s.rtoSeconds[0]!).toBeCloseTo(2.2 * HOUR, 6);
   });
 
+  it('a backup that fails during a restore restarts it at its repair (RTO 6 h); one that never fails changes nothing', () => {
+    // The restore of the 96 h copy starts at 100.2 h (2 h); the backup node fails at 101 h and is
+    // repaired at 104 h, when the restore starts over: done at 106 h. RTO 6 h, RPO 4 h.
+    const s = runPinned(restorePlan(backup(rel(fixed(101), fixed(3)))), 1, 150).summaries[0]!;
+    expect(s.rtoSeconds[0]!).toBeCloseTo(6 * HOUR, 6);
+    expect(s.rpoSeconds).toEqual([4 * HOUR]);
+    // timeToFailureHours "never": exactly the backup without a reliability block (RTO 2.2 h, RPO 4 h).
+    const never = runPinned(restorePlan(backup(rel(NEVER_DIST, fixed(1)))), 1, 150).summaries[0]!;
+    const none = runPinned(restorePlan(backup(null)), 1, 150).summaries[0]!;
+    expect(never.rtoSeconds).toEqual(none.rtoSeconds);
+    expect(never.rtoSeconds[0]!).toBeCloseTo(2.2 * HOUR, 6);
+    expect(never.rpoSeconds).toEqual([4 * HOUR]);
+  });
+
   it('a backup in a region is down during that region’s outages: its copies wait for the region', () => {
     // snap sits in region r (out 99 h → 104 h); db has no region. The restore needs a usable copy
     // from 100.2 h and waits for r's return at 104 h, then takes 2 h: RTO 6 h; the 96 h copy gives RPO 4 h.
@@ -248,6 +262,23 @@ describe('meaning 16: backups and monitors that fail', () => {
   it('a monitor in a region is down during its outages (region out 95 h → 105 h: RTO 5 h + 1,260 s)', () => {
     const regions = { regions: [{ id: 'r', zones: 1, outage: { ratePerYear: 1, durationHours: fixed(10) }, zoneOutage: null }] };
     const s = runPinned(promotionPlan([ops('ops', 10, 10, { region: 'r' })], regions), 1, 150, { gapHours: 95, durationHours: 10 }).summaries[0]!;
+    expect(s.rtoSeconds).toEqual([5 * HOUR + 1_260]);
+  });
+});
+
+describe('meaning 17: common causes take backups and monitors down', () => {
+  it('a common cause naming the monitor delays people like its own failure would', () => {
+    // The common cause "pager" (pinned: out 95 h → 105 h) names ops only. a fails at 100 h:
+    // people notice from 105 h: RTO = 5 h + 10 + 10 min + 60 s = 19,260 s.
+    const nodes = [
+      users(100, 0.1),
+      { id: 'a', kind: 'datastore', engine: 'postgres', failureLosesData: false, reliability: rel(fixed(100), fixed(20)) },
+      { id: 'b', kind: 'datastore', engine: 'postgres', failureLosesData: false, reliability: SOLID, promotion: { automatic: false, seconds: 60, successProbability: 1 } },
+      monitor(10, 10),
+    ];
+    const extra = { commonCauses: [{ id: 'pager', ratePerYear: 1, durationHours: fixed(10), affects: ['ops'] }] };
+    const p = dataPlan(nodes, [['users', 'a']], [replication('a', 'b', 'async', { dist: 'fixed', value: 4 })], extra);
+    const s = runPinned(p, 1, 150, { gapHours: 95, durationHours: 10 }).summaries[0]!;
     expect(s.rtoSeconds).toEqual([5 * HOUR + 1_260]);
   });
 });
@@ -298,5 +329,87 @@ describe('meaning 21: manual DNS failover', () => {
       expect(s.rtoSeconds).toEqual([930]);
       expect(s.lostRequests).toBeCloseTo(100 * 930, 6);
     }
+  });
+});
+
+describe('meaning 20: a daily swing against capacity, computed exactly', () => {
+  it('the incident is exactly the time the load exceeds capacity / (1 − 0.001)', () => {
+    // L(t) = 100·(1 + 0.5 sin ωt) against C = 100: more than 0.1 % fail while L > C / 0.999, i.e.
+    // sin ωt > v = (1/0.999 − 1)/0.5 = 0.002002…: one incident a day from asin(v)/ω to (π − asin(v))/ω,
+    // of length (π − 2·asin v)/ω = 43,172.4 s. Downtime per day is that too. (With 900 s load ticks
+    // the incident's ends were interpolated between ticks, off by up to minutes.)
+    const DAY = 86_400;
+    const w = (2 * Math.PI) / DAY;
+    const v = (1 / 0.999 - 1) / 0.5;
+    const length = (Math.PI - 2 * Math.asin(v)) / w;
+    const nodes = [
+      { id: 'users', kind: 'clients', requestsPerSecond: 100, diurnalSwing: 0.5 },
+      { id: 'gw', kind: 'gateway', instances: 1, capacityRpsPerInstance: 100, reliability: SOLID },
+    ];
+    const days = 10;
+    const s = run(plan(nodes, [['users', 'gw']]), 1, (days * 24) / 8760).summaries[0]!;
+    expect(s.rtoSeconds).toHaveLength(days);
+    for (const rto of s.rtoSeconds) expect(rto).toBeCloseTo(length, 3);
+    expect(s.downSeconds).toBeCloseTo(days * length, 2);
+    for (const [k, r] of s.incidentRecords.entries()) expect(r.startHours * 3600).toBeCloseTo(k * DAY + Math.asin(v) / w, 3);
+  });
+});
+
+describe('meaning 19: clients with different daily swings', () => {
+  const DAY = 86_400;
+  const w = (2 * Math.PI) / DAY;
+  const sineIntegral = (h0: number, h1: number) => (Math.cos(w * h0 * 3600) - Math.cos(w * h1 * 3600)) / w;
+
+  it('losing one client’s path loses that client’s own swinging load', () => {
+    // steady (100 rps, no swing) → b; peaky (100 rps, swing 0.5) → a. a out 10 h → 12 h: lost =
+    // ∫ 100·(1 + 0.5 sin ωt) dt = 100·7,200 + 50·(cos 150° − cos 180°)/ω = 720,000 + 92,110.
+    // (Using the first clients node's swing for all loads gives 720,000.)
+    const nodes = [
+      { id: 'steady', kind: 'clients', requestsPerSecond: 100 },
+      { id: 'peaky', kind: 'clients', requestsPerSecond: 100, diurnalSwing: 0.5 },
+      { id: 'a', kind: 'gateway', instances: 1, reliability: SOLID },
+      { id: 'b', kind: 'gateway', instances: 1, reliability: SOLID },
+    ];
+    const runs = scenarioRuns(plan(nodes, [['steady', 'b'], ['peaky', 'a']]), { id: 's', atHours: 10, durationHours: 2, fail: { node: 'a' } }, 1);
+    expect(runs[0]!.lostRequests).toBeCloseTo(100 * 7200 + 50 * sineIntegral(10, 12), 4);
+    // Offered over the 36 h run: 200·36 h + 50·∫ sin over [0, 36 h].
+    expect(runs[0]!.offeredRequests).toBeCloseTo(200 * 36 * 3600 + 50 * sineIntegral(0, 36), 3);
+  });
+
+  it('a failing share that crosses 0.1 % because the loads swing differently opens an incident at the exact instant', () => {
+    // steady 999 rps (no swing) and peaky 1 rps (swing 0.5), whose path a is out 10 h → 34 h: the
+    // failing share (1 + 0.5u)/(1,000 + 0.5u), u = sin ωt, exceeds 0.1 % exactly while u > 0:
+    // 10 h → 12 h and 24 h → 34 h (ωt = 150° at 10 h and 34 h). Two incidents: 7,200 s, 36,000 s.
+    // (With one swing for all, the share is exactly 0.1 %: no incident.)
+    const nodes = [
+      { id: 'steady', kind: 'clients', requestsPerSecond: 999 },
+      { id: 'peaky', kind: 'clients', requestsPerSecond: 1, diurnalSwing: 0.5 },
+      { id: 'a', kind: 'gateway', instances: 1, reliability: SOLID },
+      { id: 'b', kind: 'gateway', instances: 1, reliability: SOLID },
+    ];
+    const runs = scenarioRuns(plan(nodes, [['steady', 'b'], ['peaky', 'a']]), { id: 's', atHours: 10, durationHours: 24, fail: { node: 'a' } }, 1);
+    expect(runs[0]!.rtoSeconds).toHaveLength(2);
+    expect(runs[0]!.rtoSeconds[0]!).toBeCloseTo(7200, 3);
+    expect(runs[0]!.rtoSeconds[1]!).toBeCloseTo(36_000, 3);
+  });
+
+  it('lost writes follow each client’s own swing', () => {
+    // steady and peaky (swing 0.5) each write 10/s to db, which loses its disk at 100 h; the newest
+    // backup is from 96 h (RPO 4 h). Lost writes = 10·14,400 + 10·(14,400 + 0.5·∫ sin over
+    // [96 h, 100 h]) = 288,000 + 5·(1 − cos 60°)/ω = 288,000 + 34,377.5.
+    const p = dataPlan(
+      [
+        { id: 'steady', kind: 'clients', requestsPerSecond: 100, writeFraction: 0.1 },
+        { id: 'peaky', kind: 'clients', requestsPerSecond: 100, writeFraction: 0.1, diurnalSwing: 0.5 },
+        { id: 'db', kind: 'datastore', engine: 'postgres', failureLosesData: true, reliability: rel(fixed(100), fixed(1)) },
+        { id: 'snap', kind: 'backup', of: 'db', intervalHours: 24, restoreHours: fixed(2), restoreFailureProbability: 0 },
+        monitor(6, 6),
+      ],
+      [['steady', 'db'], ['peaky', 'db']],
+      [],
+    );
+    const s = runPinned(p, 1, 150).summaries[0]!;
+    expect(s.rpoSeconds).toEqual([4 * HOUR]);
+    expect(s.data.writesLost).toBeCloseTo(288_000 + 5 * sineIntegral(96, 100), 3);
   });
 });

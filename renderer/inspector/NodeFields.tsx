@@ -26,6 +26,7 @@ function HealthCheckFields({ dns }: { dns: boolean }) {
       <NumberField path={['healthCheck', 'checkers']} label="Checkers" unit="count" />
       <NumberField path={['healthCheck', 'propagationSeconds']} label="Propagation" unit="s" hint="Added before DNS acts on a change" />
       <BoolField path={['healthCheck', 'deep']} label="Deep check" hint="Observe the whole downstream path, not only the target" />
+      {dns && <BoolField path={['healthCheck', 'manual']} label="Manual failover" hint="People switch the record after the monitor’s detection and response, instead of checkers" />}
     </Section>
   );
 }

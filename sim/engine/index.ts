@@ -9,7 +9,6 @@ export { compileHealthCheck, sampleDetectionSeconds, type DetectionLaw } from '.
 export { compileModel, type EngineModel } from './model';
 export { runReplication, type ReplicationSummary } from './replication';
 export { runReplications, summarize, sampleStatistics, MINUTES_PER_YEAR, type SimulationResult, type RunOptions } from './monteCarlo';
-export { unsupportedFeatures } from './unsupported';
 export { studentTQuantile, meanWithInterval } from './stats';
 export type { IncidentRecord } from './metrics';
 export { runScenarios, type ScenarioResult } from './scenarios';

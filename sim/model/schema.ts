@@ -98,6 +98,10 @@ export const HealthCheckSchema = z.strictObject({
 });
 export type HealthCheck = z.infer<typeof HealthCheckSchema>;
 
+/** A DNS record's check may also be run by people: `manual` (PLAN-FORMAT meaning 21) switches the record after the monitor's detection and response. */
+export const DnsHealthCheckSchema = HealthCheckSchema.extend({ manual: z.boolean().optional() });
+export type DnsHealthCheck = z.infer<typeof DnsHealthCheckSchema>;
+
 export const ClientsSchema = z.strictObject({
   ...nodeBase,
   kind: z.literal('clients'),
@@ -126,7 +130,7 @@ export const DnsSchema = z.strictObject({
   ttlSeconds: nonNegative.optional(),
   ttlViolationFraction: probability.optional(),
   ttlViolationSeconds: nonNegative.optional(),
-  healthCheck: HealthCheckSchema.optional(),
+  healthCheck: DnsHealthCheckSchema.optional(),
   targets: z.array(DnsTargetSchema).min(1),
 });
 
@@ -304,6 +308,24 @@ export const SimulationSettingsSchema = z.strictObject({
 });
 export type SimulationSettings = z.infer<typeof SimulationSettingsSchema>;
 
+/**
+ * Cost settings (sim/cost). Added to version 1 without a schemaVersion bump: every field is
+ * optional and a plan without them is priced from the catalog exactly as before, so no existing
+ * plan changes meaning. Keys of `prices` and `assumptions` are the rate-card keys that
+ * `resilience cost` prints (e.g. "alb.usdPerHour", "usage.datasetGb"); sim/cost rejects unknown ones.
+ */
+export const CostSettingsSchema = z.strictObject({
+  /** Fully loaded cost of an engineering hour (strategy effort and drills). */
+  engineeringUsdPerHour: nonNegative.optional(),
+  /** Replacement values for catalog prices, by rate-card key. */
+  prices: z.record(z.string().min(1), nonNegative).optional(),
+  /** Replacement values for the cost model's usage assumptions, by rate-card key. */
+  assumptions: z.record(z.string().min(1), nonNegative).optional(),
+  /** A fixed monthly price for a node, replacing its computed lines (the way to price azure, gcp or generic nodes). */
+  nodeUsdPerMonth: z.record(id, nonNegative).optional(),
+});
+export type CostSettings = z.infer<typeof CostSettingsSchema>;
+
 // ── the document ─────────────────────────────────────────────────────────────────────────────
 export const PlanSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -318,6 +340,7 @@ export const PlanSchema = z.strictObject({
   practices: PracticesSchema.optional(),
   objectives: ObjectivesSchema.optional(),
   simulation: SimulationSettingsSchema.optional(),
+  cost: CostSettingsSchema.optional(),
 });
 
 /** A plan as written by the user (optional fields may be absent). */

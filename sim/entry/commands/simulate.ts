@@ -7,10 +7,11 @@ import { basename } from 'node:path';
 import { formatIssue } from '../../model/issues';
 import type { ResolvedPlan } from '../../model/resolve';
 import { summarize, type SimulationResult } from '../../engine/monteCarlo';
-import { unsupportedFeatures } from '../../engine/unsupported';
 import { parseArgs } from '../args';
 import { EXIT, UsageError, type CliIO, type Command } from '../cliTypes';
 import { readPlanFile } from '../readPlanFile';
+import { costOfPlan, rateCardIssues } from '../../cost';
+import { usd } from './cost';
 import { runReplicationsParallel } from '../runReplicationsParallel';
 
 const USAGE = `Usage: resilience simulate <plan.json> [--json] [--seed N] [--replications R] [--years Y] [--workers W]
@@ -54,9 +55,9 @@ export const simulateCommand: Command = {
       return EXIT.badInput;
     }
     const plan: ResolvedPlan = load.resolved;
-    const missing = unsupportedFeatures(plan);
-    if (missing.length > 0) {
-      io.stderr(`resilience simulate: cannot simulate ${basename(file)} yet; the engine does not simulate these parts: ${missing.join('; ')}.\n`);
+    const costIssues = rateCardIssues(load.plan?.cost, load.plan?.nodes.map((n) => n.id));
+    if (costIssues.length > 0) {
+      io.stderr(`resilience simulate: ${basename(file)} is not a valid plan: ${costIssues.map((i) => `${i.path}: ${i.message}`).join('; ')}\n`);
       return EXIT.badInput;
     }
     const settings = {
@@ -71,11 +72,26 @@ export const simulateCommand: Command = {
     const wallSeconds = (performance.now() - started) / 1000;
     progress.clear();
     const result: SimulationResult = { ...summarize(summaries, plan, settings.seed), wallSeconds };
+    const priced = costOfPlan(load.plan!, plan, { requestWeightedAvailability: result.availability.requestWeighted.mean });
+    // The itemised lines are `resilience cost`'s; simulate carries the totals (RESULT-CONTRACT.md).
+    const cost = {
+      monthlyUsd: priced.monthlyUsd,
+      infrastructureUsdPerMonth: priced.infrastructureUsdPerMonth,
+      operationsUsdPerMonth: priced.operationsUsdPerMonth,
+      downtimeUsdPerMonth: priced.downtime?.usdPerMonth ?? null,
+      tcoUsdPerMonth: priced.tcoUsdPerMonth,
+      budget: priced.budget,
+      unpricedNodes: priced.unpricedNodes,
+    };
     const notes = plan.scenarios.length > 0 ? ['scripted scenarios are not played by simulate (random failures only); they replay with "resilience scenarios"'] : [];
     if (flags.json) {
-      io.stdout(`${JSON.stringify({ plan: plan.name, ...result, notes })}\n`);
+      io.stdout(`${JSON.stringify({ plan: plan.name, ...result, cost, notes })}\n`);
     } else {
       io.stdout(readable(plan, result, workerCount));
+      const budget = cost.budget ? `; budget ${usd(cost.budget.limitUsdPerMonth)} ${cost.budget.met ? 'met' : 'MISSED'}` : '';
+      const downtime = cost.downtimeUsdPerMonth === null ? '' : ` + expected downtime ${usd(cost.downtimeUsdPerMonth)} = TCO ${usd(cost.tcoUsdPerMonth)}`;
+      const unpriced = cost.unpricedNodes.length > 0 ? ` (not priced: ${cost.unpricedNodes.join(', ')})` : '';
+      io.stdout(`Cost a month                   ${usd(cost.monthlyUsd)} (infrastructure ${usd(cost.infrastructureUsdPerMonth)} + operations ${usd(cost.operationsUsdPerMonth)})${downtime}${budget}${unpriced}; itemised by "resilience cost"\n`);
       for (const note of notes) io.stdout(`Note: ${note}.\n`);
     }
     return EXIT.ok;

@@ -11,6 +11,7 @@ import { WindowShell } from '../shell/WindowShell';
 import { EditorStoreProvider } from '../store/EditorStoreContext';
 import { StrategyBadges } from '../strategies/StrategyBadges';
 import type { EditorStore } from '../store/createEditorStore';
+import { AppErrorBoundary } from './AppErrorBoundary';
 import { SidePanel } from './SidePanel';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
@@ -24,28 +25,30 @@ function Shortcuts() {
 export function App({ store }: { store: EditorStore }) {
   const [ui] = useState(createUiStore);
   return (
-    <EditorStoreProvider store={store}>
-      <UiStoreContext.Provider value={ui}>
-        <ReactFlowProvider>
-          <Shortcuts />
-          <WindowShell />
-          <div className="app">
-            <Toolbar />
-            <div className="workspace">
-              <Palette />
-              <div className="canvas-area">
-                <Canvas />
-                <StrategyBadges />
-                <RecoveryBanner />
+    <AppErrorBoundary>
+      <EditorStoreProvider store={store}>
+        <UiStoreContext.Provider value={ui}>
+          <ReactFlowProvider>
+            <Shortcuts />
+            <WindowShell />
+            <div className="app">
+              <Toolbar />
+              <div className="workspace">
+                <Palette />
+                <div className="canvas-area">
+                  <Canvas />
+                  <StrategyBadges />
+                  <RecoveryBanner />
+                </div>
+                <SidePanel />
               </div>
-              <SidePanel />
+              <ResultsDock />
+              <StatusBar />
             </div>
-            <ResultsDock />
-            <StatusBar />
-          </div>
-          <Toast />
-        </ReactFlowProvider>
-      </UiStoreContext.Provider>
-    </EditorStoreProvider>
+            <Toast />
+          </ReactFlowProvider>
+        </UiStoreContext.Provider>
+      </EditorStoreProvider>
+    </AppErrorBoundary>
   );
 }

@@ -9,8 +9,7 @@ import type { Plan } from '../model/schema';
 import type { ResolvedPlan } from '../model/resolve';
 import { validatePlan } from '../model/validate';
 import { formatIssue } from '../model/issues';
-import { summarize, MINUTES_PER_YEAR, type SimulationResult } from '../engine/monteCarlo';
-import type { ReplicationSummary } from '../engine/replication';
+import { clientOrigins, MINUTES_PER_YEAR, type PairedRecord, type RunStatistics, type SimulationResult } from '../engine/monteCarlo';
 import { meanWithInterval, type MeanWithInterval } from '../engine/stats';
 import { costOfPlan, rateCardIssues, type CostReport } from '../cost';
 
@@ -20,13 +19,17 @@ export interface RunSettings {
   horizonYears: number;
 }
 
-/** Runs a resolved plan's replications 0..replications−1 for the settings; order by replication. */
-export type ReplicationRunner = (plan: ResolvedPlan, settings: RunSettings) => Promise<ReplicationSummary[]>;
+/**
+ * Runs a resolved plan's replications 0..replications−1 for the settings: their pooled statistics
+ * and each replication's paired record, in replication order.
+ */
+export type ReplicationRunner = (plan: ResolvedPlan, settings: RunSettings) => Promise<{ statistics: RunStatistics; records: PairedRecord[] }>;
 
 export interface EvaluatedDesign {
   plan: Plan;
   resolved: ResolvedPlan;
-  summaries: ReplicationSummary[];
+  /** Per replication, in order: what paired differences need. */
+  summaries: PairedRecord[];
   result: SimulationResult;
   cost: CostReport;
 }
@@ -56,17 +59,17 @@ export function prepareDesign(plan: unknown): { plan: Plan; resolved: ResolvedPl
 
 export async function evaluateDesign(plan: unknown, settings: RunSettings, run: ReplicationRunner): Promise<EvaluatedDesign> {
   const prepared = prepareDesign(plan);
-  const summaries = await run(prepared.resolved, settings);
-  const result = summarize(summaries, prepared.resolved, settings.seed);
+  const { statistics, records: summaries } = await run(prepared.resolved, settings);
+  const result = statistics.result(prepared.resolved, settings.seed, clientOrigins(prepared.resolved));
   const cost = costOfPlan(prepared.plan, prepared.resolved, { requestWeightedAvailability: result.availability.requestWeighted.mean });
   return { ...prepared, summaries, result, cost };
 }
 
-export const requestWeighted = (s: ReplicationSummary): number => (s.offeredRequests > 0 ? 1 - s.lostRequests / s.offeredRequests : 1);
-export const downtimeMinutesPerYear = (s: ReplicationSummary): number => (s.downSeconds / s.horizonSeconds) * MINUTES_PER_YEAR;
+export const requestWeighted = (s: PairedRecord): number => (s.offeredRequests > 0 ? 1 - s.lostRequests / s.offeredRequests : 1);
+export const downtimeMinutesPerYear = (s: PairedRecord): number => (s.downSeconds / s.horizonSeconds) * MINUTES_PER_YEAR;
 
 /** Mean of per-replication differences (other − base) with its Student-t 95 % interval. */
-export function pairedDifference(base: readonly ReplicationSummary[], other: readonly ReplicationSummary[], measure: (s: ReplicationSummary) => number): MeanWithInterval {
+export function pairedDifference(base: readonly PairedRecord[], other: readonly PairedRecord[], measure: (s: PairedRecord) => number): MeanWithInterval {
   if (base.length !== other.length || base.some((s, i) => s.replication !== other[i]!.replication)) {
     throw new Error('paired differences need the same replications of both designs');
   }

@@ -53,6 +53,27 @@ export interface ReplicationOptions {
   replication: number;
   /** Request-weighted availability objective for monthly SLO attainment (NaN: none). */
   availabilityObjective: number;
+  /** Events this replication may deliver before it stops with EventBudgetExceeded (default DEFAULT_EVENT_BUDGET). */
+  eventBudget?: number | undefined;
+}
+
+/**
+ * Events one replication may deliver. A validated plan makes at most a few hundred thousand events
+ * per simulated year on its busiest templates; ten million is far above any sensible run and still
+ * stops a runaway one (a component failing every microsecond) within seconds.
+ */
+export const DEFAULT_EVENT_BUDGET = 10_000_000;
+
+/** A replication delivered more events than its budget allows; the message names the busiest source. */
+export class EventBudgetExceeded extends Error {
+  constructor(
+    message: string,
+    readonly replication: number,
+    readonly source: string,
+  ) {
+    super(message);
+    this.name = 'EventBudgetExceeded';
+  }
 }
 
 /**
@@ -146,6 +167,10 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
   readonly account: TrafficAccount;
   /** Per DNS slot (checks, then records): what an incident it opens is blamed on, made once. */
   private readonly dnsSlotCauses: Cause[];
+  /** Events delivered per timer slot, so a runaway run can name what drove it. */
+  private readonly slotEvents: Float64Array;
+  private eventsLeft: number;
+  private readonly replicationIndex: number;
 
   constructor(
     private readonly model: EngineModel,
@@ -211,6 +236,42 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
       ...model.dns.map((record): Cause => ({ kind: 'node', id: record.id })),
     ];
     this.account = new TrafficAccount(model.offeredRps, options.availabilityObjective, model.diurnalSwing);
+    this.slotEvents = new Float64Array(this.slots);
+    this.eventsLeft = options.eventBudget ?? DEFAULT_EVENT_BUDGET;
+    this.replicationIndex = replication;
+  }
+
+  /** What produced the events of a timer slot, in the plan's words. */
+  private describeSlot(slot: number): string {
+    const m = this.model;
+    const component = (c: number): string => {
+      const def = m.components[c]!;
+      return def.instance >= 0 ? `instance ${def.instance} of "${m.nodes[def.node]!.id}"` : `"${def.sourceId}"`;
+    };
+    if (slot < this.overlayBase) return `${component(slot)} (its failures and repairs)`;
+    if (slot < this.pairBase) return `outage process "${m.overlays[slot - this.overlayBase]!.sourceId}"`;
+    if (slot < this.dnsBase) return `health checks of "${m.pairs[slot - this.pairBase]!.sourceId}"`;
+    if (slot < this.dataBase) {
+      const local = slot - this.dnsBase;
+      return local < m.dnsChecks.length ? `DNS health checks of "${m.nodes[m.dnsChecks[local]!.targetNode]!.id}"` : `DNS record "${m.dns[local - m.dnsChecks.length]!.id}"`;
+    }
+    if (slot < this.controlBase) return `dataset of "${m.data.datasets[slot - this.dataBase]!.ids[0]}" (promotions and restores)`;
+    const c = slot - this.controlBase;
+    return c < m.components.length ? `autoscaling of ${component(c)}` : 'the autoscaling controller';
+  }
+
+  private budgetExceeded(): never {
+    let busiest = 0;
+    for (let s = 1; s < this.slots; s++) if (this.slotEvents[s]! > this.slotEvents[busiest]!) busiest = s;
+    const total = this.calendar.delivered;
+    const source = this.describeSlot(busiest);
+    const share = Math.round((100 * this.slotEvents[busiest]!) / total);
+    throw new EventBudgetExceeded(
+      `replication ${this.replicationIndex} stopped at ${total.toLocaleString('en-US')} events (the budget of one replication) after ${(this.calendar.now() / 3600).toPrecision(3)} simulated hours; ` +
+        `${share} % of them came from ${source}: its times are far too short for the horizon — lengthen them or shorten the horizon`,
+      this.replicationIndex,
+      source,
+    );
   }
 
   run(): void {
@@ -285,6 +346,8 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
 
   onTimer(code: number): void {
     const slot = code % this.slots;
+    this.slotEvents[slot]!++;
+    if (--this.eventsLeft < 0) this.budgetExceeded();
     if ((code - slot) / this.slots !== this.generation[slot]) return; // cancelled
     const t = this.calendar.now();
     // While clients move between DNS answers, a serverless function warms up, or diurnal load ticks

@@ -4,6 +4,8 @@ export interface CliIO {
   stderr(text: string): void;
   /** True when stderr is a terminal (progress bars are drawn only then, or when forced). */
   stderrIsTTY: boolean;
+  /** Progress drawing on stderr (carriage returns kept); never given user text. Defaults to stderr. */
+  progress?(text: string): void;
 }
 
 export interface Command {

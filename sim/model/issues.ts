@@ -44,6 +44,9 @@ export const ISSUE_CODES = {
   'degenerate-distribution': 'a time to failure must have a positive mean',
   'autoscaling-bounds': 'instances must lie between autoscaling.min and autoscaling.max',
   'location-missing': 'latency routing needs a location for every region involved',
+  'reserved-key': 'a key JavaScript reserves ("__proto__") cannot name anything in a plan',
+  'too-frequent': 'a failure-and-repair cycle must typically last at least one second',
+  'replication-group-too-large': 'a replication group holds at most 256 datastores',
   // warnings (never block)
   'cross-region-sync': 'AWS does not offer synchronous cross-region replication for this engine',
   'cross-region-auto-promotion': 'AWS cross-region promotion for this engine is user-initiated',

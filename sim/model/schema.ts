@@ -52,8 +52,17 @@ export const ReliabilitySchema = z.strictObject({
 });
 export type Reliability = z.infer<typeof ReliabilitySchema>;
 
+/** Outages a year at most (one a minute): above that an outage process is noise, and a run would never end. */
+export const MAX_OUTAGES_PER_YEAR = 525_600;
+/** Hours a scripted scenario may start after t = 0 or last: the longest horizon, 100,000 years. */
+export const MAX_SCENARIO_HOURS = 876_000_000;
+/** Plan size limits: far above any real design, low enough that every check and run stays bounded. */
+export const MAX_NODES = 100_000;
+export const MAX_EDGES = 200_000;
+export const MAX_FLEET_INSTANCES = 10_000;
+
 export const OutageProcessSchema = z.strictObject({
-  ratePerYear: nonNegative,
+  ratePerYear: nonNegative.max(MAX_OUTAGES_PER_YEAR),
   durationHours: DistributionSchema,
 });
 export type OutageProcess = z.infer<typeof OutageProcessSchema>;
@@ -151,7 +160,8 @@ export type Platform = (typeof PLATFORMS)[number];
 export const AutoscalingSchema = z
   .strictObject({
     min: nonNegativeInt,
-    max: positiveInt,
+    // The same ceiling as a fixed fleet's instances: the autoscaler allocates a slot per possible instance.
+    max: positiveInt.max(MAX_FLEET_INSTANCES),
     targetUtilization: z.number().gt(0).max(1),
     reactionSeconds: nonNegative.optional(),
     launchSeconds: nonNegative.optional(),
@@ -169,7 +179,7 @@ export const ProbesSchema = z.strictObject({
 const fleetFields = {
   ...nodeBase,
   platform: z.enum(PLATFORMS).optional(),
-  instances: positiveInt.max(10_000).optional(),
+  instances: positiveInt.max(MAX_FLEET_INSTANCES).optional(),
   capacityRpsPerInstance: positive.optional(),
   autoscaling: AutoscalingSchema.optional(),
   probes: ProbesSchema.optional(),
@@ -268,7 +278,7 @@ export type Edge = z.infer<typeof EdgeSchema>;
 export const CommonCauseSchema = z.strictObject({
   id,
   name: z.string().optional(),
-  ratePerYear: nonNegative,
+  ratePerYear: nonNegative.max(MAX_OUTAGES_PER_YEAR),
   durationHours: DistributionSchema,
   affects: z.array(id).min(1),
 });
@@ -283,8 +293,8 @@ export const ScenarioFailSchema = z.union([
 export const ScenarioSchema = z.strictObject({
   id,
   name: z.string().optional(),
-  atHours: nonNegative,
-  durationHours: positive,
+  atHours: nonNegative.max(MAX_SCENARIO_HOURS),
+  durationHours: positive.max(MAX_SCENARIO_HOURS),
   fail: ScenarioFailSchema,
 });
 export type Scenario = z.infer<typeof ScenarioSchema>;
@@ -333,8 +343,8 @@ export const PlanSchema = z.strictObject({
   name: z.string().min(1),
   description: z.string().optional(),
   regions: z.array(RegionSchema).default([]),
-  nodes: z.array(NodeSchema),
-  edges: z.array(EdgeSchema).default([]),
+  nodes: z.array(NodeSchema).max(MAX_NODES),
+  edges: z.array(EdgeSchema).max(MAX_EDGES).default([]),
   commonCauses: z.array(CommonCauseSchema).optional(),
   scenarios: z.array(ScenarioSchema).optional(),
   practices: PracticesSchema.optional(),

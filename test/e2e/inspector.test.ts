@@ -122,7 +122,10 @@ describe.skipIf(reason !== null)('inspector, templates and files in Chromium', (
     await commitField(page, 'field-name', 'Pilot light, reviewed');
     const edited = await planOf(page);
     // Autosave is debounced: wait until the draft in local storage holds the last edit.
-    await page.waitForFunction(() => (localStorage.getItem('resilience-studio:draft') ?? '').includes('Pilot light, reviewed'));
+    // Drafts are kept per window, under resilience-studio:draft:<window id>.
+    await page.waitForFunction(() =>
+      Object.keys(localStorage).some((key) => key.startsWith('resilience-studio:draft') && (localStorage.getItem(key) ?? '').includes('Pilot light, reviewed')),
+    );
     await page.reload();
     await page.waitForFunction(() => !!window.__editor);
     const banner = page.getByTestId('recovery-banner');

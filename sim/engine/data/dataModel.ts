@@ -50,11 +50,12 @@ export interface DatasetDef {
   multiwriter: boolean;
   edges: DataEdgeDef[];
   /**
-   * Shortest undirected path between members, as edge indices: pathEdges[pathStart[i·m + j] ..
-   * pathStart[i·m + j + 1]) leads from member i to member j, in order.
+   * Shortest undirected paths between members as one BFS tree per member (m² entries, not the m³ a
+   * table of whole paths takes along a chain): in the tree from member i, member j was reached from
+   * pathParent[i·m + j] over edge pathVia[i·m + j] (−1 at the root). `pathBetween` reads a path.
    */
-  pathStart: Int32Array;
-  pathEdges: Int32Array;
+  pathParent: Int32Array;
+  pathVia: Int32Array;
   backups: BackupDef[];
   /** Nominal writes per second whose traffic reaches each member (clients' rate × writeFraction). */
   writeRate: Float64Array;
@@ -135,7 +136,7 @@ export function compileData(
         sourceId: `replication:${e.from}->${e.to}`,
       });
     });
-    const { pathStart, pathEdges } = allPaths(ids, neighbours, member, edgeIndex);
+    const { pathParent, pathVia } = allPaths(ids, neighbours, member, edgeIndex);
     const d = datasets.length;
     const compOf = ids.map((id) => nodes[nodeIndex.get(id)!]!.component);
     compOf.forEach((c, i) => {
@@ -153,8 +154,8 @@ export function compileData(
       // Datasets mixing multiwriter with sync/async edges are a validation error (crossChecks.ts).
       multiwriter: replication.some((e) => member.has(e.from) && e.mode === 'multiwriter'),
       edges,
-      pathStart,
-      pathEdges,
+      pathParent,
+      pathVia,
       backups: plan.nodes.flatMap((b) => {
         if (b.kind !== 'backup' || !member.has(b.of)) return [];
         const region = byId.get(b.of)!.region;
@@ -194,42 +195,44 @@ function bfsOrder(start: string, neighbours: Map<string, { other: string }[]>): 
   return order;
 }
 
-/** BFS from every member: the edge path to each other member (datasets are small; m² paths). */
+/** BFS from every member: its tree of shortest paths to every other member (datasets are small; m² entries). */
 function allPaths(
   ids: string[],
   neighbours: Map<string, { other: string; edge: number }[]>,
   member: Map<string, number>,
   edgeIndex: Map<number, number>,
-): { pathStart: Int32Array; pathEdges: Int32Array } {
+): { pathParent: Int32Array; pathVia: Int32Array } {
   const m = ids.length;
-  const pathStart = new Int32Array(m * m + 1);
-  const flat: number[] = [];
+  const pathParent = new Int32Array(m * m).fill(-1);
+  const pathVia = new Int32Array(m * m).fill(-1);
+  const queue = new Int32Array(m);
+  const seen = new Uint8Array(m);
   for (let i = 0; i < m; i++) {
-    const via = new Int32Array(m).fill(-1);
-    const parent = new Int32Array(m).fill(-1);
-    const queue = [i];
-    const seen = new Uint8Array(m);
+    seen.fill(0);
     seen[i] = 1;
-    for (let q = 0; q < queue.length; q++) {
+    queue[0] = i;
+    let tail = 1;
+    for (let q = 0; q < tail; q++) {
       const u = queue[q]!;
       for (const { other, edge } of neighbours.get(ids[u]!)!) {
         const v = member.get(other)!;
         if (seen[v]) continue;
         seen[v] = 1;
-        parent[v] = u;
-        via[v] = edgeIndex.get(edge)!;
-        queue.push(v);
+        pathParent[i * m + v] = u;
+        pathVia[i * m + v] = edgeIndex.get(edge)!;
+        queue[tail++] = v;
       }
     }
-    for (let j = 0; j < m; j++) {
-      pathStart[i * m + j] = flat.length;
-      const back: number[] = [];
-      for (let v = j; v !== i && parent[v]! >= 0; v = parent[v]!) back.push(via[v]!);
-      for (let k = back.length - 1; k >= 0; k--) flat.push(back[k]!);
-    }
   }
-  pathStart[m * m] = flat.length;
-  return { pathStart, pathEdges: Int32Array.from(flat) };
+  return { pathParent, pathVia };
+}
+
+/** The edges of the shortest path from member `from` to member `to`, in order (empty when equal). */
+export function pathBetween(def: Pick<DatasetDef, 'ids' | 'pathParent' | 'pathVia'>, from: number, to: number): number[] {
+  const m = def.ids.length;
+  const back: number[] = [];
+  for (let v = to; v !== from && def.pathParent[from * m + v]! >= 0; v = def.pathParent[from * m + v]!) back.push(def.pathVia[from * m + v]!);
+  return back.reverse();
 }
 
 /**

@@ -8,7 +8,7 @@
 import { sample } from '../distributions';
 import { notice, noticeAfterReturn, type MonitorDef } from '../passives';
 import { streamFor, type RandomStream } from '../random';
-import type { DataModel, DatasetDef } from './dataModel';
+import { pathBetween, type DataModel, type DatasetDef } from './dataModel';
 
 /** What the runtime needs from the replication that owns it. */
 export interface DataHost {
@@ -353,8 +353,8 @@ export class DataRuntime {
       let cut = Infinity;
       let resumed = 0;
       let from = 0;
-      for (let k = def.pathStart[p * m + j]!; k < def.pathStart[p * m + j + 1]!; k++) {
-        const edge = def.edges[def.pathEdges[k]!]!;
+      for (const e of pathBetween(def, p, j)) {
+        const edge = def.edges[e]!;
         const next = edge.from === at ? edge.to : edge.from;
         if (st.upAtFail[next] === 0) {
           stale = 1;
@@ -526,11 +526,9 @@ export class DataRuntime {
    * (meaning 11) and it adds a draw from the edge's own lag law.
    */
   private lagAlongPath(def: DatasetDef, st: DatasetState, from: number, to: number): number {
-    const m = def.ids.length;
     let at = from;
     let lag = 0;
-    for (let k = def.pathStart[from * m + to]!; k < def.pathStart[from * m + to + 1]!; k++) {
-      const e = def.pathEdges[k]!;
+    for (const e of pathBetween(def, from, to)) {
       const edge = def.edges[e]!;
       const next = edge.from === at ? edge.to : edge.from;
       if (!(edge.sync && st.upAtFail[next] === 1)) lag += sample(edge.lag, st.lagStreams[e]!);

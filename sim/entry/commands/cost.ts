@@ -2,7 +2,7 @@
 // per node and per line with each price's catalog entry, source and date; operations (strategy
 // engineering and drills); expected downtime cost from a simulation; TCO and the budget verdict.
 // JSON shape: sim/cost/COST-CONTRACT.md.
-import { summarize } from '../../engine/monteCarlo';
+import { clientOrigins } from '../../engine/monteCarlo';
 import { buildRateCard, costOfPlan, type CostLine, type CostReport } from '../../cost';
 import { parseArgs } from '../args';
 import { EXIT, UsageError, type CliIO, type Command } from '../cliTypes';
@@ -63,9 +63,9 @@ export const costCommand: Command = {
     const settings = runSettings(run, loaded.resolved);
     const progress = stepProgress(io, 'cost');
     progress.step(1, 1, 'simulating for the expected downtime cost');
-    const summaries = await poolRunner(run.workers, progress.replication)(loaded.resolved, settings);
+    const { statistics } = await poolRunner(run.workers, progress.replication)(loaded.resolved, settings);
     progress.clear();
-    const availability = summarize(summaries, loaded.resolved, settings.seed).availability.requestWeighted.mean;
+    const availability = statistics.result(loaded.resolved, settings.seed, clientOrigins(loaded.resolved)).availability.requestWeighted.mean;
     const cost = costOfPlan(loaded.plan, loaded.resolved, { requestWeightedAvailability: availability });
     const rates = flags.rates ? buildRateCard(loaded.plan.cost).all() : undefined;
     if (flags.json) {

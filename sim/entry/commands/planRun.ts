@@ -11,7 +11,7 @@ import { rateCardIssues } from '../../cost';
 import type { ReplicationRunner, RunSettings } from '../../analysis/design';
 import { UsageError, type CliIO } from '../cliTypes';
 import { readPlanFile } from '../readPlanFile';
-import { runReplicationsParallel } from '../runReplicationsParallel';
+import { runPairedReplicationsParallel, usableWorkers } from '../runReplicationsParallel';
 
 export const RUN_FLAGS = { seed: 'integer', replications: 'integer', years: 'number', workers: 'integer' } as const;
 
@@ -110,5 +110,5 @@ export function stepProgress(io: CliIO, command: string): { step: (step: number,
 /** The worker-pool runner the analysis calls for every design. */
 export function poolRunner(workers: number | undefined, onReplication?: (done: number, total: number) => void): ReplicationRunner {
   return (plan, settings) =>
-    runReplicationsParallel(plan, { ...settings, workers: Math.min(workers ?? availableParallelism(), settings.replications), onProgress: onReplication });
+    runPairedReplicationsParallel(plan, { ...settings, workers: usableWorkers(workers ?? availableParallelism(), settings.replications), onProgress: onReplication });
 }

@@ -8,12 +8,16 @@ import { deltaBetween, evaluateDesign, pairedDifference, requestWeighted, type R
 import { detectStrategies } from '../../../sim/analysis/strategies';
 import { measureStrategies } from '../../../sim/analysis/strategyMatrix';
 import { STRATEGY_IDS } from '../../../sim/catalog';
-import { runReplications } from '../../../sim/engine/monteCarlo';
+import { accumulateReplications, pairedRecordOf, type PairedRecord } from '../../../sim/engine/monteCarlo';
 import { validatePlan } from '../../../sim/model/validate';
 import type { Plan } from '../../../sim/model/schema';
 import { TEMPLATES, getTemplate } from '../../../sim/templates';
 
-const inThread: ReplicationRunner = async (plan, s) => runReplications(plan, { fromReplication: 0, count: s.replications, seed: s.seed, horizonYears: s.horizonYears });
+const inThread: ReplicationRunner = async (plan, s) => {
+  const records: PairedRecord[] = [];
+  const statistics = accumulateReplications(plan, { fromReplication: 0, count: s.replications, seed: s.seed, horizonYears: s.horizonYears, onSummary: (r) => records.push(pairedRecordOf(r)) });
+  return { statistics, records };
+};
 const template = (name: string): Plan => structuredClone(getTemplate(name)!.plan);
 
 describe('ablation transformations', () => {

@@ -4,11 +4,15 @@
 import { describe, expect, it } from 'vitest';
 import { applyVariant, compareDesigns, paretoFront, PatchApplyError } from '../../../sim/analysis/compare';
 import { pairedDifference, prepareDesign, requestWeighted, type ReplicationRunner } from '../../../sim/analysis/design';
-import { runReplications } from '../../../sim/engine/monteCarlo';
+import { accumulateReplications, pairedRecordOf, runReplications, type PairedRecord } from '../../../sim/engine/monteCarlo';
 import type { Plan } from '../../../sim/model/schema';
 import { getTemplate } from '../../../sim/templates';
 
-const inThread: ReplicationRunner = async (plan, s) => runReplications(plan, { fromReplication: 0, count: s.replications, seed: s.seed, horizonYears: s.horizonYears });
+const inThread: ReplicationRunner = async (plan, s) => {
+  const records: PairedRecord[] = [];
+  const statistics = accumulateReplications(plan, { fromReplication: 0, count: s.replications, seed: s.seed, horizonYears: s.horizonYears, onSummary: (r) => records.push(pairedRecordOf(r)) });
+  return { statistics, records };
+};
 const template = (name: string): Plan => structuredClone(getTemplate(name)!.plan);
 
 describe('paretoFront', () => {

@@ -2,7 +2,7 @@
 // exits with the documented codes and never prints a stack trace. Few spawns (each costs a start);
 // every other CLI behaviour is tested in-process.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +53,28 @@ describe('the resilience bin', () => {
       expect(existsSync(join(ROOT, 'node_modules', '.cache', 'resilience', `cli-${sourceStamp()}.mjs`))).toBe(false);
     } finally {
       rmSync(cache, { recursive: true, force: true });
+    }
+  });
+
+  it('replaces a V8 out-of-memory abort with one sentence (exit 1), never the native trace', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'resilience-oom-'));
+    try {
+      const nodes = [{ id: 'users', kind: 'clients' }, ...Array.from({ length: 100_000 }, (_, i) => ({ id: `g${i}`, kind: 'gateway' }))];
+      const file = join(dir, 'big.plan.json');
+      writeFileSync(file, JSON.stringify({ schemaVersion: 1, name: 'big', nodes, edges: [] }));
+      resilience('--version'); // the bundle is cached before the heap is squeezed
+      // A heap far too small for a 100,000-node plan: V8 aborts the child; the bin reports it.
+      const run = spawnSync(process.execPath, ['sim/entry/resilience.mjs', 'validate', file], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 30_000,
+        env: { ...process.env, RESILIENCE_DEBUG: '', NODE_OPTIONS: '--max-old-space-size=24' },
+      });
+      expect(run.status).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe('resilience: ran out of memory: the plan or the run is too large for this machine; nothing was written.\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -158,6 +158,8 @@ export interface AuroraDesign {
   engineInput: string;
   instanceClassInput: string;
   usernameInput?: string;
+  /** Encrypted with the AWS-managed key; off for global databases (each region would need its own key, an input the plan lacks). */
+  storageEncrypted: boolean;
   /** Global primaries only: RDS-managed (Secrets Manager) passwords do not apply to global databases. */
   passwordInput?: string;
   notes: string[];
@@ -178,6 +180,8 @@ export interface RdsDesign {
   instanceClassInput: string;
   storageInput?: string;
   usernameInput?: string;
+  /** Primaries without cross-region replicas (those would need a key per region, an input the plan lacks); replicas inherit. */
+  storageEncrypted: boolean;
   notes: string[];
 }
 
@@ -235,6 +239,8 @@ export function kubernetesIngressName(nodeId: string): string {
   const name = nodeId.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63);
   return name === '' ? 'ingress' : name;
 }
+
+const PROVIDER_NAMES: Readonly<Record<string, string>> = { aws: 'an AWS', azure: 'an Azure', gcp: 'a Google Cloud', generic: 'a generic (provider-less)' };
 
 const RDS_ENGINES: Readonly<Record<string, string | undefined>> = {
   rds: undefined,
@@ -333,7 +339,7 @@ function mapRegions(b: Builder): void {
     const nodesThere = b.plan.nodes.filter((n) => n.region === r.id).map((n) => n.id);
     const nodesText = nodesThere.length ? ` with its nodes ${nodesThere.map((n) => `"${n}"`).join(', ')}` : '';
     if (r.provider !== 'aws') {
-      b.warn('region-not-exported', ['regions', i], `Region "${r.id}" is a ${r.provider} region: the AWS export leaves it out${nodesText}.`);
+      b.warn('region-not-exported', ['regions', i], `Region "${r.id}" is ${PROVIDER_NAMES[r.provider]} region: the AWS export leaves it out${nodesText}.`);
       return;
     }
     if (!r.code) {
@@ -569,24 +575,25 @@ function mapDns(b: Builder, albs: AlbDesign[], ingresses: IngressDesign[], serve
           break;
         }
         case 'geo': {
-          if (t.default) {
-            design.geo = { country: '*' };
-            break;
+          // One record per Route 53 location: a continent per origin region, plus the default ("*").
+          const locations: { suffix: string; geo: { continent?: string; country?: string } }[] = [];
+          for (const [oi, origin] of (t.origins ?? []).entries()) {
+            const code = b.plan.regions.find((r) => r.id === origin)?.code;
+            const continent = code === undefined ? undefined : continentOf(code);
+            if (!continent) {
+              b.warn('target-not-exported', [...tPath, 'origins', oi], `DNS "${dns.id}": origin "${origin}" of target "${t.node}" has no AWS region code to map to a Route 53 location; no record is written for it.`);
+              continue;
+            }
+            if (locations.some((l) => l.geo.continent === continent)) continue;
+            locations.push({ suffix: continent.toLowerCase(), geo: { continent } });
+            b.warn('geo-origin-as-continent', [...tPath, 'origins', oi], `DNS "${dns.id}": origin region "${origin}" (${code}) is routed as Route 53 continent ${continent}; narrow it to countries if your users are placed differently.`);
           }
-          const origin = (t.origins ?? [])[0];
-          const code = origin === undefined ? undefined : b.plan.regions.find((r) => r.id === origin)?.code;
-          const continent = code === undefined ? undefined : continentOf(code);
-          if (!continent) {
-            b.warn('target-not-exported', tPath, `DNS "${dns.id}": the origins of target "${t.node}" have no AWS region code to map to a Route 53 location; its record is not written.`);
-            return;
+          if (t.default) locations.push({ suffix: 'default', geo: { country: '*' } });
+          for (const l of locations) {
+            const lKey = b.names.key(`record:${dns.id}:${t.node}:${l.suffix}`, `${tKey}_${l.suffix}`);
+            targets.push({ ...design, key: lKey, setIdentifier: `${t.node}-${l.suffix}`, geo: l.geo });
           }
-          design.geo = { continent };
-          if ((t.origins ?? []).length > 1) {
-            b.warn('geo-origins-approximated', [...tPath, 'origins'], `DNS "${dns.id}": Route 53 gives each record one location; target "${t.node}" serves ${t.origins!.length} origin regions and the export writes continent ${continent} (from "${origin}"). Add records for the other origins if they lie elsewhere.`);
-          } else {
-            b.warn('geo-origins-approximated', [...tPath, 'origins'], `DNS "${dns.id}": origin region "${origin}" (${code}) becomes Route 53 continent ${continent}; narrow it to countries if your users are placed differently.`);
-          }
-          break;
+          return;
         }
         case 'simple':
           break;
@@ -712,6 +719,7 @@ function mapDatastores(b: Builder): DatastoreDesign[] {
           regionId: region.id,
           ...global(true),
           instances: [{ nodeId: primary.id, zone: primary.zone }, ...sameRegion.map((m) => ({ nodeId: m.node.id, zone: m.node.zone }))],
+          storageEncrypted: !globalKey,
           engineInput,
           instanceClassInput,
           usernameInput: b.inputs.need(`${key}_master_username`, region.id, { type: 'string', description: `Master user name of Aurora cluster "${primary.id}".` }),
@@ -732,6 +740,7 @@ function mapDatastores(b: Builder): DatastoreDesign[] {
             regionId,
             ...global(false),
             instances: ms.map((m) => ({ nodeId: m.node.id, zone: m.node.zone })),
+            storageEncrypted: false,
             engineInput,
             instanceClassInput,
             notes: [`secondary cluster of global database "${slug(primary.id)}", replicating asynchronously from "${primary.id}"`, promotionNote(first)],
@@ -751,6 +760,7 @@ function mapDatastores(b: Builder): DatastoreDesign[] {
           regionId: region.id,
           engine,
           multiAz: Boolean(sameRegionSync),
+          storageEncrypted: live.every((m) => m.node.region === primary.region),
           zone: sameRegionSync ? undefined : primary.zone,
           ...(sameRegionSync && primary.zone !== undefined && sameRegionSync.node.zone !== undefined ? { subnetZones: [primary.zone, sameRegionSync.node.zone] } : {}),
           instanceClassInput,
@@ -774,6 +784,7 @@ function mapDatastores(b: Builder): DatastoreDesign[] {
             regionId: m.node.region!,
             engine,
             multiAz: false,
+            storageEncrypted: false,
             zone: m.node.zone,
             replicaOf: { nodeId: m.edge.from, regionId: b.nodes.get(m.edge.from)!.region!, crossRegion },
             instanceClassInput,

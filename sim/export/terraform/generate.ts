@@ -313,6 +313,7 @@ function datastores(tf: Tf, list: DatastoreDesign[]): void {
           d.usernameInput && attr('master_username', v(d.usernameInput)),
           d.passwordInput ? attr('master_password', v(d.passwordInput)) : d.usernameInput && attr('manage_master_user_password', true),
           attr('db_subnet_group_name', ref(`aws_db_subnet_group.${d.key}.name`)),
+          d.storageEncrypted && attr('storage_encrypted', true),
           primaryInstance && attr('depends_on', [ref(`aws_rds_cluster_instance.${primaryInstance.key}_1`)]),
           attr('tags', tf.tags(d.nodeId)),
         ], [`Aurora cluster "${d.nodeId}".`, ...d.notes]);
@@ -342,6 +343,7 @@ function datastores(tf: Tf, list: DatastoreDesign[]): void {
           source && attr('replicate_source_db', ref(`aws_db_instance.${source.key}.${d.replicaOf!.crossRegion ? 'arn' : 'identifier'}`)),
           attr('db_subnet_group_name', ref(`aws_db_subnet_group.${d.key}.name`)),
           attr('multi_az', d.multiAz),
+          d.storageEncrypted && attr('storage_encrypted', true),
           d.zone !== undefined && attr('availability_zone', tf.zone(d.regionId, d.zone)),
           attr('tags', tf.tags(d.nodeId)),
         ], [`RDS instance "${d.nodeId}"${d.replicaOf ? ` (read replica of "${d.replicaOf.nodeId}")` : ''}.`, ...d.notes]);

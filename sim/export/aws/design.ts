@@ -97,6 +97,7 @@ export interface AlbDesign {
 /** A balancer in front of containers: the Kubernetes export makes it an Ingress; here it is referenced by name. */
 export interface IngressDesign {
   nodeId: string;
+  key: string;
   regionId: string;
   ingressName: string;
   algorithm: ResolvedLoadBalancer['algorithm'];
@@ -160,8 +161,9 @@ export interface AuroraDesign {
   usernameInput?: string;
   /** Encrypted with the AWS-managed key; off for global databases (each region would need its own key, an input the plan lacks). */
   storageEncrypted: boolean;
-  /** Global primaries only: RDS-managed (Secrets Manager) passwords do not apply to global databases. */
-  passwordInput?: string;
+  /** Global primaries only: RDS-managed passwords do not apply to global databases, so the password
+   * comes from a Secrets Manager secret the user creates (never a template parameter in clear). */
+  passwordSecretInput?: string;
   notes: string[];
 }
 
@@ -383,7 +385,7 @@ function mapBalancers(b: Builder, albs: AlbDesign[], ingresses: IngressDesign[])
       }
     }
     if (containers.length > 0 && vms.length === 0) {
-      ingresses.push({ nodeId: lb.id, regionId: region.id, ingressName: kubernetesIngressName(lb.id), algorithm: lb.algorithm, healthCheck: lb.healthCheck, containerFleets: containers.map((c) => c.id) });
+      ingresses.push({ nodeId: lb.id, key: b.key(lb.id), regionId: region.id, ingressName: kubernetesIngressName(lb.id), algorithm: lb.algorithm, healthCheck: lb.healthCheck, containerFleets: containers.map((c) => c.id) });
       b.warn(
         'left-to-kubernetes',
         at,
@@ -724,7 +726,12 @@ function mapDatastores(b: Builder): DatastoreDesign[] {
           instanceClassInput,
           usernameInput: b.inputs.need(`${key}_master_username`, region.id, { type: 'string', description: `Master user name of Aurora cluster "${primary.id}".` }),
           ...(globalKey
-            ? { passwordInput: b.inputs.need(`${key}_master_password`, region.id, { type: 'string', sensitive: true, description: `Master password of Aurora global database "${primary.id}" (keep it out of version control).` }) }
+            ? {
+                passwordSecretInput: b.inputs.need(`${key}_master_password_secret`, region.id, {
+                  type: 'string',
+                  description: `ARN or name of a Secrets Manager secret (in ${region.code}) whose whole SecretString is the master password of Aurora global database "${primary.id}".`,
+                }),
+              }
             : {}),
           notes: [promotionNote(primary), ...(globalKey ? [] : ['the master password is generated and kept in Secrets Manager by RDS'])],
         });
@@ -906,7 +913,14 @@ export function designAws(plan: Plan): AwsDesign {
   let monitor: AwsDesign['monitor'];
   if (monitorNode && monitorNode.kind === 'monitor') {
     const topics: Record<string, string> = {};
-    for (const r of new Set([...albs.map((a) => a.regionId), ...serverless.map((s) => s.regionId)])) topics[r] = b.regionInput(r, 'alarm-topic');
+    for (const r of new Set([...albs.map((a) => a.regionId), ...serverless.map((s) => s.regionId), ...ingresses.map((i) => i.regionId)])) topics[r] = b.regionInput(r, 'alarm-topic');
+    for (const i of ingresses) {
+      b.inputs.need(`${i.key}_ingress_load_balancer_full_name`, i.regionId, {
+        type: 'string',
+        description: `The "app/<name>/<id>" part of the ARN of the ALB that the AWS Load Balancer Controller created for Ingress group "${i.ingressName}" (its 5xx alarm watches it).`,
+        cloudFormationOnly: true,
+      });
+    }
     // Route 53 publishes health-check metrics only in us-east-1, so their alarms live there.
     const use1 = [...b.regions.values()].find((r) => r.code === 'us-east-1');
     const route53TopicInput = dns.some((d) => d.healthCheck && d.targets.length)

@@ -14,6 +14,8 @@ export interface InputDesign {
   /** A list input must have exactly this many items (one per zone). */
   listLength?: number;
   allowed?: readonly string[];
+  /** Terraform looks this value up itself (a data source); only CloudFormation asks for it. */
+  cloudFormationOnly?: boolean;
   /** A secret: Terraform marks it sensitive, CloudFormation NoEcho. */
   sensitive?: boolean;
   /** Only for values the plan itself gives (e.g. the name prefix derived from the plan's name). */

@@ -6,7 +6,7 @@ import type { AwsDesign } from './design';
 import { pascal } from './names';
 
 export function deploymentReadme(d: AwsDesign, format: 'terraform' | 'cloudformation', deployOrder: string[] = []): string {
-  const inputs = d.inputs.map((i) => `| \`${format === 'terraform' ? i.name : pascal(i.name)}\` | ${i.type}${i.listLength ? ` (${i.listLength} items)` : ''} | ${i.description}${i.default !== undefined ? ` Default: \`${i.default}\`.` : ''} |`);
+  const inputs = d.inputs.filter((i) => format === 'cloudformation' || !i.cloudFormationOnly).map((i) => `| \`${format === 'terraform' ? i.name : pascal(i.name)}\` | ${i.type}${i.listLength ? ` (${i.listLength} items)` : ''} | ${i.description}${i.default !== undefined ? ` Default: \`${i.default}\`.` : ''} |`);
   const lines = [
     `# ${d.planName} — ${format === 'terraform' ? 'Terraform' : 'CloudFormation'} for AWS`,
     '',

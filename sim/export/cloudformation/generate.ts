@@ -377,8 +377,9 @@ function datastores(c: Cfn): void {
             Engine: t.input(d.engineInput),
             GlobalClusterIdentifier: globalId,
             MasterUsername: d.usernameInput ? t.input(d.usernameInput) : undefined,
-            MasterUserPassword: d.passwordInput ? t.input(d.passwordInput) : undefined,
-            ManageMasterUserPassword: d.usernameInput && !d.passwordInput ? true : undefined,
+            // A dynamic reference: CloudFormation reads the secret at deploy time and never shows it.
+            MasterUserPassword: d.passwordSecretInput ? Sub(`{{resolve:secretsmanager:\${${(t.input(d.passwordSecretInput) as { Ref: string }).Ref}}}}`) : undefined,
+            ManageMasterUserPassword: d.usernameInput && !d.passwordSecretInput ? true : undefined,
             StorageEncrypted: d.storageEncrypted || undefined,
             DBSubnetGroupName: Ref(sg),
             Tags: t.tags(d.nodeId),
@@ -557,6 +558,10 @@ function alarms(c: Cfn): void {
   for (const a of c.d.albs) {
     const t = c.t(a.regionId);
     rateAlarm(t, id(a.key, 'ErrorRateAlarm'), t.input(m.topicInputs[a.regionId]!), `5xx share of requests through load balancer "${a.nodeId}" above ${m.failingShare} (the simulation's incident threshold).`, 'AWS/ApplicationELB', [['elb5xx', 'HTTPCode_ELB_5XX_Count'], ['target5xx', 'HTTPCode_Target_5XX_Count']], 'RequestCount', [{ Name: 'LoadBalancer', Value: GetAtt(id(a.key, 'LoadBalancer'), 'LoadBalancerFullName') }], m.failingShare);
+  }
+  for (const i of c.d.ingresses) {
+    const t = c.t(i.regionId);
+    rateAlarm(t, id(i.key, 'IngressErrorRateAlarm'), t.input(m.topicInputs[i.regionId]!), `5xx share of requests through the Ingress ALB "${i.ingressName}" above ${m.failingShare} (the simulation's incident threshold).`, 'AWS/ApplicationELB', [['elb5xx', 'HTTPCode_ELB_5XX_Count'], ['target5xx', 'HTTPCode_Target_5XX_Count']], 'RequestCount', [{ Name: 'LoadBalancer', Value: t.input(`${i.key}_ingress_load_balancer_full_name`) }], m.failingShare);
   }
   for (const s of c.d.serverless) {
     const t = c.t(s.regionId);

@@ -30,6 +30,7 @@ const tmpl = (text: string) => expr(JSON.stringify(text));
 class Tf {
   readonly main: BodyItem[] = [];
   readonly outputs: BodyItem[] = [];
+  readonly dataSources = new Set<string>();
   private readonly aliases = new Map<string, string>();
 
   constructor(readonly d: AwsDesign) {
@@ -210,6 +211,18 @@ function serverless(tf: Tf, list: ServerlessDesign[]): void {
   }
 }
 
+/** The data source that finds the ALB the AWS Load Balancer Controller made for an Ingress; declared once, on first use. */
+function ingressData(tf: Tf, nodeId: string): string {
+  const ingress = tf.d.ingresses.find((i) => i.nodeId === nodeId)!;
+  const name = `${ingress.key}_ingress`;
+  if (!tf.dataSources.has(name)) {
+    tf.dataSources.add(name);
+    tf.main.push(comment(`The ALB that the AWS Load Balancer Controller creates for Ingress group "${ingress.ingressName}" (Kubernetes export).`));
+    tf.main.push(block('data', ['aws_lb', name], [attr('provider', tf.provider(ingress.regionId)), attr('tags', { 'ingress.k8s.aws/stack': ingress.ingressName })]));
+  }
+  return name;
+}
+
 /** The DNS name a record answers and the host its health check probes. */
 function endpoint(tf: Tf, t: DnsTargetDesign): { record: HclValue; probe: HclValue } {
   const e = t.endpoint;
@@ -219,7 +232,7 @@ function endpoint(tf: Tf, t: DnsTargetDesign): { record: HclValue; probe: HclVal
       return { record: ref(`aws_lb.${key}.dns_name`), probe: ref(`aws_lb.${key}.dns_name`) };
     }
     case 'ingress': {
-      const name = `${t.key}_ingress`;
+      const name = ingressData(tf, e.nodeId);
       return { record: ref(`data.aws_lb.${name}.dns_name`), probe: ref(`data.aws_lb.${name}.dns_name`) };
     }
     case 'api': {
@@ -241,11 +254,6 @@ function dnsRecords(tf: Tf, list: DnsDesign[]): void {
   for (const d of list) {
     tf.main.push(comment([`DNS "${d.nodeId}": ${d.policy} routing, TTL ${d.ttlSeconds} s${d.healthCheck ? `, health checks every ${d.healthCheck.intervalSeconds} s, threshold ${d.healthCheck.failureThreshold}` : ''}.`, 'Route 53 is global; its resources use the first region\'s provider.', ...d.notes].join('\n')));
     for (const t of d.targets) {
-      if (t.endpoint.kind === 'ingress') {
-        const ingress = t.endpoint;
-        tf.main.push(comment(`The ALB that the AWS Load Balancer Controller creates for Ingress group "${ingress.ingressName}" (Kubernetes export).`));
-        tf.main.push(block('data', ['aws_lb', `${t.key}_ingress`], [attr('provider', tf.provider(ingress.regionId)), attr('tags', { 'ingress.k8s.aws/stack': ingress.ingressName })]));
-      }
       const e = endpoint(tf, t);
       if (d.healthCheck) {
         tf.resource('aws_route53_health_check', t.key, [
@@ -304,6 +312,7 @@ function datastores(tf: Tf, list: DatastoreDesign[]): void {
           tf.resource('aws_rds_global_cluster', g.key, [attr('provider', p), attr('global_cluster_identifier', tf.name(g.identifier)), attr('engine', v(d.engineInput))], [`Aurora global database of "${d.nodeId}".`]);
         }
         subnetGroup(tf, d.key, d.regionId, d.nodeId);
+        if (d.passwordSecretInput) tf.main.push(block('data', ['aws_secretsmanager_secret_version', `${d.key}_master_password`], [attr('provider', p), attr('secret_id', v(d.passwordSecretInput))]));
         const primaryInstance = g && !g.primary ? tf.d.datastores.find((x) => x.kind === 'aurora' && x.global?.primary && x.global.key === g.key) : undefined;
         tf.resource('aws_rds_cluster', d.key, [
           attr('provider', p),
@@ -311,7 +320,7 @@ function datastores(tf: Tf, list: DatastoreDesign[]): void {
           attr('engine', v(d.engineInput)),
           g && attr('global_cluster_identifier', ref(`aws_rds_global_cluster.${g.key}.id`)),
           d.usernameInput && attr('master_username', v(d.usernameInput)),
-          d.passwordInput ? attr('master_password', v(d.passwordInput)) : d.usernameInput && attr('manage_master_user_password', true),
+          d.passwordSecretInput ? attr('master_password', ref(`data.aws_secretsmanager_secret_version.${d.key}_master_password.secret_string`)) : d.usernameInput && attr('manage_master_user_password', true),
           attr('db_subnet_group_name', ref(`aws_db_subnet_group.${d.key}.name`)),
           d.storageEncrypted && attr('storage_encrypted', true),
           primaryInstance && attr('depends_on', [ref(`aws_rds_cluster_instance.${primaryInstance.key}_1`)]),
@@ -479,6 +488,10 @@ function alarms(tf: Tf, providers: BodyItem[]): void {
   for (const a of tf.d.albs) {
     rateAlarm(tf, `${a.key}_5xx`, a.regionId, m.topicInputs[a.regionId]!, `5xx share of requests through load balancer "${a.nodeId}" above ${m.failingShare}.`, 'AWS/ApplicationELB', [['elb5xx', 'HTTPCode_ELB_5XX_Count'], ['target5xx', 'HTTPCode_Target_5XX_Count']], 'RequestCount', { LoadBalancer: ref(`aws_lb.${a.key}.arn_suffix`) }, m.failingShare);
   }
+  for (const i of tf.d.ingresses) {
+    const data = ingressData(tf, i.nodeId);
+    rateAlarm(tf, `${i.key}_5xx`, i.regionId, m.topicInputs[i.regionId]!, `5xx share of requests through the Ingress ALB "${i.ingressName}" above ${m.failingShare}.`, 'AWS/ApplicationELB', [['elb5xx', 'HTTPCode_ELB_5XX_Count'], ['target5xx', 'HTTPCode_Target_5XX_Count']], 'RequestCount', { LoadBalancer: ref(`data.aws_lb.${data}.arn_suffix`) }, m.failingShare);
+  }
   for (const s of tf.d.serverless) {
     rateAlarm(tf, `${s.key}_5xx`, s.regionId, m.topicInputs[s.regionId]!, `5xx share of requests to the API of "${s.nodeId}" above ${m.failingShare}.`, 'AWS/ApiGateway', [['api5xx', '5xx']], 'Count', { ApiId: ref(`aws_apigatewayv2_api.${s.key}.id`), Stage: '$default' }, m.failingShare);
   }
@@ -514,7 +527,7 @@ function alarms(tf: Tf, providers: BodyItem[]): void {
 }
 
 function variables(d: AwsDesign): BodyItem[] {
-  return d.inputs.map((i) => {
+  return d.inputs.filter((i) => !i.cloudFormationOnly).map((i) => {
     const type = i.type === 'list(string)' ? expr('list(string)') : expr(i.type);
     const validations: Block[] = [];
     if (i.listLength !== undefined) {

@@ -159,11 +159,12 @@ export interface AuroraDesign {
   engineInput: string;
   instanceClassInput: string;
   usernameInput?: string;
-  /** Encrypted with the AWS-managed key; off for global databases (each region would need its own key, an input the plan lacks). */
+  /** Storage encrypted (the AWS-managed key unless `kmsKeyInput`: a secondary region needs a key of its own). */
   storageEncrypted: boolean;
+  kmsKeyInput?: string;
   /** Global primaries only: RDS-managed passwords do not apply to global databases, so the password
-   * comes from a Secrets Manager secret the user creates (never a template parameter in clear). */
-  passwordSecretInput?: string;
+   * comes from a Secrets Manager secret the user creates under this name. */
+  passwordSecret?: string;
   notes: string[];
 }
 
@@ -182,8 +183,11 @@ export interface RdsDesign {
   instanceClassInput: string;
   storageInput?: string;
   usernameInput?: string;
-  /** Primaries without cross-region replicas (those would need a key per region, an input the plan lacks); replicas inherit. */
+  /** Set when RDS cannot manage the password (cross-region replicas): a secret the user creates under this name. */
+  passwordSecret?: string;
+  /** Primaries are encrypted with the AWS-managed key; same-region replicas inherit; cross-region replicas use `kmsKeyInput`. */
   storageEncrypted: boolean;
+  kmsKeyInput?: string;
   notes: string[];
 }
 
@@ -234,6 +238,12 @@ export interface AwsDesign {
   };
   inputs: InputDesign[];
   warnings: ExportWarning[];
+}
+
+/** The Secrets Manager secret that holds a master password RDS cannot manage itself. A fixed name (not
+ * built from a parameter), so CloudFormation's dynamic reference stays a plain literal. */
+export function masterPasswordSecret(planName: string, nodeId: string): string {
+  return `${slug(planName)}/${slug(nodeId)}/master-password`;
 }
 
 /** The Ingress (and IngressGroup) name the Kubernetes export gives a balancer in front of containers. */
@@ -721,19 +731,19 @@ function mapDatastores(b: Builder): DatastoreDesign[] {
           regionId: region.id,
           ...global(true),
           instances: [{ nodeId: primary.id, zone: primary.zone }, ...sameRegion.map((m) => ({ nodeId: m.node.id, zone: m.node.zone }))],
-          storageEncrypted: !globalKey,
+          storageEncrypted: true,
           engineInput,
           instanceClassInput,
           usernameInput: b.inputs.need(`${key}_master_username`, region.id, { type: 'string', description: `Master user name of Aurora cluster "${primary.id}".` }),
           ...(globalKey
-            ? {
-                passwordSecretInput: b.inputs.need(`${key}_master_password_secret`, region.id, {
-                  type: 'string',
-                  description: `ARN or name of a Secrets Manager secret (in ${region.code}) whose whole SecretString is the master password of Aurora global database "${primary.id}".`,
-                }),
-              }
+            ? { passwordSecret: masterPasswordSecret(b.raw.name, primary.id) }
             : {}),
-          notes: [promotionNote(primary), ...(globalKey ? [] : ['the master password is generated and kept in Secrets Manager by RDS'])],
+          notes: [
+            promotionNote(primary),
+            globalKey
+              ? `RDS cannot manage the password of a global database: create the Secrets Manager secret "${masterPasswordSecret(b.raw.name, primary.id)}" in ${region.code} first (its whole SecretString is the password)`
+              : 'the master password is generated and kept in Secrets Manager by RDS',
+          ],
         });
         // One secondary cluster per other region; members in the same secondary region are its readers.
         const byRegion = new Map<string, typeof crossRegion>();
@@ -747,7 +757,8 @@ function mapDatastores(b: Builder): DatastoreDesign[] {
             regionId,
             ...global(false),
             instances: ms.map((m) => ({ nodeId: m.node.id, zone: m.node.zone })),
-            storageEncrypted: false,
+            storageEncrypted: true,
+            kmsKeyInput: kmsKey(b, first.id, regionId),
             engineInput,
             instanceClassInput,
             notes: [`secondary cluster of global database "${slug(primary.id)}", replicating asynchronously from "${primary.id}"`, promotionNote(first)],
@@ -760,6 +771,7 @@ function mapDatastores(b: Builder): DatastoreDesign[] {
         const engine = engineValue ? { value: engineValue } : { input: b.inputs.need(`${key}_engine`, 'all', { type: 'string', allowed: ['postgres', 'mysql', 'mariadb'], description: `RDS engine of dataset "${primary.id}" (the plan says "rds"): postgres, mysql or mariadb.` }) };
         const sameRegionSync = live.find((m) => m.node.region === primary.region && mode(m) === 'sync' && m.edge.from === primary.id);
         const instanceClassInput = b.inputs.need(`${key}_instance_class`, 'all', { type: 'string', description: `DB instance class of "${primary.id}" and its replicas (e.g. a db.m7g size).` });
+        const crossRegionReplicas = live.some((m) => m.node.region !== primary.region);
         const primaryDesign: RdsDesign = {
           kind: 'rds',
           nodeId: primary.id,
@@ -767,13 +779,17 @@ function mapDatastores(b: Builder): DatastoreDesign[] {
           regionId: region.id,
           engine,
           multiAz: Boolean(sameRegionSync),
-          storageEncrypted: live.every((m) => m.node.region === primary.region),
+          storageEncrypted: true,
+          ...(crossRegionReplicas ? { passwordSecret: masterPasswordSecret(b.raw.name, primary.id) } : {}),
           zone: sameRegionSync ? undefined : primary.zone,
           ...(sameRegionSync && primary.zone !== undefined && sameRegionSync.node.zone !== undefined ? { subnetZones: [primary.zone, sameRegionSync.node.zone] } : {}),
           instanceClassInput,
           storageInput: b.inputs.need(`${key}_allocated_storage_gb`, region.id, { type: 'number', description: `Storage of RDS instance "${primary.id}" in GiB.` }),
-          usernameInput: b.inputs.need(`${key}_master_username`, region.id, { type: 'string', description: `Master user name of RDS instance "${primary.id}" (its password is kept in Secrets Manager by RDS).` }),
+          usernameInput: b.inputs.need(`${key}_master_username`, region.id, { type: 'string', description: `Master user name of RDS instance "${primary.id}".` }),
           notes: [
+            crossRegionReplicas
+              ? `RDS cannot manage the password of an instance with cross-region replicas: create the Secrets Manager secret "${masterPasswordSecret(b.raw.name, primary.id)}" in ${region.code} first (its whole SecretString is the password)`
+              : 'the master password is generated and kept in Secrets Manager by RDS',
             ...(sameRegionSync ? [`Multi-AZ: "${sameRegionSync.node.id}" is the synchronous standby in the same region, promoted ${sameRegionSync.node.promotion.automatic ? 'automatically' : 'by people'} (the simulation: ${sameRegionSync.node.promotion.detectionSeconds} s detection + ${sameRegionSync.node.promotion.seconds} s)`] : []),
           ],
         };
@@ -791,7 +807,9 @@ function mapDatastores(b: Builder): DatastoreDesign[] {
             regionId: m.node.region!,
             engine,
             multiAz: false,
+            // A replica in the same region inherits its source's encryption; another region needs its own key.
             storageEncrypted: false,
+            ...(crossRegion ? { kmsKeyInput: kmsKey(b, m.node.id, m.node.region!) } : {}),
             zone: m.node.zone,
             replicaOf: { nodeId: m.edge.from, regionId: b.nodes.get(m.edge.from)!.region!, crossRegion },
             instanceClassInput,
@@ -826,6 +844,11 @@ function mapDatastores(b: Builder): DatastoreDesign[] {
     }
   }
   return out;
+}
+
+function kmsKey(b: Builder, nodeId: string, regionId: string): string {
+  const r = b.region(regionId)!;
+  return b.inputs.need(`${b.key(nodeId)}_kms_key_arn`, regionId, { type: 'string', description: `ARN of a KMS key in ${r.code} that encrypts "${nodeId}" (an encrypted replica in another region cannot use its source's key).` });
 }
 
 function designOf(datastores: DatastoreDesign[], nodeId: string): DatastoreDesign | undefined {

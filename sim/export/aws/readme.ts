@@ -24,6 +24,12 @@ export function deploymentReadme(d: AwsDesign, format: 'terraform' | 'cloudforma
     ...inputs,
     '',
   ];
+  const secrets = d.datastores.flatMap((x) => ((x.kind === 'aurora' || x.kind === 'rds') && x.passwordSecret ? [{ name: x.passwordSecret, region: d.regions.find((r) => r.id === x.regionId)!.code, node: x.nodeId }] : []));
+  if (secrets.length) {
+    lines.push('## Secrets to create first', '', 'RDS cannot manage these master passwords itself (global databases, instances with cross-region replicas). Create each secret (its whole SecretString is the password) before deploying:', '');
+    for (const s of secrets) lines.push(`- \`${s.name}\` in ${s.region}, for "${s.node}"`);
+    lines.push('');
+  }
   if (deployOrder.length) lines.push('## Deploy order', '', ...deployOrder.map((s, i) => `${i + 1}. ${s}`), '');
   lines.push(
     '## Left to you',

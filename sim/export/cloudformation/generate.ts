@@ -336,6 +336,11 @@ function dns(c: Cfn): void {
   }
 }
 
+/** A dynamic reference: CloudFormation reads the secret at deploy time and never shows the password. */
+function secretRef(secret: string): string {
+  return `{{resolve:secretsmanager:${secret}}}`;
+}
+
 function subnetGroup(c: Cfn, key: string, regionId: string, nodeId: string, zones?: number[]): string {
   const t = c.t(regionId);
   return t.add(id(key, 'SubnetGroup'), 'AWS::RDS::DBSubnetGroup', { DBSubnetGroupDescription: `Subnets of "${nodeId}".`, SubnetIds: c.privateSubnets(t, regionId, zones), Tags: t.tags(nodeId) });
@@ -377,10 +382,10 @@ function datastores(c: Cfn): void {
             Engine: t.input(d.engineInput),
             GlobalClusterIdentifier: globalId,
             MasterUsername: d.usernameInput ? t.input(d.usernameInput) : undefined,
-            // A dynamic reference: CloudFormation reads the secret at deploy time and never shows it.
-            MasterUserPassword: d.passwordSecretInput ? Sub(`{{resolve:secretsmanager:\${${(t.input(d.passwordSecretInput) as { Ref: string }).Ref}}}}`) : undefined,
-            ManageMasterUserPassword: d.usernameInput && !d.passwordSecretInput ? true : undefined,
+            MasterUserPassword: d.passwordSecret ? secretRef(d.passwordSecret) : undefined,
+            ManageMasterUserPassword: d.usernameInput && !d.passwordSecret ? true : undefined,
             StorageEncrypted: d.storageEncrypted || undefined,
+            KmsKeyId: d.kmsKeyInput ? t.input(d.kmsKeyInput) : undefined,
             DBSubnetGroupName: Ref(sg),
             Tags: t.tags(d.nodeId),
           }),
@@ -415,12 +420,14 @@ function datastores(c: Cfn): void {
             DBInstanceClass: t.input(d.instanceClassInput),
             AllocatedStorage: d.storageInput ? t.input(d.storageInput) : undefined,
             MasterUsername: d.usernameInput ? t.input(d.usernameInput) : undefined,
-            ManageMasterUserPassword: d.usernameInput ? true : undefined,
+            MasterUserPassword: d.passwordSecret ? secretRef(d.passwordSecret) : undefined,
+            ManageMasterUserPassword: d.usernameInput && !d.passwordSecret ? true : undefined,
             SourceDBInstanceIdentifier: source,
             SourceRegion: d.replicaOf?.crossRegion ? c.code(d.replicaOf.regionId) : undefined,
             DBSubnetGroupName: Ref(sg),
             MultiAZ: d.multiAz,
             StorageEncrypted: d.storageEncrypted || undefined,
+            KmsKeyId: d.kmsKeyInput ? t.input(d.kmsKeyInput) : undefined,
             AvailabilityZone: d.zone !== undefined ? c.zone(t, d.regionId, d.zone) : undefined,
             Tags: t.tags(d.nodeId),
           }),

@@ -285,6 +285,12 @@ function dnsRecords(tf: Tf, list: DnsDesign[]): void {
   }
 }
 
+/** The secret the user created for a master password RDS cannot manage (a global database, cross-region replicas). */
+function passwordData(tf: Tf, key: string, provider: HclValue, secret: string): void {
+  tf.main.push(comment(`Create this Secrets Manager secret before applying: its whole SecretString is the master password.`));
+  tf.main.push(block('data', ['aws_secretsmanager_secret_version', `${key}_master_password`], [attr('provider', provider), attr('secret_id', secret)]));
+}
+
 function subnetGroup(tf: Tf, key: string, regionId: string, nodeId: string, zones?: number[]): void {
   tf.resource('aws_db_subnet_group', key, [attr('provider', tf.provider(regionId)), attr('subnet_ids', tf.subnet(regionId, 'private', zones)), attr('tags', tf.tags(nodeId))]);
 }
@@ -312,7 +318,7 @@ function datastores(tf: Tf, list: DatastoreDesign[]): void {
           tf.resource('aws_rds_global_cluster', g.key, [attr('provider', p), attr('global_cluster_identifier', tf.name(g.identifier)), attr('engine', v(d.engineInput))], [`Aurora global database of "${d.nodeId}".`]);
         }
         subnetGroup(tf, d.key, d.regionId, d.nodeId);
-        if (d.passwordSecretInput) tf.main.push(block('data', ['aws_secretsmanager_secret_version', `${d.key}_master_password`], [attr('provider', p), attr('secret_id', v(d.passwordSecretInput))]));
+        if (d.passwordSecret) passwordData(tf, d.key, p, d.passwordSecret);
         const primaryInstance = g && !g.primary ? tf.d.datastores.find((x) => x.kind === 'aurora' && x.global?.primary && x.global.key === g.key) : undefined;
         tf.resource('aws_rds_cluster', d.key, [
           attr('provider', p),
@@ -320,9 +326,10 @@ function datastores(tf: Tf, list: DatastoreDesign[]): void {
           attr('engine', v(d.engineInput)),
           g && attr('global_cluster_identifier', ref(`aws_rds_global_cluster.${g.key}.id`)),
           d.usernameInput && attr('master_username', v(d.usernameInput)),
-          d.passwordSecretInput ? attr('master_password', ref(`data.aws_secretsmanager_secret_version.${d.key}_master_password.secret_string`)) : d.usernameInput && attr('manage_master_user_password', true),
+          d.passwordSecret ? attr('master_password', ref(`data.aws_secretsmanager_secret_version.${d.key}_master_password.secret_string`)) : d.usernameInput && attr('manage_master_user_password', true),
           attr('db_subnet_group_name', ref(`aws_db_subnet_group.${d.key}.name`)),
           d.storageEncrypted && attr('storage_encrypted', true),
+          d.kmsKeyInput && attr('kms_key_id', v(d.kmsKeyInput)),
           primaryInstance && attr('depends_on', [ref(`aws_rds_cluster_instance.${primaryInstance.key}_1`)]),
           attr('tags', tf.tags(d.nodeId)),
         ], [`Aurora cluster "${d.nodeId}".`, ...d.notes]);
@@ -340,6 +347,7 @@ function datastores(tf: Tf, list: DatastoreDesign[]): void {
       }
       case 'rds': {
         subnetGroup(tf, d.key, d.regionId, d.nodeId, d.subnetZones);
+        if (d.passwordSecret) passwordData(tf, d.key, p, d.passwordSecret);
         const source = d.replicaOf ? tf.d.datastores.find((x) => x.nodeId === d.replicaOf!.nodeId)! : undefined;
         tf.resource('aws_db_instance', d.key, [
           attr('provider', p),
@@ -348,11 +356,12 @@ function datastores(tf: Tf, list: DatastoreDesign[]): void {
           attr('instance_class', v(d.instanceClassInput)),
           d.storageInput && attr('allocated_storage', v(d.storageInput)),
           d.usernameInput && attr('username', v(d.usernameInput)),
-          d.usernameInput && attr('manage_master_user_password', true),
+          d.passwordSecret ? attr('password', ref(`data.aws_secretsmanager_secret_version.${d.key}_master_password.secret_string`)) : d.usernameInput && attr('manage_master_user_password', true),
           source && attr('replicate_source_db', ref(`aws_db_instance.${source.key}.${d.replicaOf!.crossRegion ? 'arn' : 'identifier'}`)),
           attr('db_subnet_group_name', ref(`aws_db_subnet_group.${d.key}.name`)),
           attr('multi_az', d.multiAz),
           d.storageEncrypted && attr('storage_encrypted', true),
+          d.kmsKeyInput && attr('kms_key_id', v(d.kmsKeyInput)),
           d.zone !== undefined && attr('availability_zone', tf.zone(d.regionId, d.zone)),
           attr('tags', tf.tags(d.nodeId)),
         ], [`RDS instance "${d.nodeId}"${d.replicaOf ? ` (read replica of "${d.replicaOf.nodeId}")` : ''}.`, ...d.notes]);

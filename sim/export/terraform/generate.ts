@@ -18,7 +18,7 @@ import {
 import { deploymentReadme } from '../aws/readme';
 import { slug } from '../aws/names';
 import type { ExportFormat, ExportResult } from '../types';
-import { attr, block, comment, expr, renderFile, type Block, type BodyItem, type HclValue, type Maybe } from './hcl';
+import { attr, block, call, comment, expr, renderFile, type Block, type BodyItem, type HclValue, type Maybe } from './hcl';
 
 export const AWS_PROVIDER_CONSTRAINT = '>= 5.0, < 7.0';
 
@@ -69,10 +69,7 @@ class Tf {
 }
 
 function assumeRole(service: string): HclValue {
-  return expr(`jsonencode({
-    Version = "2012-10-17"
-    Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "${service}" } }]
-  })`);
+  return call('jsonencode', { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: service } }] });
 }
 
 function albs(tf: Tf, list: AlbDesign[]): void {
@@ -386,14 +383,14 @@ function s3Replication(tf: Tf, d: Extract<DatastoreDesign, { kind: 's3' }>): voi
     attr('role', ref(`aws_iam_role.${d.key}_replication.id`)),
     attr(
       'policy',
-      expr(`jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      { Effect = "Allow", Action = ["s3:GetReplicationConfiguration", "s3:ListBucket"], Resource = [aws_s3_bucket.${d.key}.arn] },
-      { Effect = "Allow", Action = ["s3:GetObjectVersionForReplication", "s3:GetObjectVersionAcl", "s3:GetObjectVersionTagging"], Resource = ["\${aws_s3_bucket.${d.key}.arn}/*"] },
-      { Effect = "Allow", Action = ["s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags"], Resource = [${targets.map((t) => `"\${aws_s3_bucket.${t.key}.arn}/*"`).join(', ')}] }
-    ]
-  })`),
+      call('jsonencode', {
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Action: ['s3:GetReplicationConfiguration', 's3:ListBucket'], Resource: [ref(`aws_s3_bucket.${d.key}.arn`)] },
+          { Effect: 'Allow', Action: ['s3:GetObjectVersionForReplication', 's3:GetObjectVersionAcl', 's3:GetObjectVersionTagging'], Resource: [tmpl(`\${aws_s3_bucket.${d.key}.arn}/*`)] },
+          { Effect: 'Allow', Action: ['s3:ReplicateObject', 's3:ReplicateDelete', 's3:ReplicateTags'], Resource: targets.map((t) => tmpl(`\${aws_s3_bucket.${t.key}.arn}/*`)) },
+        ],
+      }),
     ),
   ]);
   tf.resource('aws_s3_bucket_replication_configuration', d.key, [
@@ -543,7 +540,7 @@ function variables(d: AwsDesign): BodyItem[] {
       validations.push(block('validation', [], [attr('condition', expr(`length(var.${i.name}) == ${i.listLength}`)), attr('error_message', `Give exactly ${i.listLength} values, one per zone of the plan, zone 0 first.`)]));
     }
     if (i.allowed) {
-      validations.push(block('validation', [], [attr('condition', expr(`contains(${JSON.stringify(i.allowed)}, var.${i.name})`)), attr('error_message', `Use one of ${i.allowed.join(', ')}.`)]));
+      validations.push(block('validation', [], [attr('condition', expr(`contains([${i.allowed.map((a) => JSON.stringify(a)).join(', ')}], var.${i.name})`)), attr('error_message', `Use one of ${i.allowed.join(', ')}.`)]));
     }
     return block('variable', [i.name], [attr('description', i.description), attr('type', type), i.default !== undefined && attr('default', i.default), i.sensitive === true && attr('sensitive', true), ...validations]);
   });

@@ -12,7 +12,17 @@ export class Expr {
 
 export const expr = (text: string): Expr => new Expr(text);
 
-export type HclValue = string | number | boolean | null | Expr | HclValue[] | { [key: string]: HclValue };
+/** A function call whose arguments are written like any value (e.g. `jsonencode({...})`). */
+export class Call {
+  constructor(
+    readonly fn: string,
+    readonly args: HclValue[],
+  ) {}
+}
+
+export const call = (fn: string, ...args: HclValue[]): Call => new Call(fn, args);
+
+export type HclValue = string | number | boolean | null | Expr | Call | HclValue[] | { [key: string]: HclValue };
 
 export interface Attribute {
   kind: 'attribute';
@@ -66,12 +76,13 @@ function number(value: number): string {
 }
 
 function isObject(v: HclValue): v is { [key: string]: HclValue } {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Expr);
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Expr) && !(v instanceof Call);
 }
 
 function value(v: HclValue, indent: string): string {
   if (v === null) return 'null';
   if (v instanceof Expr) return v.text;
+  if (v instanceof Call) return `${v.fn}(${v.args.map((a) => value(a, indent)).join(', ')})`;
   if (typeof v === 'string') return quote(v);
   if (typeof v === 'number') return number(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
@@ -83,11 +94,21 @@ function value(v: HclValue, indent: string): string {
     if (!items.some((i) => i.includes('\n')) && oneLine.length <= 100) return oneLine;
     return `[\n${items.map((i) => `${inner}${i},`).join('\n')}\n${indent}]`;
   }
+  if (!isObject(v)) throw new Error('unreachable');
   const entries = Object.entries(v);
   if (entries.length === 0) return '{}';
   const keys = entries.map(([k]) => (IDENTIFIER.test(k) ? k : quote(k)));
-  const width = Math.max(...keys.map((k) => k.length));
-  return `{\n${entries.map(([, x], i) => `${inner}${keys[i]!.padEnd(width)} = ${value(x, inner)}`).join('\n')}\n${indent}}`;
+  const rendered = entries.map(([, x]) => value(x, inner));
+  // Like terraform fmt: "=" aligns within runs of one-line entries; a multi-line entry stands alone.
+  const widths = keys.map((k, i) => {
+    if (rendered[i]!.includes('\n')) return k.length;
+    let a = i;
+    while (a > 0 && !rendered[a - 1]!.includes('\n')) a--;
+    let b = i;
+    while (b < keys.length - 1 && !rendered[b + 1]!.includes('\n')) b++;
+    return Math.max(...keys.slice(a, b + 1).map((x) => x.length));
+  });
+  return `{\n${keys.map((k, i) => `${inner}${k.padEnd(widths[i]!)} = ${rendered[i]}`).join('\n')}\n${indent}}`;
 }
 
 function body(items: BodyItem[], indent: string): string {

@@ -6,7 +6,7 @@
  */
 import { stringify } from 'yaml';
 import type { Plan } from '../../model/schema';
-import { designAws, type AwsDesign, type BackupDesign, type DatastoreDesign, type DnsTargetDesign } from '../aws/design';
+import { designAws, type AwsDesign, type DatastoreDesign, type DnsTargetDesign } from '../aws/design';
 import type { InputDesign } from '../aws/inputs';
 import { pascal, slug } from '../aws/names';
 import { deploymentReadme } from '../aws/readme';

@@ -22,7 +22,7 @@ describe('the HCL writer', () => {
       fc.asyncProperty(fc.string({ maxLength: 40 }), async (s) => {
         const parsed = (await parse('x.tf', renderFile([block('locals', [], [attr('v', s)])]))) as { locals: Record<string, string>[] };
         // hcl2json reports template openers in their escaped form; undo that to compare.
-        expect(parsed.locals[0]!.v.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{')).toBe(s);
+        expect(parsed.locals[0]!.v!.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{')).toBe(s);
       }),
       { numRuns: 200 },
     );

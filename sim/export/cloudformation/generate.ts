@@ -111,7 +111,10 @@ class Template {
       Resources: this.resources,
       Outputs: Object.keys(this.outputs).length ? this.outputs : undefined,
     });
-    return stringify(doc, { lineWidth: 0 });
+    // No anchors or aliases (shared objects are written out in full), and the version quoted, as
+    // AWS's own examples write it (a YAML 1.1 reader would take it for a date).
+    const text = stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });
+    return text.replace(/^AWSTemplateFormatVersion: 2010-09-09$/m, 'AWSTemplateFormatVersion: "2010-09-09"');
   }
 }
 

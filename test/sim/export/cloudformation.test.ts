@@ -136,7 +136,11 @@ describe.each(CASES.map((c) => [c.name, c] as const))('CloudFormation export of 
   });
 
   it('uses long-form intrinsics only and gives no parameter an invented default', () => {
-    for (const f of e().result.files.filter((x) => x.path.endsWith('.yaml'))) expect(f.content).not.toMatch(/!(Ref|GetAtt|Sub|Select|Join)\b/);
+    for (const f of e().result.files.filter((x) => x.path.endsWith('.yaml'))) {
+      expect(f.content).not.toMatch(/!(Ref|GetAtt|Sub|Select|Join)\b/);
+      expect(f.content, 'no YAML anchors or aliases').not.toMatch(/[&*]a\d+\b/);
+      expect(f.content.startsWith('AWSTemplateFormatVersion: "2010-09-09"\n')).toBe(true);
+    }
     for (const doc of Object.values(e().docs)) {
       const withDefault = Object.entries(doc.Parameters ?? {}).filter(([, p]) => p.Default !== undefined).map(([n]) => n);
       expect(withDefault.filter((n) => n !== 'NamePrefix')).toEqual([]);

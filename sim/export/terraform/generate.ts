@@ -132,6 +132,8 @@ function vmFleets(tf: Tf, list: VmFleetDesign[]): void {
       f.warmupSeconds !== undefined && attr('default_instance_warmup', f.warmupSeconds),
       block('launch_template', [], [attr('id', ref(`aws_launch_template.${f.key}.id`)), attr('version', '$Latest')]),
       block('tag', [], [attr('key', 'resilience-studio:node'), attr('value', f.nodeId), attr('propagate_at_launch', true)]),
+      // The scaling policy moves the desired count; a later apply must not reset it to the plan's start.
+      f.scaling && block('lifecycle', [], [attr('ignore_changes', [expr('desired_capacity')])]),
     ]);
     if (f.scaling) {
       const s = f.scaling;
@@ -329,6 +331,8 @@ function datastores(tf: Tf, list: DatastoreDesign[]): void {
           d.kmsKeyInput && attr('kms_key_id', v(d.kmsKeyInput)),
           primaryInstance && attr('depends_on', [ref(`aws_rds_cluster_instance.${primaryInstance.key}_1`)]),
           attr('tags', tf.tags(d.nodeId)),
+          // A secondary's source changes on a global switchover; the provider's docs advise ignoring it.
+          primaryInstance && block('lifecycle', [], [attr('ignore_changes', [expr('replication_source_identifier')])]),
         ], [`Aurora cluster "${d.nodeId}".`, ...d.notes]);
         d.instances.forEach((inst, i) => {
           tf.resource('aws_rds_cluster_instance', `${d.key}_${i + 1}`, [

@@ -35,10 +35,11 @@ function resources(e: Exported, type: string): { name: string; body: Body }[] {
 }
 
 /** Unknown or missing arguments and blocks of one resource body, by the provider schema. */
-function schemaProblems(body: Body, schema: BlockSchema, at: string): string[] {
+function schemaProblems(body: Body, schema: BlockSchema, at: string, top = true): string[] {
   const problems: string[] = [];
   for (const [key, value] of Object.entries(body)) {
-    if (META_ARGUMENTS.has(key) || META_BLOCKS.has(key)) continue;
+    // Meta-arguments belong to the resource itself; nested blocks (a backup rule's "lifecycle") are checked.
+    if (top && (META_ARGUMENTS.has(key) || META_BLOCKS.has(key)) && !(key in schema.args) && !(key in schema.blocks)) continue;
     if (key in schema.args) continue;
     const nested = schema.blocks[key];
     if (!nested) {
@@ -49,7 +50,7 @@ function schemaProblems(body: Body, schema: BlockSchema, at: string): string[] {
       problems.push(`${at}.${key} must be a block`);
       continue;
     }
-    value.forEach((v, i) => problems.push(...schemaProblems(v as Body, nested, `${at}.${key}[${i}]`)));
+    value.forEach((v, i) => problems.push(...schemaProblems(v as Body, nested, `${at}.${key}[${i}]`, false)));
   }
   for (const [arg, required] of Object.entries(schema.args)) if (required && !(arg in body)) problems.push(`${at} lacks the required argument ${arg}`);
   for (const [name, b] of Object.entries(schema.blocks)) if (b.required && !(name in body)) problems.push(`${at} lacks the required block ${name}`);
@@ -121,6 +122,7 @@ describe('the provider schema the checks rely on', () => {
             aws_lb_target_group: { b: [{ health_check: [{ intervall: 5 }], no_such_block: [{}] }] },
             aws_route53_record: { c: [{ name: 'x', type: 'CNAME' }] },
             aws_api_gateway_deployment: { d: [{ rest_api_id: 'x', stage_name: 'prod' }] },
+            aws_backup_plan: { e: [{ name: 'p', rule: [{ rule_name: 'r', target_vault_name: 'v', lifecycle: [{ delete_afterr: 3 }] }] }] },
           },
         },
       },
@@ -131,6 +133,7 @@ describe('the provider schema the checks rely on', () => {
     expect(problems).toContain('aws_lb_target_group.b.no_such_block');
     expect(problems).toContain('aws_route53_record.c lacks the required argument zone_id');
     expect(problems).toContain('aws_api_gateway_deployment.d.stage_name');
+    expect(problems).toContain('aws_backup_plan.e.rule[0].lifecycle[0].delete_afterr');
   });
 });
 

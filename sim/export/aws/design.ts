@@ -622,7 +622,7 @@ function mapDns(b: Builder, albs: AlbDesign[], ingresses: IngressDesign[], serve
       path: at,
       policy: dns.policy,
       ttlSeconds: ttl,
-      recordNameInput: b.inputs.need(`${key}_record_name`, 'global', { type: 'string', description: `Fully qualified DNS name that "${dns.id}" answers (e.g. api.example.com).` }),
+      recordNameInput: b.inputs.need(`${key}_record_name`, 'global', { type: 'string', description: `Fully qualified DNS name that "${dns.id}" answers (e.g. api.example.com; not the zone apex: the records are CNAMEs, which keep the plan's TTL where alias records would fix it at 60 s).` }),
       hostedZoneInput: b.inputs.need(`${key}_hosted_zone_id`, 'global', { type: 'string', cfnType: 'AWS::Route53::HostedZone::Id', description: `ID of the Route 53 hosted zone that holds the name of "${dns.id}".` }),
       ...(healthCheck ? { healthCheck } : {}),
       targets,

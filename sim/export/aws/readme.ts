@@ -37,6 +37,7 @@ export function deploymentReadme(d: AwsDesign, format: 'terraform' | 'cloudforma
     '- The network (VPC, subnets, routing) and security groups; the instances\' software (AMIs, images) and health endpoints.',
     '- Certificates (ACM), the hosted zone and the SNS topics that page people.',
     '- Container fleets and the balancers in front of them: the Kubernetes export (Ingress for the AWS Load Balancer Controller).',
+    ...(format === 'terraform' ? ['- Other AWS partitions (China, GovCloud): the managed IAM policy ARNs are written for the `aws` partition.'] : []),
     '- Simulated assumptions that are AWS\'s own behaviour, not settings (checker counts, propagation, client TTL violations, repair times), noted as comments.',
     '',
     '## Warnings',

@@ -7,9 +7,10 @@ import { templatesCommand } from './commands/templates';
 import { validateCommand } from './commands/validate';
 import { simulateCommand } from './commands/simulate';
 import { scenariosCommand } from './commands/scenarios';
+import { trafficCommand } from './commands/traffic';
 
 // Each command registers here; keep the order the one users meet them in.
-const COMMANDS: Command[] = [validateCommand, simulateCommand, scenariosCommand, templatesCommand];
+const COMMANDS: Command[] = [validateCommand, simulateCommand, scenariosCommand, trafficCommand, templatesCommand];
 
 export function registerCommand(command: Command): void {
   if (!COMMANDS.some((c) => c.name === command.name)) COMMANDS.push(command);

@@ -410,8 +410,17 @@ export function clientsMoved(population: ClientPopulation, n: number, removed: n
 
 /** Runs one algorithm on the spec (one simjs `Sim`). Same spec and algorithm → same result. */
 export function runLabAlgorithm(spec: LabSpec, algorithm: LabAlgorithm, onProgress?: (share: number) => void): LabAlgorithmResult {
+  return runLabDetailed(spec, algorithm, onProgress).result;
+}
+
+/** The run's result plus its raw samples (ascending): latencies and waits of the requests served in time. */
+export function runLabDetailed(
+  spec: LabSpec,
+  algorithm: LabAlgorithm,
+  onProgress?: (share: number) => void,
+): { result: LabAlgorithmResult; latencies: Float64Array; waits: Float64Array } {
   validateSpec(spec);
   const run = new LabRun(spec, algorithm);
   run.run(onProgress);
-  return run.result();
+  return { result: run.result(), latencies: sortedCopy(run.latencies), waits: sortedCopy(run.waits) };
 }

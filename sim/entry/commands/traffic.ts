@@ -39,6 +39,7 @@ one instance failing a third of the way in and detected by the balancer's health
   --no-failure      play no instance failure
   --exponential     exponential request times (default lognormal, σ 0.6 of the log)
   --mean-load       run at the clients' mean rate instead of their daily peak
+  --burst A,M,X     a burst: from minute A for M minutes the rate is multiplied by X, e.g. 5,1,3
   --rate R          requests per second reaching the balancer (overrides the plan)
   --timeout S       request timeout in seconds (default 29, API Gateway's)`;
 
@@ -60,6 +61,7 @@ export const trafficCommand: Command = {
       'mean-load': 'boolean',
       rate: 'number',
       timeout: 'number',
+      burst: 'string',
     });
     if (positionals.length !== 1) throw new UsageError('traffic needs exactly one plan file');
     const options = optionsFrom(flags);
@@ -140,6 +142,13 @@ function optionsFrom(flags: Record<string, string | number | boolean | undefined
   if (flags['no-failure']) options.failure = false;
   if (flags.exponential) options.service = 'exponential';
   if (flags['mean-load']) options.load = 'mean';
+  if (flags.burst !== undefined) {
+    const parts = String(flags.burst).split(',').map(Number);
+    if (parts.length !== 3 || !(parts[0]! >= 0) || !(parts[1]! > 0) || !(parts[2]! > 0)) {
+      throw new UsageError('--burst must be AT,MINUTES,MULTIPLIER with AT ≥ 0 and positive MINUTES and MULTIPLIER, e.g. 5,1,3');
+    }
+    options.burst = { atMinute: parts[0]!, minutes: parts[1]!, multiplier: parts[2]! };
+  }
   if (flags.rate !== undefined) {
     if (!((flags.rate as number) > 0)) throw new UsageError('--rate must be a positive number of requests per second');
     options.ratePerSecond = flags.rate as number;

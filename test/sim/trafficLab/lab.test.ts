@@ -1,7 +1,7 @@
 // The traffic lab's mechanics: determinism, the failure and its detection, ip-hash over hashed
 // addresses, the differences the source article names on a heterogeneous fleet, and how a plan
 // becomes a lab (rate reaching the balancer, concurrency, clear refusals).
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { streamFor } from '../../../sim/engine/random';
 import { fnv1a, ipHashChoice, makeClientPopulation } from '../../../sim/traffic-lab/clientAddresses';
 import { buildLabSpec, loadBalancingLatency, rateReachingBalancer, runTrafficLab, TrafficLabInputError } from '../../../sim/traffic-lab';
@@ -45,6 +45,45 @@ describe('traffic lab mechanics', () => {
     const ip = runLabAlgorithm(spec(), 'ip-hash');
     expect(lc.offered).toBe(rr.offered);
     expect(ip.offered).toBe(rr.offered);
+  });
+
+  it('arrivals follow the rate, its burst and its daily swing (thinning)', () => {
+    // No burst: a Poisson count with mean λ(T − warm-up); a ×3 burst for 30 s adds 2·λ·30.
+    const plain = runLabAlgorithm(spec({ durationSeconds: 120 }), 'round-robin').offered;
+    expect(Math.abs(plain - 100 * 110)).toBeLessThan(4 * Math.sqrt(100 * 110));
+    const burst = runLabAlgorithm(spec({ durationSeconds: 120, burst: { atSeconds: 50, seconds: 30, multiplier: 3 } }), 'round-robin').offered;
+    const expected = 100 * 110 + 2 * 100 * 30;
+    expect(Math.abs(burst - expected)).toBeLessThan(4 * Math.sqrt(expected));
+    // At hour 6 the swing 1 + s·sin(2πt/24 h) is at its peak: rate ≈ λ(1 + s) over two minutes
+    // (the sine moves by less than 1e-4 of its amplitude meanwhile).
+    const swung = runLabAlgorithm(spec({ durationSeconds: 120, diurnalSwing: 0.5, startHour: 6 }), 'round-robin').offered;
+    expect(Math.abs(swung - 150 * 110)).toBeLessThan(4 * Math.sqrt(150 * 110) + 5);
+  });
+
+  it('lognormal request times keep the fleet\'s mean and have the lognormal\'s quantiles', () => {
+    // Concurrency far above the load: nobody waits (M/G/∞), so latency is the service time itself,
+    // independent draws; quantile q has SE ≈ √(p(1−p)/n) / f(q) (a few tenths of a per cent here).
+    const sigma = 0.6;
+    const r = runLabAlgorithm(
+      spec({ durationSeconds: 300, instances: [{ id: 'i', fleetId: 'f', concurrency: 200, meanServiceSeconds: 0.1, speed: 1 }], service: { dist: 'lognormal', sigma } }),
+      'round-robin',
+    );
+    expect(r.queueing.shareWaited).toBe(0);
+    const mu = Math.log(0.1) - (sigma * sigma) / 2;
+    const n = r.latency.count;
+    // Mean of a lognormal sample: SE = mean·√(e^{σ²} − 1)/√n.
+    expect(Math.abs(r.latency.mean - 0.1)).toBeLessThan(4 * 0.1 * Math.sqrt(Math.exp(sigma * sigma) - 1) / Math.sqrt(n));
+    for (const [p, z] of [
+      [0.5, 0],
+      [0.95, 1.6448536],
+      [0.99, 2.3263479],
+    ] as const) {
+      const exact = Math.exp(mu + sigma * z);
+      const density = Math.exp(-(z * z) / 2) / Math.sqrt(2 * Math.PI) / (sigma * exact);
+      const se = Math.sqrt((p * (1 - p)) / n) / density;
+      const measured = p === 0.5 ? r.latency.p50 : p === 0.95 ? r.latency.p95 : r.latency.p99;
+      expect(Math.abs(measured - exact), `p${p * 100}`).toBeLessThan(4 * se);
+    }
   });
 
   it('fails requests sent to a dead instance until the health check notices, about λ/n per second of detection', () => {
@@ -121,27 +160,28 @@ describe('the source article\'s differences on a heterogeneous fleet', () => {
     clientCount: 2000,
     clientActivitySigma: 1.2,
   });
-  const rr = runLabAlgorithm(hetero, 'round-robin');
-  const lc = runLabAlgorithm(hetero, 'least-connections');
-  const ip = runLabAlgorithm(hetero, 'ip-hash');
+  let runs: Record<'rr' | 'lc' | 'ip', ReturnType<typeof runLabAlgorithm>> | undefined;
+  beforeAll(() => {
+    runs = { rr: runLabAlgorithm(hetero, 'round-robin'), lc: runLabAlgorithm(hetero, 'least-connections'), ip: runLabAlgorithm(hetero, 'ip-hash') };
+  });
 
   it('round-robin is fair in requests but ignores server load: the slow instance gets a third and runs hot', () => {
-    for (const inst of rr.instances) expect(Math.abs(inst.requestShare - 1 / 3)).toBeLessThan(0.005);
-    expect(rr.instances[2]!.utilisation).toBeGreaterThan(0.85);
-    expect(rr.instances[0]!.utilisation).toBeLessThan(0.55);
+    for (const inst of runs!.rr.instances) expect(Math.abs(inst.requestShare - 1 / 3)).toBeLessThan(0.005);
+    expect(runs!.rr.instances[2]!.utilisation).toBeGreaterThan(0.85);
+    expect(runs!.rr.instances[0]!.utilisation).toBeLessThan(0.55);
   });
 
   it('least connections prevents the overload: fewer requests to the slow instance, lower tail latency', () => {
-    expect(lc.instances[2]!.requestShare).toBeLessThan(0.3);
-    expect(lc.instances[2]!.utilisation).toBeLessThan(rr.instances[2]!.utilisation);
-    expect(lc.latency.p99).toBeLessThan(0.7 * rr.latency.p99);
-    expect(lc.latency.mean).toBeLessThan(rr.latency.mean);
+    expect(runs!.lc.instances[2]!.requestShare).toBeLessThan(0.3);
+    expect(runs!.lc.instances[2]!.utilisation).toBeLessThan(runs!.rr.instances[2]!.utilisation);
+    expect(runs!.lc.latency.p99).toBeLessThan(0.7 * runs!.rr.latency.p99);
+    expect(runs!.lc.latency.mean).toBeLessThan(runs!.rr.latency.mean);
   });
 
   it('ip-hash keeps each client on one instance but spreads load unevenly', () => {
-    expect(ip.unevenness).toBeGreaterThan(rr.unevenness);
-    expect(ip.unevenness).toBeGreaterThan(1.05);
-    expect(rr.unevenness).toBeLessThan(1.02);
+    expect(runs!.ip.unevenness).toBeGreaterThan(runs!.rr.unevenness);
+    expect(runs!.ip.unevenness).toBeGreaterThan(1.05);
+    expect(runs!.rr.unevenness).toBeLessThan(1.02);
   });
 });
 

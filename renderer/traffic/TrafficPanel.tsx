@@ -4,9 +4,9 @@
  * instance, the plan's algorithm marked and what would change if it were switched. The lab runs in
  * a worker with progress and Cancel.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ResolvedPlan } from '../../sim/model/resolve';
-import { badShare, formatSeconds, type FleetPreset, type LabAlgorithm, type LabAlgorithmResult, type TrafficLabOptions, type TrafficLabReport } from '../../sim/traffic-lab';
+import { badShare, formatSeconds, maxLabMinutes, type FleetPreset, type LabAlgorithm, type LabAlgorithmResult, type TrafficLabOptions, type TrafficLabReport } from '../../sim/traffic-lab';
 import { Modal } from '../shell/Modal';
 import { InstanceLoadChart } from './InstanceLoadChart';
 import { LatencyChart } from './LatencyChart';
@@ -30,10 +30,23 @@ type RunState = { status: 'running'; share: number } | { status: 'done'; report:
 
 const pct = (share: number, digits = 1): string => `${(share * 100).toFixed(share > 0 && share < 0.01 ? 2 : digits)} %`;
 
+/** The run lengths offered: those the lab accepts at this balancer's peak rate (busy balancers get shorter ones). */
+function minuteChoices(plan: ResolvedPlan, balancerId: string): number[] {
+  let longest = MINUTES[MINUTES.length - 1]!;
+  try {
+    longest = maxLabMinutes(plan, balancerId, longest);
+  } catch {
+    // The lab will refuse this balancer with its own sentence; keep the usual choices.
+  }
+  const fitting = MINUTES.filter((m) => m <= longest);
+  return fitting.length > 0 ? fitting : [longest];
+}
+
 export function TrafficPanel({ plan, balancerId, onClose }: { plan: ResolvedPlan; balancerId: string; onClose: () => void }) {
+  const choices = useMemo(() => minuteChoices(plan, balancerId), [plan, balancerId]);
   const [fleet, setFleet] = useState<FleetPreset>('planned');
   const [failure, setFailure] = useState(true);
-  const [minutes, setMinutes] = useState(15);
+  const [minutes, setMinutes] = useState(() => (choices.includes(15) ? 15 : choices[choices.length - 1]!));
   const [state, setState] = useState<RunState>({ status: 'running', share: 0 });
   const current = useRef<TrafficLabRun | null>(null);
 
@@ -76,7 +89,7 @@ export function TrafficPanel({ plan, balancerId, onClose }: { plan: ResolvedPlan
         <label className="traffic-check">
           Minutes per algorithm
           <select value={minutes} data-testid="traffic-minutes" onChange={(e) => setMinutes(Number(e.target.value))}>
-            {MINUTES.map((m) => (
+            {choices.map((m) => (
               <option key={m} value={m}>
                 {m}
               </option>

@@ -56,6 +56,20 @@ export interface LabContext {
 export class TrafficLabInputError extends Error {}
 
 export const DEFAULT_LAB_MINUTES = 15;
+export const MIN_LAB_MINUTES = 0.05;
+/** Requests per algorithm the lab will simulate at most (a few seconds each million on one core). */
+export const MAX_LAB_REQUESTS = 3_000_000;
+
+function maxMinutesAt(peakRatePerSecond: number): number {
+  const minutes = MAX_LAB_REQUESTS / (peakRatePerSecond * 60);
+  return minutes >= 1 ? Math.floor(minutes) : Math.max(MIN_LAB_MINUTES, Math.floor(minutes * 20) / 20);
+}
+
+/** The longest run (minutes) the lab accepts for this balancer at its daily peak, capped at `upTo`. */
+export function maxLabMinutes(plan: ResolvedPlan, balancerId: string, upTo = 30): number {
+  const { spec } = buildLabSpec(plan, balancerId, { failure: false, minutes: MIN_LAB_MINUTES });
+  return Math.min(upTo, maxMinutesAt(spec.ratePerSecond * (1 + spec.diurnalSwing)));
+}
 const WARMUP_SECONDS = 30;
 
 export function balancersOf(plan: ResolvedPlan): ResolvedLoadBalancer[] {
@@ -188,6 +202,13 @@ export function buildLabSpec(plan: ResolvedPlan, balancerId: string, options: Tr
       notes.push(`${fleet.id} has no capacity figure (unlimited in the failure simulation): the lab gives each instance ${concurrency} concurrent requests, so requests hardly wait.`);
     } else {
       concurrency = Math.max(1, Math.round(perInstanceCapacity * requestSeconds));
+      const modelled = concurrency / requestSeconds;
+      if (Math.abs(modelled - perInstanceCapacity) > 0.1 * perInstanceCapacity) {
+        notes.push(
+          `${fleet.id}: capacity × request time = ${fmt(perInstanceCapacity * requestSeconds)} concurrent requests, rounded to ${concurrency}, ` +
+            `so each instance serves up to ${fmt(modelled)} req/s instead of ${fmt(perInstanceCapacity)}.`,
+        );
+      }
     }
     if (fleet.autoscaling) notes.push(`${fleet.id} autoscales; the lab holds it at its ${fleet.instances} starting instances (minutes are too short for scaling to act).`);
     if (fleet.platform === 'serverless') notes.push(`${fleet.id} is serverless: the platform, not this balancer, spreads requests in reality; the lab shows the balancer's algorithms over ${fleet.instances} instance(s).`);
@@ -208,7 +229,14 @@ export function buildLabSpec(plan: ResolvedPlan, balancerId: string, options: Tr
   }
 
   const minutes = options.minutes ?? DEFAULT_LAB_MINUTES;
-  if (!(minutes >= 0.25 && minutes <= 24 * 60)) throw new TrafficLabInputError(`minutes: must be between 0.25 and 1440 (got ${minutes})`);
+  if (!(minutes >= MIN_LAB_MINUTES && minutes <= 24 * 60)) throw new TrafficLabInputError(`minutes: must be between ${MIN_LAB_MINUTES} and 1440 (got ${minutes})`);
+  const peakRate = meanRate * (1 + swing) * Math.max(1, options.burst?.multiplier ?? 1);
+  if (peakRate * minutes * 60 > MAX_LAB_REQUESTS) {
+    throw new TrafficLabInputError(
+      `${fmt(peakRate)} req/s for ${minutes} min would be about ${Math.round((peakRate * minutes * 60) / 1e6)} million requests per algorithm; ` +
+        `the lab runs at most ${MAX_LAB_REQUESTS / 1e6} million: use ${maxMinutesAt(peakRate)} minutes or fewer`,
+    );
+  }
   const durationSeconds = minutes * 60;
   const warmupSeconds = Math.min(WARMUP_SECONDS, durationSeconds / 10);
   const check = balancer.healthCheck;

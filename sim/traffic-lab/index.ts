@@ -5,14 +5,14 @@
  */
 import type { ResolvedPlan } from '../model/resolve';
 import { mmc } from './closedForms';
-import { balancersOf, buildLabSpec, type LabContext, type TrafficLabOptions } from './fromPlan';
+import { balancersOf, buildLabSpec, MIN_LAB_MINUTES, type LabContext, type TrafficLabOptions } from './fromPlan';
 import { runLabAlgorithm } from './runLab';
 import { LAB_ALGORITHMS, type LabAlgorithm, type LabAlgorithmResult, type LabSpec } from './spec';
 import { badShare, labVerdict, type LabVerdict } from './verdict';
 
 export { LAB_ALGORITHMS, QUANTILE_LEVELS } from './spec';
 export type { LabAlgorithm, LabAlgorithmResult, LabInstanceResult, LabSpec, LatencySummary } from './spec';
-export { FLEET_PRESETS, TrafficLabInputError, balancersOf, buildLabSpec, rateReachingBalancer } from './fromPlan';
+export { FLEET_PRESETS, MAX_LAB_REQUESTS, MIN_LAB_MINUTES, TrafficLabInputError, balancersOf, buildLabSpec, maxLabMinutes, rateReachingBalancer } from './fromPlan';
 export type { FleetPreset, LabContext, LabFleetInfo, TrafficLabOptions } from './fromPlan';
 export { labVerdict, formatSeconds, badShare } from './verdict';
 export type { LabVerdict } from './verdict';
@@ -74,9 +74,9 @@ function pooledReference(spec: LabSpec): TrafficLabReport['pooledReference'] {
 /** Settings of the quick run behind the inspector's verdict and the strategy matrix's figures:
  *  steady state at the daily peak (no failure), about 30,000 requests per algorithm. */
 export function quickLabOptions(plan: ResolvedPlan, balancerId: string, seed?: number): TrafficLabOptions {
-  const { spec } = buildLabSpec(plan, balancerId, { failure: false, minutes: 1, ...(seed !== undefined ? { seed } : {}) });
+  const { spec } = buildLabSpec(plan, balancerId, { failure: false, minutes: MIN_LAB_MINUTES, ...(seed !== undefined ? { seed } : {}) });
   const peak = spec.ratePerSecond * (1 + spec.diurnalSwing);
-  const minutes = Math.min(3, Math.max(0.25, 30_000 / (peak * 60)));
+  const minutes = Math.min(3, Math.max(MIN_LAB_MINUTES, 30_000 / (peak * 60)));
   return { failure: false, minutes, ...(seed !== undefined ? { seed } : {}) };
 }
 

@@ -120,7 +120,7 @@ function optionsFrom(flags: Record<string, string | number | boolean | undefined
   }
   if (flags.minutes !== undefined) {
     const minutes = flags.minutes as number;
-    if (!(minutes >= 0.25 && minutes <= 1440)) throw new UsageError('--minutes must be from 0.25 to 1440');
+    if (!(minutes >= 0.05 && minutes <= 1440)) throw new UsageError('--minutes must be from 0.05 to 1440');
     options.minutes = minutes;
   }
   if (flags.algorithm !== undefined) {

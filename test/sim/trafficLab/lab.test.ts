@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { streamFor } from '../../../sim/engine/random';
 import { fnv1a, ipHashChoice, makeClientPopulation } from '../../../sim/traffic-lab/clientAddresses';
-import { buildLabSpec, loadBalancingLatency, rateReachingBalancer, runTrafficLab, TrafficLabInputError } from '../../../sim/traffic-lab';
+import { buildLabSpec, loadBalancingLatency, maxLabMinutes, rateReachingBalancer, runTrafficLab, TrafficLabInputError } from '../../../sim/traffic-lab';
 import { runLabAlgorithm } from '../../../sim/traffic-lab/runLab';
 import type { LabSpec } from '../../../sim/traffic-lab/spec';
 import { resolve } from '../engine/helpers';
@@ -239,6 +239,17 @@ describe('a plan\'s balancer in the lab', () => {
     expect(() => buildLabSpec(plan, 'lb-a', { speeds: [1, 2] })).toThrow(/one speed per instance \(3\)/);
     const toDb = resolve({ ...PLAN, edges: [...PLAN.edges, { kind: 'traffic', from: 'lb-b', to: 'db' }] });
     expect(() => buildLabSpec(toDb, 'lb-b')).toThrow(/"db", a datastore/);
+  });
+
+  it('refuses runs longer than its request budget and says how long it can run; notes a rounded concurrency', () => {
+    const busy = resolve({ ...PLAN, nodes: PLAN.nodes.map((n) => (n.id === 'users' ? { ...n, requestsPerSecond: 50_000, diurnalSwing: 0 } : n)) });
+    // 50,000 req/s × 15 min = 45 million requests; 3 million fit in 1 minute.
+    expect(() => buildLabSpec(busy, 'lb-a')).toThrow(/45 million requests per algorithm.*use 1 minutes or fewer/);
+    expect(maxLabMinutes(busy, 'lb-a')).toBe(1);
+    expect(maxLabMinutes(plan, 'lb-a')).toBe(30);
+    const tiny = resolve({ ...PLAN, nodes: PLAN.nodes.map((n) => (n.id === 'gw-a' ? { ...n, capacityRpsPerInstance: 4 } : n)) });
+    // 4 req/s × 0.05 s = 0.2 concurrent requests, rounded up to 1: 20 req/s per instance.
+    expect(buildLabSpec(tiny, 'lb-a').context.notes.join(' ')).toMatch(/rounded to 1, so each instance serves up to 20\.0 req\/s instead of 4\.00/);
   });
 
   it('runs the three algorithms and a one-line verdict; the strategy matrix gets figures for every balancer', () => {

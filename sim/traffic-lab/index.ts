@@ -5,7 +5,7 @@
  */
 import type { ResolvedPlan } from '../model/resolve';
 import { mmc } from './closedForms';
-import { balancersOf, buildLabSpec, MIN_LAB_MINUTES, type LabContext, type TrafficLabOptions } from './fromPlan';
+import { balancersOf, buildLabSpec, MIN_LAB_MINUTES, TrafficLabInputError, type LabContext, type TrafficLabOptions } from './fromPlan';
 import { runLabAlgorithm } from './runLab';
 import { LAB_ALGORITHMS, type LabAlgorithm, type LabAlgorithmResult, type LabSpec } from './spec';
 import { badShare, labVerdict, type LabVerdict } from './verdict';
@@ -96,6 +96,7 @@ export interface AlgorithmLatencyFigures {
 }
 
 export interface BalancerLatencyFigures {
+  available: true;
   balancerId: string;
   balancerName: string;
   planAlgorithm: LabAlgorithm;
@@ -105,18 +106,27 @@ export interface BalancerLatencyFigures {
   basis: string;
 }
 
+/** A balancer the lab cannot run (no fleet behind it, no traffic reaching it), with the reason. */
+export interface BalancerLatencyUnavailable {
+  available: false;
+  balancerId: string;
+  balancerName: string;
+  reason: string;
+}
+
 /**
  * The lab's latency figures for every balancer of a plan (quick steady-state runs at the daily
  * peak). Pure and deterministic for a plan and seed, given simjs is installed. For the strategy
  * matrix's load-balancing row: cite `byAlgorithm[planAlgorithm]` and the verdict, with `basis`.
  */
-export function loadBalancingLatency(plan: ResolvedPlan, seed?: number): BalancerLatencyFigures[] {
-  return balancersOf(plan).flatMap((balancer) => {
+export function loadBalancingLatency(plan: ResolvedPlan, seed?: number): Array<BalancerLatencyFigures | BalancerLatencyUnavailable> {
+  return balancersOf(plan).map((balancer) => {
     let report: TrafficLabReport;
     try {
       report = quickTrafficLab(plan, balancer.id, seed);
-    } catch {
-      return []; // a balancer the lab cannot run (no fleet behind it, no traffic) has no figures
+    } catch (error) {
+      if (!(error instanceof TrafficLabInputError)) throw error;
+      return { available: false as const, balancerId: balancer.id, balancerName: balancer.name, reason: error.message };
     }
     const byAlgorithm = {} as Record<LabAlgorithm, AlgorithmLatencyFigures>;
     for (const r of report.results) {
@@ -129,15 +139,14 @@ export function loadBalancingLatency(plan: ResolvedPlan, seed?: number): Balance
         unevenness: r.unevenness,
       };
     }
-    return [
-      {
-        balancerId: balancer.id,
-        balancerName: balancer.name,
-        planAlgorithm: report.context.balancer.algorithm,
-        byAlgorithm,
-        verdict: report.verdict,
-        basis: `traffic lab, seed ${report.settings.seed}, ${report.settings.minutes.toPrecision(2)} min per algorithm at ${report.settings.peakRatePerSecond.toPrecision(3)} req/s (daily peak), no failure`,
-      },
-    ];
+    return {
+      available: true as const,
+      balancerId: balancer.id,
+      balancerName: balancer.name,
+      planAlgorithm: report.context.balancer.algorithm,
+      byAlgorithm,
+      verdict: report.verdict,
+      basis: `traffic lab, seed ${report.settings.seed}, ${report.settings.minutes.toPrecision(2)} min per algorithm at ${report.settings.peakRatePerSecond.toPrecision(3)} req/s (daily peak), no failure`,
+    };
   });
 }

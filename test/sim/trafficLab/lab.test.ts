@@ -257,10 +257,13 @@ describe('a plan\'s balancer in the lab', () => {
     expect(report.results.map((r) => r.algorithm)).toEqual(['round-robin', 'least-connections', 'ip-hash']);
     expect(report.verdict.text).toMatch(/^least-connections/);
     expect(report.results[0]!.latencyQuantiles).toHaveLength(101);
-    const figures = loadBalancingLatency(plan);
-    expect(figures.map((f) => f.balancerId)).toEqual(['lb-a', 'lb-b']);
-    expect(figures[0]!.planAlgorithm).toBe('least-connections');
-    expect(figures[0]!.byAlgorithm['round-robin'].p99Seconds).toBeGreaterThan(0);
-    expect(figures[0]!.basis).toMatch(/traffic lab, seed/);
+    const figures = loadBalancingLatency(resolve({ ...PLAN, nodes: [...PLAN.nodes, { id: 'lb-idle', kind: 'loadBalancer' }], edges: [...PLAN.edges, { kind: 'traffic', from: 'lb-idle', to: 'gw-b' }] }));
+    expect(figures.map((f) => f.balancerId)).toEqual(['lb-a', 'lb-b', 'lb-idle']);
+    const first = figures[0]!;
+    if (!first.available) throw new Error('lb-a should have figures');
+    expect(first.planAlgorithm).toBe('least-connections');
+    expect(first.byAlgorithm['round-robin'].p99Seconds).toBeGreaterThan(0);
+    expect(first.basis).toMatch(/traffic lab, seed/);
+    expect(figures[2]).toMatchObject({ available: false, reason: expect.stringMatching(/no clients' traffic reaches balancer "lb-idle"/) });
   });
 });

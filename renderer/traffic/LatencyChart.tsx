@@ -10,10 +10,11 @@ import { useWidth } from '../results/charts/useWidth';
 const HEIGHT = 220;
 const M = { top: 14, right: 16, bottom: 30, left: 44 };
 
-export function LatencyChart({ results, planAlgorithm }: { results: LabAlgorithmResult[]; planAlgorithm: LabAlgorithm }) {
+export function LatencyChart({ results, planAlgorithm, allUp }: { results: LabAlgorithmResult[]; planAlgorithm: LabAlgorithm; allUp: boolean }) {
   const [ref, width] = useWidth<HTMLDivElement>();
   if (width === null) return <div ref={ref} className="chart chart-measuring" />;
-  const values = results.flatMap((r) => r.latencyQuantiles.filter((v) => Number.isFinite(v) && v > 0));
+  const curve = (r: LabAlgorithmResult) => (allUp ? r.steadyLatencyQuantiles : r.latencyQuantiles);
+  const values = results.flatMap((r) => curve(r).filter((v) => Number.isFinite(v) && v > 0));
   if (values.length === 0) {
     return (
       <div ref={ref} className="chart chart-empty">
@@ -31,16 +32,16 @@ export function LatencyChart({ results, planAlgorithm }: { results: LabAlgorithm
   const ticks: number[] = [];
   for (const t of x.ticks(12)) if (ticks.length === 0 || x(t) - x(ticks[ticks.length - 1]!) >= 64) ticks.push(t);
   return (
-    <div ref={ref} className="chart" data-chart="traffic-latency">
+    <div ref={ref} className="chart" data-chart="traffic-latency" data-range={allUp ? 'all-up' : 'whole-run'}>
       <svg width={width} height={HEIGHT} role="img" aria-label="Latency distributions by algorithm">
         <Axis scale={y} side="left" x={M.left} ticks={4} format={(d) => `${Math.round(Number(d) * 100)}%`} grid={width - M.left - M.right} />
         <Axis scale={x} side="bottom" y={HEIGHT - M.bottom} tickValues={ticks} format={(d) => formatSeconds(Number(d))} />
         {results.map((r) => {
-          const points = r.latencyQuantiles.map((v, i) => [v, QUANTILE_LEVELS[i]!] as [number, number]).filter(([v]) => Number.isFinite(v) && v > 0);
+          const points = curve(r).map((v, i) => [v, QUANTILE_LEVELS[i]!] as [number, number]).filter(([v]) => Number.isFinite(v) && v > 0);
           const path = line<[number, number]>()
             .x((d) => x(d[0]))
             .y((d) => y(d[1]))(points);
-          const p99 = r.latencyQuantiles[98]!;
+          const p99 = curve(r)[98]!;
           return (
             <g key={r.algorithm} className={`traffic-curve alg-${r.algorithm}${r.algorithm === planAlgorithm ? ' is-plan' : ''}`}>
               <path d={path ?? ''} />

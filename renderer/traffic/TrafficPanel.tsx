@@ -126,6 +126,7 @@ export function TrafficPanel({ plan, balancerId, onClose }: { plan: ResolvedPlan
 
 function Report({ report }: { report: TrafficLabReport }) {
   const { context, settings, results } = report;
+  const [allUp, setAllUp] = useState(true);
   const planAlgorithm = context.balancer.algorithm;
   const mine = results.find((r) => r.algorithm === planAlgorithm);
   const failure = results[0]?.failure;
@@ -149,8 +150,20 @@ function Report({ report }: { report: TrafficLabReport }) {
       </div>
       <div className="traffic-charts">
         <section>
-          <h3>Latency of served requests (whole run)</h3>
-          <LatencyChart results={results} planAlgorithm={planAlgorithm} />
+          <h3 className="traffic-chart-head">
+            Latency of served requests
+            {failure && (
+              <span className="segmented traffic-range" role="group" aria-label="Which requests">
+                <button type="button" className={`segment${allUp ? ' is-active' : ''}`} data-testid="traffic-range-all-up" onClick={() => setAllUp(true)}>
+                  All instances up
+                </button>
+                <button type="button" className={`segment${allUp ? '' : ' is-active'}`} data-testid="traffic-range-whole-run" onClick={() => setAllUp(false)}>
+                  Whole run
+                </button>
+              </span>
+            )}
+          </h3>
+          <LatencyChart results={results} planAlgorithm={planAlgorithm} allUp={allUp} />
         </section>
         <section>
           <h3>Load per instance: share of requests (bar) and utilisation (tick)</h3>

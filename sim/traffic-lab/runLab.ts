@@ -338,6 +338,7 @@ class LabRun {
   result(): LabAlgorithmResult {
     const spec = this.spec;
     const latencies = sortedCopy(this.latencies);
+    const steadyLatencies = sortedCopy(this.steadyLatencies);
     const waits = sortedCopy(this.waits);
     const countedSeconds = spec.durationSeconds - spec.warmupSeconds;
     const upSeconds = (k: number): number => {
@@ -367,9 +368,10 @@ class LabRun {
       failed: this.failed,
       timedOut: this.timedOut,
       latency: summarize(latencies),
-      steadyLatency: summarize(sortedCopy(this.steadyLatencies)),
+      steadyLatency: summarize(steadyLatencies),
       queueing: { ...summarize(waits), shareWaited: this.served > 0 ? this.waited / this.served : 0 },
       latencyQuantiles: quantileCurve(latencies),
+      steadyLatencyQuantiles: quantileCurve(steadyLatencies),
       instances,
       unevenness: minShare > 0 ? Math.max(...shares) / minShare : Infinity,
       clientsMoved: this.population && spec.failure ? clientsMoved(this.population, spec.instances.length, spec.failure.instance) : null,

@@ -100,6 +100,8 @@ export interface LabAlgorithmResult {
   queueing: LatencySummary & { shareWaited: number };
   /** Latency at p = 1 %, 2 %, …, 99 %, then 99.5 % and 99.9 % (for distribution plots). */
   latencyQuantiles: number[];
+  /** The same for the requests of `steadyLatency`. */
+  steadyLatencyQuantiles: number[];
   instances: LabInstanceResult[];
   /** max ÷ min request share over the instances while all were up (1 = perfectly even). */
   unevenness: number;

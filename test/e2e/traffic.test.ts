@@ -50,6 +50,10 @@ describe.skipIf(reason !== null)('traffic lab in Chromium', () => {
       await expect(page.getByTestId('traffic-card-least-connections').getAttribute('data-plan')).resolves.toBe('false');
       await expect(page.getByTestId('traffic-switch').textContent()).resolves.toMatch(/Least connections: p99/);
       expect(await page.locator('[data-chart="traffic-latency"] .traffic-curve').count()).toBe(3);
+      await expect(page.locator('[data-chart="traffic-latency"]').getAttribute('data-range')).resolves.toBe('all-up');
+      await page.getByTestId('traffic-range-whole-run').click();
+      await expect(page.locator('[data-chart="traffic-latency"]').getAttribute('data-range')).resolves.toBe('whole-run');
+      await page.getByTestId('traffic-range-all-up').click();
       expect(await page.locator('[data-chart="traffic-instances"] .traffic-bar').count()).toBe(6);
 
       if (scheme === 'light') {

@@ -16,6 +16,7 @@ function result(algorithm: LabAlgorithm, p99: number, failed = 0): LabAlgorithmR
     steadyLatency: summary(p99),
     queueing: { ...summary(p99 / 2), shareWaited: 0.3 },
     latencyQuantiles: [],
+    steadyLatencyQuantiles: [],
     instances: [],
     unevenness: 1,
     clientsMoved: null,

@@ -57,7 +57,10 @@ export function runTrafficLab(plan: ResolvedPlan, balancerId: string, options: T
     },
     pooledReference: pooledReference(spec),
     results,
-    verdict: labVerdict(planAlgorithm, results),
+    verdict: labVerdict(planAlgorithm, results, {
+      offeredPerSecond: spec.ratePerSecond * (1 + spec.diurnalSwing),
+      capacityPerSecond: spec.instances.reduce((a, i) => a + i.concurrency / i.meanServiceSeconds, 0),
+    }),
   };
 }
 

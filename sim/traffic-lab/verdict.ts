@@ -22,8 +22,22 @@ export function badShare(r: LabAlgorithmResult): number {
   return r.offered > 0 ? (r.failed + r.timedOut) / r.offered : 0;
 }
 
-export function labVerdict(planAlgorithm: LabAlgorithm, results: LabAlgorithmResult[]): LabVerdict {
+/**
+ * `load`, when given, is the peak offered rate and the fleet's total capacity (requests per second):
+ * at or beyond capacity no algorithm helps, and the verdict says so first.
+ */
+export function labVerdict(planAlgorithm: LabAlgorithm, results: LabAlgorithmResult[], load?: { offeredPerSecond: number; capacityPerSecond: number }): LabVerdict {
   const mine = results.find((r) => r.algorithm === planAlgorithm) ?? results[0]!;
+  if (load && load.offeredPerSecond >= load.capacityPerSecond) {
+    const best = [...results].sort((a, b) => a.steadyLatency.p99 - b.steadyLatency.p99)[0]!;
+    return {
+      tone: 'warn',
+      best: best.algorithm,
+      text:
+        `fleet overloaded: ${load.offeredPerSecond.toFixed(0)} req/s against ${load.capacityPerSecond.toFixed(0)} req/s of capacity, ` +
+        `so no algorithm helps (${mine.algorithm} p99 ${formatSeconds(mine.steadyLatency.p99)}); add capacity`,
+    };
+  }
   // Latency while every instance is up: the failure window's queueing would otherwise swamp the
   // algorithms' own differences (its cost shows in the failed and timed-out share instead).
   const p99 = (r: LabAlgorithmResult) => (Number.isFinite(r.steadyLatency.p99) ? r.steadyLatency.p99 : Infinity);

@@ -45,6 +45,13 @@ describe('labVerdict', () => {
     expect(v.text).toMatch(/^ip-hash holds up: p99 100 ms, 3\.0 % failed or timed out/);
   });
 
+  it('says a fleet at or beyond capacity is overloaded whatever the algorithm', () => {
+    const v = labVerdict('round-robin', [result('round-robin', 15.3), result('least-connections', 15.3)], { offeredPerSecond: 520, capacityPerSecond: 250 });
+    expect(v.tone).toBe('warn');
+    expect(v.text).toBe('fleet overloaded: 520 req/s against 250 req/s of capacity, so no algorithm helps (round-robin p99 15.3 s); add capacity');
+    expect(labVerdict('round-robin', [result('round-robin', 0.1)], { offeredPerSecond: 100, capacityPerSecond: 250 }).text).toMatch(/holds up/);
+  });
+
   it('formats seconds for people', () => {
     expect(formatSeconds(0.0042)).toBe('4.2 ms');
     expect(formatSeconds(0.335)).toBe('335 ms');

@@ -11,6 +11,7 @@ import { DistributionField } from './DistributionField';
 import { DnsTargetsEditor, OriginsEditor } from './editors';
 import { BoolField, NumberField, OptionalSection, Section, SelectField, TextField, type Option } from './fields';
 import { getIn } from './paths';
+import { TrafficVerdict } from '../traffic/TrafficVerdict';
 
 const opts = (values: readonly string[]): Option[] => values.map((v) => ({ value: v, label: v }));
 
@@ -140,6 +141,7 @@ export function KindFields({ node }: { node: PlanNode }) {
         <>
           <Section title="Balancing" hint="Targets are this balancer’s outgoing traffic wires.">
             <SelectField path={['algorithm']} label="Algorithm" options={opts(LB_ALGORITHMS)} defaultLabel="Default" />
+            <TrafficVerdict />
             <SelectField path={['scope']} label="Scope" options={opts(['regional', 'global'])} defaultLabel="Default" />
           </Section>
           <HealthCheckFields dns={false} />

@@ -183,7 +183,19 @@ export function parseNumber(text: string): unknown {
   return Number.isFinite(n) && /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t) ? n : text.trim();
 }
 
-export function NumberField(props: { path: Path; label: string; unit?: string; hint?: string; placeholder?: string; onCommit?: (v: unknown) => void }) {
+/**
+ * An availability: a fraction (0.9995) or a percentage with its sign ("99.95 %", "99.95%"), stored
+ * as the fraction. A bare 99.95 is kept as typed, so validation says it is out of range rather
+ * than the field guessing.
+ */
+export function parseAvailability(text: string): unknown {
+  const t = text.trim();
+  const percent = /^([-+]?(?:\d+\.?\d*|\.\d+))\s*%$/.exec(t.replace(/[,_]/g, ''));
+  if (percent) return Number((Number(percent[1]) / 100).toPrecision(12));
+  return parseNumber(t);
+}
+
+export function NumberField(props: { path: Path; label: string; unit?: string; hint?: string; placeholder?: string; onCommit?: (v: unknown) => void; parse?: (text: string) => unknown }) {
   const { record, defaults } = useInspector();
   const id = useId();
   const fallback = getIn(defaults, props.path);
@@ -194,7 +206,7 @@ export function NumberField(props: { path: Path; label: string; unit?: string; h
         path={props.path}
         value={getIn(record, props.path)}
         placeholder={placeholderText(fallback, props.placeholder)}
-        parse={parseNumber}
+        parse={props.parse ?? parseNumber}
         inputMode="decimal"
         onCommit={props.onCommit}
       />

@@ -3,7 +3,7 @@
  * were computed from. On the next start they come back current when the plan is the same (also
  * once the user restores the autosaved draft), and marked stale when it differs.
  */
-import { serializePlan } from '../../sim/model/io';
+import { loadPlanText, serializePlan } from '../../sim/model/io';
 import type { Plan } from '../../sim/model/schema';
 import type { EditorStore } from '../store/createEditorStore';
 import type { SimulationResult } from '../store/slices/simulationSlice';
@@ -20,9 +20,25 @@ interface Stored {
   outcome: SimulationResult;
 }
 
-/** A short hash of the plan's saved text (FNV-1a, 32 bits, twice with different seeds). */
+/** JSON with keys sorted at every level, so the same plan always gives the same text. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * A short hash of the plan as a file would hold it (FNV-1a, 32 bits, twice with different seeds).
+ * The plan goes through the file loader first, so the in-memory plan and the same plan read back
+ * from the autosave draft (key order, filled-in fields) give the same fingerprint.
+ */
 export function planFingerprint(plan: Plan): string {
-  const text = serializePlan(plan);
+  const loaded = loadPlanText(serializePlan(plan));
+  const text = canonicalJson(loaded.plan ?? plan);
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ text.length;
   for (let i = 0; i < text.length; i++) {

@@ -15,6 +15,8 @@ import { CauseChart } from '../../renderer/results/charts/CauseChart';
 import { textWidth } from '../../renderer/results/charts/fitText';
 import { GLOSSARY } from '../../renderer/results/glossary';
 import { getTemplate } from '../../sim/templates';
+import { serializePlan } from '../../sim/model/io';
+import { planFromDraft } from '../../renderer/files/fileCommands';
 import type { CauseRow } from '../../renderer/results/shape';
 
 /** Reports a 420 px wide box as soon as a chart observes it, so charts draw under jsdom. */
@@ -102,6 +104,12 @@ describe('results across a reload', () => {
     reopened.getState().replacePlan(plan(), { history: 'record' });
     vi.advanceTimersByTime(1000);
     expect(selectResultIsStale(reopened.getState())).toBe(false);
+  });
+
+  it('fingerprints the autosaved draft of a plan like the plan itself', () => {
+    const inStore = createEditorStore(structuredClone(getTemplate('two-region-active-passive')!.plan)).getState().plan;
+    const fromDraft = planFromDraft(serializePlan(inStore))!;
+    expect(planFingerprint(fromDraft)).toBe(planFingerprint(inStore));
   });
 
   it('fingerprints differ when the plan differs', () => {

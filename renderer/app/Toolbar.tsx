@@ -24,6 +24,8 @@ export function Toolbar() {
     const measure = measureRef.current;
     if (!bar || !measure) return;
     const update = () => {
+      // Not laid out (hidden, or a test DOM without layout): leave every entry in the bar.
+      if (bar.clientWidth === 0) return;
       const widths = new Map<string, number>();
       for (const el of measure.querySelectorAll<HTMLElement>('[data-item]')) widths.set(el.dataset.item!, el.getBoundingClientRect().width);
       const next = itemsThatFit(TOOLBAR_ITEMS, widths, bar.clientWidth, MORE_WIDTH);
@@ -36,7 +38,7 @@ export function Toolbar() {
     return () => observer.disconnect();
   }, []);
 
-  const inBar = TOOLBAR_ITEMS.filter((item) => !shown || shown.has(item.id));
+  const inBar = TOOLBAR_ITEMS.filter((item) => !item.menuOnly && (!shown || shown.has(item.id)));
   const inMenu = TOOLBAR_ITEMS.filter((item) => shown && !shown.has(item.id));
   return (
     <header className="toolbar">
@@ -59,7 +61,7 @@ export function Toolbar() {
         {inMenu.length > 0 && <ToolbarMenu items={inMenu} />}
       </div>
       <div className="toolbar-measure" ref={measureRef} aria-hidden="true" inert>
-        {TOOLBAR_ITEMS.map((item) => (
+        {TOOLBAR_ITEMS.filter((item) => !item.menuOnly).map((item) => (
           <div key={item.id} data-item={item.id} className="toolbar-item starts-group">
             <ToolbarEntry item={item} placement="measure" />
           </div>

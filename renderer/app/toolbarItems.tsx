@@ -38,6 +38,8 @@ export interface ToolbarItem {
   group: string;
   useCommand?: () => ToolbarCommand;
   Control?: ComponentType<{ placement: ToolbarPlacement }>;
+  /** Always in the "⋯" menu, never in the bar (help and other rarely used commands). */
+  menuOnly?: boolean;
 }
 
 const MOD = isMac() ? '⌘' : 'Ctrl+';
@@ -77,21 +79,24 @@ export const TOOLBAR_ITEMS: readonly ToolbarItem[] = [
   { id: 'save-as', group: 'file', priority: 40, useCommand: useSaveAsCommand },
   { id: 'undo', group: 'history', priority: 95, useCommand: useUndoCommand },
   { id: 'redo', group: 'history', priority: 90, useCommand: useRedoCommand },
-  { id: 'zoom-out', group: 'view', priority: 35, useCommand: useZoomOutCommand },
-  { id: 'zoom-in', group: 'view', priority: 36, useCommand: useZoomInCommand },
+  // The canvas has its own zoom buttons, so these two are the first to leave the bar.
+  { id: 'zoom-out', group: 'view', priority: 10, useCommand: useZoomOutCommand },
+  { id: 'zoom-in', group: 'view', priority: 11, useCommand: useZoomInCommand },
   { id: 'fit-view', group: 'view', priority: 50, useCommand: useFitCommand },
   { id: 'wire-kind', group: 'wire', priority: 75, Control: WireKindControl },
   { id: 'run-settings', group: 'run', priority: 30, Control: RunSettings },
-  { id: 'shortcuts', group: 'help', priority: 5, useCommand: useShortcutsCommand },
+  { id: 'shortcuts', group: 'help', priority: 0, useCommand: useShortcutsCommand, menuOnly: true },
 ];
 
 /**
  * Which items fit: the highest priorities first, while their measured widths (plus the "⋯" button
  * when anything is left over) fit in `available`. Pure, so the rule is testable without a browser.
  */
-export function itemsThatFit(items: readonly ToolbarItem[], widths: ReadonlyMap<string, number>, available: number, moreWidth: number): Set<string> {
+export function itemsThatFit(all: readonly ToolbarItem[], widths: ReadonlyMap<string, number>, available: number, moreWidth: number): Set<string> {
+  const items = all.filter((i) => !i.menuOnly);
   const total = items.reduce((sum, item) => sum + (widths.get(item.id) ?? 0), 0);
-  if (total <= available) return new Set(items.map((i) => i.id));
+  const menuNeeded = items.length < all.length;
+  if (total <= available - (menuNeeded ? moreWidth : 0)) return new Set(items.map((i) => i.id));
   const room = available - moreWidth;
   const shown = new Set<string>();
   let used = 0;

@@ -71,6 +71,12 @@ function write(storage: Storage, value: Stored): void {
   }
 }
 
+function whenIdle(task: () => void): void {
+  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, options?: { timeout: number }) => number }).requestIdleCallback;
+  if (idle) idle(task, { timeout: 5000 });
+  else setTimeout(task, 200);
+}
+
 /** Restores a kept result into the store and keeps every new one; returns the function that stops. */
 export function followResultPersistence(editor: EditorStore, storage: Storage): () => void {
   let waitingFor: string | null = null;
@@ -88,7 +94,11 @@ export function followResultPersistence(editor: EditorStore, storage: Storage): 
     if (sim.result !== previous.simulation.result && sim.result !== null && !sim.restored) {
       waitingFor = null;
       const current = sim.resultRevision === state.revision;
-      write(storage, { version: VERSION, fingerprint: current ? planFingerprint(state.plan) : null, outcome: sim.result });
+      const plan = state.plan;
+      const outcome = sim.result;
+      // Written when the window is idle: never inside the task that finishes a run (the dashboard
+      // is drawing then, and a large result takes a while to serialise).
+      whenIdle(() => write(storage, { version: VERSION, fingerprint: current ? planFingerprint(plan) : null, outcome }));
       return;
     }
     if (waitingFor !== null && state.revision !== previous.revision && sim.restored) {

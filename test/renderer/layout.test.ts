@@ -28,6 +28,11 @@ describe('toolbar overflow', () => {
     expect([...itemsThatFit(items, widths, 200, 40)]).toEqual(['b']);
     expect([...itemsThatFit(items, widths, 100, 40)]).toEqual([]);
   });
+  it('never puts a menu-only entry in the bar, and then always keeps room for "⋯"', () => {
+    const withHelp = [...items, { id: 'help', group: 'z', priority: 99, menuOnly: true }];
+    expect([...itemsThatFit(withHelp, widths, 1000, 40)].sort()).toEqual(['a', 'b', 'c']);
+    expect([...itemsThatFit(withHelp, widths, 330, 40)].sort()).toEqual(['b', 'c']);
+  });
   it('has unique ids, so an entry added to the list is one line', () => {
     expect(new Set(TOOLBAR_ITEMS.map((i) => i.id)).size).toBe(TOOLBAR_ITEMS.length);
   });

@@ -6,7 +6,7 @@
  * figure.
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cleanup, render } from '@testing-library/react';
+import { cleanup, fireEvent, render } from '@testing-library/react';
 import { parseAvailability } from '../../renderer/inspector/fields';
 import { followResultPersistence, planFingerprint } from '../../renderer/results/persistResults';
 import { selectResultIsStale } from '../../renderer/store/selectors';
@@ -148,6 +148,19 @@ describe('cause chart', () => {
         expect(leftEdge).toBeGreaterThan(kindRight);
       }
     });
+  });
+});
+
+describe('keyboard', () => {
+  it('selects a cause with Enter, like a click', () => {
+    width = 700;
+    const rows = [{ kind: 'region', id: 'r', label: 'us-east-1', share: 1, incidents: 2, nodes: [], regions: ['r'], other: false } as unknown as CauseRow];
+    const picked: string[] = [];
+    render(<CauseChart rows={rows} selected={null} onSelect={(row) => picked.push(row.id)} />);
+    const row = document.querySelector<SVGGElement>('[data-testid="cause-region-r"]')!;
+    expect(row.getAttribute('tabindex')).toBe('0');
+    fireEvent.keyDown(row, { key: 'Enter' });
+    expect(picked).toEqual(['r']);
   });
 });
 

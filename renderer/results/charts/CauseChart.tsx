@@ -55,6 +55,19 @@ export function CauseChart(props: { rows: CauseRow[]; selected: string | null; o
               className={`cause-row${on ? ' is-selected' : ''}${r.other ? ' is-other' : ''}`}
               data-testid={r.other ? undefined : `cause-${r.kind}-${r.id}`}
               onClick={r.other ? undefined : () => props.onSelect(r)}
+              // Reachable from the keyboard like a button: Tab to it, Enter or Space to show it.
+              tabIndex={r.other ? undefined : 0}
+              role={r.other ? undefined : 'button'}
+              aria-pressed={r.other ? undefined : on}
+              onKeyDown={
+                r.other
+                  ? undefined
+                  : (e) => {
+                      if (e.key !== 'Enter' && e.key !== ' ') return;
+                      e.preventDefault();
+                      props.onSelect(r);
+                    }
+              }
               style={{ '--cause': r.other ? '#94a3b8' : CAUSE_COLORS[r.kind] } as React.CSSProperties}
             >
               <title>{`${r.other ? '' : `${CAUSE_KIND_LABEL[r.kind]}: `}${r.label} — ${formatPercent(r.share, 1)} of downtime, ${formatCount(r.incidents)} incidents`}</title>

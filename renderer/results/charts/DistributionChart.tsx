@@ -38,6 +38,8 @@ export function DistributionChart(props: { sample: ReducedSample; stats: SampleS
   const ticks = durationTicks(shaped.domain, Math.max(3, Math.floor((width - M.left - M.right) / 60)));
   const beyond = props.objective !== undefined ? props.sample.values.filter((v) => v > props.objective!).length / props.sample.values.length : null;
   const stats = props.stats;
+  // p50 and p95 close together: their labels go to either side of the lines instead of over each other.
+  const quantilesClose = stats.p50 !== null && stats.p95 !== null && Math.abs(x(Math.max(LOG_FLOOR_SECONDS, stats.p95)) - x(Math.max(LOG_FLOOR_SECONDS, stats.p50))) < 90;
   const objectiveX = props.objective === undefined ? 0 : x(Math.max(LOG_FLOOR_SECONDS, props.objective));
   // Near the right edge the objective's label goes to the left of its line, clear of the right axis.
   const objectiveFlip = objectiveX > width - M.right - 110;
@@ -66,7 +68,7 @@ export function DistributionChart(props: { sample: ReducedSample; stats: SampleS
           v === null ? null : (
             <g key={label as string} className="mark-quantile" transform={`translate(${x(Math.max(LOG_FLOOR_SECONDS, v as number))},0)`}>
               <line y1={M.top - 4} y2={HEIGHT - M.bottom} />
-              <text y={M.top - 8} textAnchor="middle">
+              <text y={M.top - 8} textAnchor={quantilesClose ? (label === 'p50' ? 'end' : 'start') : 'middle'} dx={quantilesClose ? (label === 'p50' ? -3 : 3) : 0}>
                 {label} {formatDuration(v as number)}
               </text>
             </g>

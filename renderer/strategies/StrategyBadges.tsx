@@ -54,7 +54,7 @@ export function StrategyBadges() {
         return (
           <div key={f.id} className={`strategy-badge${f.used ? ' is-used' : ''}`} data-testid={`strategy-${f.id}`} data-used={f.used} tabIndex={0}>
             <span className="strategy-dot" aria-hidden="true" />
-            {SHORT[f.id]}
+            <span className="strategy-label">{SHORT[f.id]}</span>
             <div className="strategy-detail" role="tooltip" data-testid={`strategy-${f.id}-detail`}>
               <div className="strategy-detail-head">
                 <strong>{row.name}</strong>

@@ -1,6 +1,7 @@
 /**
  * Editing actions: each runs a command kernel over the current records and hands the diff to
- * `applyPlanDiff`, then updates the session (selection, toast) as the gesture implies.
+ * `applyPlanDiff` together with the session change the gesture implies (selection, notice), so
+ * subscribers hear of each action once.
  */
 import type { StateCreator } from 'zustand';
 import type { NodeKind } from '../../../sim/model/schema';
@@ -9,6 +10,7 @@ import { copyRecords, pasteDiff } from '../commands/clipboard';
 import { connectDiff, type ConnectResult } from '../commands/connect';
 import type { Point, Size } from '../commands/geometry';
 import { addNodeDiff, addRegionDiff } from '../commands/place';
+import { membershipNotice, regionDeleteNotice } from '../commands/membership';
 import { deleteDiff } from '../commands/remove';
 import type { HistoryMode } from './planSlice';
 import { edgeKey, nodeKey, regionKey } from '../selectionKeys';
@@ -36,22 +38,17 @@ const PASTE_STEP = 32;
 export const createEditingSlice: StateCreator<EditorState, [], [], EditingSlice> = (set, get) => ({
   addNode(kind, center) {
     const { diff, id } = addNodeDiff(get().records, kind, center);
-    get().applyPlanDiff(diff, { history: 'record' });
-    get().setSelection([nodeKey(id)]);
+    get().applyPlanDiff(diff, { history: 'record', select: [nodeKey(id)] });
     return id;
   },
   addRegion(topLeft) {
     const { diff, id } = addRegionDiff(get().records, topLeft);
-    get().applyPlanDiff(diff, { history: 'record' });
-    get().setSelection([regionKey(id)]);
+    get().applyPlanDiff(diff, { history: 'record', select: [regionKey(id)] });
     return id;
   },
   connectNodes(from, to) {
     const result = connectDiff(get().records, from, to, get().session.edgeKind);
-    if (result.ok) {
-      get().applyPlanDiff(result.diff, { history: 'record' });
-      if (result.edgeId) get().setSelection([edgeKey(result.edgeId)]);
-    }
+    if (result.ok) get().applyPlanDiff(result.diff, { history: 'record', ...(result.edgeId ? { select: [edgeKey(result.edgeId)] } : {}) });
     return result;
   },
   moveItems(moves, history = 'record') {
@@ -61,12 +58,15 @@ export const createEditingSlice: StateCreator<EditorState, [], [], EditingSlice>
     get().applyPlanDiff(resizeRegionDiff(get().records, id, box), { history });
   },
   rehomeNodes(ids, history = 'record') {
-    get().applyPlanDiff(rehomeDiff(get().records, ids), { history });
+    const diff = rehomeDiff(get().records, ids);
+    const notice = membershipNotice(diff);
+    get().applyPlanDiff(diff, { history, ...(notice ? { notice } : {}) });
   },
   deleteSelection() {
     const { records, session } = get();
-    get().applyPlanDiff(deleteDiff(records, session.selection), { history: 'record' });
-    get().setSelection([]);
+    const diff = deleteDiff(records, session.selection);
+    const notice = regionDeleteNotice(records, diff);
+    get().applyPlanDiff(diff, { history: 'record', select: [], ...(notice ? { notice } : {}) });
   },
   copySelection() {
     const clipboard = copyRecords(get().records, get().session.selection);
@@ -79,8 +79,7 @@ export const createEditingSlice: StateCreator<EditorState, [], [], EditingSlice>
     if (!clipboard) return;
     const step = PASTE_STEP * (pasteCount + 1);
     const { diff, keys } = pasteDiff(get().records, clipboard, { x: step, y: step });
-    get().applyPlanDiff(diff, { history: 'record' });
-    set((s) => ({ session: { ...s.session, selection: keys, pasteCount: pasteCount + 1 } }));
+    get().applyPlanDiff(diff, { history: 'record', select: keys, session: { pasteCount: pasteCount + 1 } });
   },
   selectAll() {
     const { records } = get();

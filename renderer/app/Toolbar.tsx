@@ -1,6 +1,7 @@
 /** The top bar: plan name, undo/redo, view controls and the kind of wire the next connection draws. */
 import { useReactFlow } from '@xyflow/react';
 import { Glyph, type GlyphName } from '../components/Glyph';
+import { DiagramToolbarGroup } from '../diagram/DiagramCommands';
 import { FileButtons } from '../files/FileButtons';
 import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
 import { selectCanRedo, selectCanUndo, selectEdgeKind } from '../store/selectors';
@@ -60,6 +61,7 @@ export function Toolbar() {
         <ToolButton testId="zoom-in" icon="zoomIn" label="Zoom in" onClick={() => void flow.zoomIn({ duration: 150 })} />
         <ToolButton testId="fit-view" icon="fit" label="Fit view" shortcut="F" onClick={() => void flow.fitView({ padding: 0.15, duration: 200 })} />
       </div>
+      <DiagramToolbarGroup />
       <div className="toolbar-group" role="radiogroup" aria-label="New wire kind">
         <span className="toolbar-label">Wire</span>
         <div className="segmented">

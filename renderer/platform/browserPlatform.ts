@@ -18,8 +18,8 @@ function pickFile(): Promise<File | null> {
   });
 }
 
-function download(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+function download(data: string | Blob, name: string): void {
+  const url = URL.createObjectURL(typeof data === 'string' ? new Blob([data], { type: 'application/json' }) : data);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -63,6 +63,10 @@ export function createBrowserPlatform(storage: Storage = window.localStorage): P
     },
     async clearRecovery(): Promise<void> {
       storage.removeItem(DRAFT_KEY);
+    },
+    async saveExport(data: Blob, suggestedName: string): Promise<FileRef | null> {
+      download(data, suggestedName);
+      return { name: suggestedName, token: suggestedName };
     },
   };
 }

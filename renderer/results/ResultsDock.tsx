@@ -9,6 +9,7 @@ import { selectResultIsStale, selectRevision } from '../store/selectors';
 import { startSimulation } from '../simClient/runController';
 import { Dashboard } from './Dashboard';
 import './results.css';
+import { ExportDashboardButton } from '../diagram/DiagramCommands';
 import { selectHeatOn, selectHighlight, selectOutcome } from './selectors';
 
 type DockSize = 'closed' | 'open' | 'max';
@@ -64,6 +65,7 @@ export function ResultsDock() {
           </span>
         )}
         <span className="dock-spacer" />
+        {outcome && size !== 'closed' && <ExportDashboardButton />}
         {outcome && (
           <label className="dock-toggle" title="Colour each component by its share of downtime">
             <input type="checkbox" data-testid="heat-view" checked={heat} onChange={(e) => store.getState().setHeatView(e.target.checked)} />
@@ -79,7 +81,7 @@ export function ResultsDock() {
         </div>
       </header>
       {size !== 'closed' && (
-        <div className="dock-body">
+        <div className="dock-body" data-export="dashboard">
           {status === 'error' && error && (
             <div className="run-error" role="alert" data-testid="run-error">
               <b>{error}</b>

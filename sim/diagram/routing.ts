@@ -105,11 +105,22 @@ export function endsOf(req: RouteRequest): string[] {
 }
 const sorted = (a: number, b: number): [number, number] => (a <= b ? [a, b] : [b, a]);
 
-/** Routes every request in order; the result maps each id to its corner points (start and end included). */
-export function routeAll(obstacles: readonly Box[], requests: readonly RouteRequest[]): Map<string, Point[]> {
+/**
+ * Routes every request in order; the result maps each id to its corner points (start and end
+ * included). Requests with a `kept` path keep it, and the others route around those first.
+ */
+export function routeAll(obstacles: readonly Box[], requests: readonly RouteRequest[], kept: ReadonlyMap<string, Point[]> = new Map()): Map<string, Point[]> {
   const lanes = new Lanes();
   const out = new Map<string, Point[]>();
   for (const req of requests) {
+    const points = kept.get(req.id);
+    if (!points) continue;
+    const ends = endsOf(req);
+    for (let i = 1; i < points.length; i++) lanes.add({ a: points[i - 1]!, b: points[i]! }, ends);
+    out.set(req.id, points);
+  }
+  for (const req of requests) {
+    if (kept.has(req.id)) continue;
     const ends = endsOf(req);
     const points = routeOne(obstacles, req, lanes, ends);
     for (let i = 1; i < points.length; i++) lanes.add({ a: points[i - 1]!, b: points[i]! }, ends);
@@ -189,22 +200,33 @@ function search(
   ends: readonly string[],
 ): Point[] | null {
   const inflated = obstacles.map((o) => ({ x: o.x - CLEARANCE, y: o.y - CLEARANCE, x2: o.x + o.width + CLEARANCE, y2: o.y + o.height + CLEARANCE }));
+  // Grid lines are exact coordinates (no rounding), so every card edge and stub lies on one.
   const xs = axis([a.x, b.x, area.x, area.x2, ...inflated.flatMap((o) => [o.x, o.x2])]);
   const ys = axis([a.y, b.y, area.y, area.y2, ...inflated.flatMap((o) => [o.y, o.y2])]);
   const nx = xs.length;
   const ny = ys.length;
-  const inside = (x: number, y: number) => inflated.some((o) => x > o.x && x < o.x2 && y > o.y && y < o.y2);
-  const crosses = (p: Point, q: Point) =>
-    inflated.some((o) => {
-      if (p.y === q.y) {
-        const [l, h] = sorted(p.x, q.x);
-        return p.y > o.y && p.y < o.y2 && h > o.x && l < o.x2;
+  // Every card edge is a grid line, so each grid point and each step between neighbours is wholly
+  // inside or wholly outside a card: mark them per card over the index ranges it covers.
+  const blocked = new Uint8Array(nx * ny); // grid point strictly inside a card
+  const blockedH = new Uint8Array(nx * ny); // step from (i, j) to (i + 1, j) runs through a card
+  const blockedV = new Uint8Array(nx * ny); // step from (i, j) to (i, j + 1) runs through a card
+  for (const o of inflated) {
+    const i0 = lowerBound(xs, o.x);
+    const i1 = lowerBound(xs, o.x2);
+    const j0 = lowerBound(ys, o.y);
+    const j1 = lowerBound(ys, o.y2);
+    // xs[i0] = o.x, xs[i1] = o.x2 (both are grid lines); strictly inside: i0 < i < i1.
+    for (let j = j0; j <= j1 && j < ny; j++) {
+      const yInside = ys[j]! > o.y && ys[j]! < o.y2;
+      for (let i = i0; i <= i1 && i < nx; i++) {
+        const xInside = xs[i]! > o.x && xs[i]! < o.x2;
+        const cell = j * nx + i;
+        if (xInside && yInside) blocked[cell] = 1;
+        if (yInside && i < i1) blockedH[cell] = 1;
+        if (xInside && j < j1) blockedV[cell] = 1;
       }
-      const [l, h] = sorted(p.y, q.y);
-      return p.x > o.x && p.x < o.x2 && h > o.y && l < o.y2;
-    });
-  const blocked = new Uint8Array(nx * ny);
-  for (let i = 0; i < nx; i++) for (let j = 0; j < ny; j++) blocked[j * nx + i] = inside(xs[i]!, ys[j]!) ? 1 : 0;
+    }
+  }
   const ia = xs.indexOf(a.x);
   const ja = ys.indexOf(a.y);
   const ib = xs.indexOf(b.x);
@@ -225,14 +247,17 @@ function search(
   const states = nx * ny * 4;
   const cost = new Float64Array(states).fill(Infinity);
   const prev = new Int32Array(states).fill(-1);
+  const closed = new Uint8Array(states);
   const heap = new MinHeap();
   const s0 = (ja * nx + ia) * 4 + startDir;
   cost[s0] = 0;
   heap.push(0, s0);
   let goal = -1;
   while (heap.size) {
-    const [c, s] = heap.pop();
-    if (c > cost[s]!) continue;
+    const [, s] = heap.pop();
+    const c = cost[s]!;
+    if (closed[s]) continue;
+    closed[s] = 1;
     const cell = s >> 2;
     const dir = s & 3;
     const i = cell % nx;
@@ -245,7 +270,7 @@ function search(
       }
       // Arriving sideways costs a bend, made at the stub; record it as a state reached at extra cost.
       const turned = cell * 4 + arriveDir;
-      if (c + penalty < cost[turned]!) {
+      if (c + penalty < cost[turned]! && !closed[turned]) {
         cost[turned] = c + penalty;
         prev[turned] = s;
         heap.push(c + penalty, turned);
@@ -259,17 +284,18 @@ function search(
       if (ni < 0 || nj < 0 || ni >= nx || nj >= ny) continue;
       const ncell = nj * nx + ni;
       if (blocked[ncell]) continue;
+      if (d === 1 ? blockedH[cell] : d === 3 ? blockedH[ncell] : d === 2 ? blockedV[cell] : blockedV[ncell]) continue;
       const p = { x: xs[i]!, y: ys[j]! };
       const q = { x: xs[ni]!, y: ys[nj]! };
-      if (crosses(p, q)) continue;
       const length = Math.abs(q.x - p.x) + Math.abs(q.y - p.y);
       const shared = lanes.shared({ a: p, b: q }, ends);
       const step = length + (d === dir ? 0 : BEND_COST) + (shared > 0 ? OVERLAP_FIXED + OVERLAP_COST * shared : 0);
       const ns = ncell * 4 + d;
-      if (c + step < cost[ns]!) {
+      if (c + step < cost[ns]! && !closed[ns]) {
         cost[ns] = c + step;
         prev[ns] = s;
-        heap.push(c + step, ns);
+        // A*: the remaining Manhattan distance never overestimates what is left to pay.
+        heap.push(c + step + Math.abs(b.x - q.x) + Math.abs(b.y - q.y), ns);
       }
     }
   }
@@ -283,14 +309,26 @@ function search(
   return simplify(path.reverse());
 }
 
+/** The first index whose value is at least `v` (values sorted ascending). */
+function lowerBound(values: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Sorted distinct coordinates, plus the channel midway between each neighbouring pair. */
 function axis(values: number[]): number[] {
-  const base = [...new Set(values.map((v) => Math.round(v)))].sort((p, q) => p - q);
+  const base = [...new Set(values)].sort((p, q) => p - q);
   const out: number[] = [];
   for (let k = 0; k < base.length; k++) {
     out.push(base[k]!);
     const next = base[k + 1];
-    if (next !== undefined && next - base[k]! > 2 * CLEARANCE) out.push(Math.round((base[k]! + next) / 2));
+    if (next !== undefined && next - base[k]! > 2 * CLEARANCE) out.push((base[k]! + next) / 2);
   }
   return out;
 }

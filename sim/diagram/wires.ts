@@ -5,7 +5,7 @@
  */
 import type { Edge, PlanNode } from '../model/schema';
 import { nodeBox, type Box, type Point } from './geometry';
-import { facingSides, routeAll, type RouteRequest, type Side } from './routing';
+import { CLEARANCE, facingSides, routeAll, type RouteRequest, type Side } from './routing';
 
 export type WireKind = 'traffic' | 'replication' | 'backup';
 
@@ -36,7 +36,23 @@ export interface WireInput {
   edges: readonly (Edge & { id: string })[];
 }
 
-export function diagramWires({ nodes, edges }: WireInput): Wire[] {
+/** What one routing pass saw and drew, so the next pass (during a drag) can keep untouched wires. */
+export interface WireCache {
+  boxes: ReadonlyMap<string, Box>;
+  wires: ReadonlyMap<string, Wire>;
+}
+
+export function diagramWires(input: WireInput): Wire[] {
+  return routeWires(input).wires;
+}
+
+/**
+ * Routes the wires. Given the previous pass, a wire whose two cards did not move and whose path
+ * touches no card that moved is kept as it was and only the others are routed again (around the
+ * kept ones): a drag then re-routes the moving card's wires, not the whole design. Without it,
+ * every wire is routed, in plan order; that full pass is what exports draw.
+ */
+export function routeWires({ nodes, edges }: WireInput, previous?: WireCache): { wires: Wire[]; cache: WireCache } {
   const boxes = new Map<string, Box>();
   nodes.forEach((node, index) => boxes.set(node.id, nodeBox(node, index)));
   const byId = new Map(nodes.map((n) => [n.id, n]));
@@ -63,9 +79,42 @@ export function diagramWires({ nodes, edges }: WireInput): Wire[] {
     const [fromSide, toSide] = sides(node.id, node.of, [undefined, undefined]);
     wires.push({ id: `of:${node.id}`, kind: 'backup', from: node.id, to: node.of, fromSide, toSide, label: 'backs up' });
   }
+  const kept = new Map<string, Point[]>();
+  if (previous) {
+    const moved: Box[] = [];
+    for (const [id, box] of boxes) {
+      const before = previous.boxes.get(id);
+      if (!before || before.x !== box.x || before.y !== box.y) moved.push(box, ...(before ? [before] : []));
+    }
+    for (const w of wires) {
+      const old = previous.wires.get(w.id);
+      if (!old || old.from !== w.from || old.to !== w.to || old.fromSide !== w.fromSide || old.toSide !== w.toSide) continue;
+      if (sameBox(previous.boxes.get(w.from), boxes.get(w.from)) && sameBox(previous.boxes.get(w.to), boxes.get(w.to)) && !touchesAny(old.points, moved)) {
+        kept.set(w.id, old.points);
+      }
+    }
+  }
   const requests: RouteRequest[] = wires.map((w) => ({ id: w.id, from: boxes.get(w.from)!, to: boxes.get(w.to)!, fromSide: w.fromSide, toSide: w.toSide }));
-  const routes = routeAll([...boxes.values()], requests);
-  return wires.map((w) => ({ ...w, points: routes.get(w.id)! }));
+  const routes = routeAll([...boxes.values()], requests, kept);
+  const out = wires.map((w) => ({ ...w, points: routes.get(w.id)! }));
+  return { wires: out, cache: { boxes, wires: new Map(out.map((w) => [w.id, w])) } };
+}
+
+const sameBox = (a: Box | undefined, b: Box | undefined): boolean => !!a && !!b && a.x === b.x && a.y === b.y;
+
+/** Whether a path comes within the routing clearance of any of `boxes`. */
+function touchesAny(points: readonly Point[], boxes: readonly Box[]): boolean {
+  const pad = CLEARANCE + 1;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    const x1 = Math.min(a.x, b.x) - pad;
+    const x2 = Math.max(a.x, b.x) + pad;
+    const y1 = Math.min(a.y, b.y) - pad;
+    const y2 = Math.max(a.y, b.y) + pad;
+    for (const box of boxes) if (x2 > box.x && x1 < box.x + box.width && y2 > box.y && y1 < box.y + box.height) return true;
+  }
+  return false;
 }
 
 /** The point a wire's label sits on: the middle of its longest segment. */

@@ -74,7 +74,7 @@ export function toFlowEdges(records: PlanRecords, selection: ReadonlySet<string>
  * under way) re-routes only the wires the moving cards touch.
  */
 export function routedFlowEdges(records: PlanRecords, selection: ReadonlySet<string>, previous?: WireCache): { edges: RoutedFlowEdge[]; cache: WireCache } {
-  const { wires, cache } = routeWires({ nodes: Object.values(records.nodes), edges: Object.values(records.edges) }, previous);
+  const { wires, cache } = routeWires({ nodes: Object.values(records.nodes), edges: Object.values(records.edges), regions: Object.values(records.regions) }, previous);
   const edges = wires.map((wire): RoutedFlowEdge => {
     const derived = wire.kind === 'backup';
     const key = derived ? wire.id : edgeKey(wire.id);

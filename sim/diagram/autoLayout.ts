@@ -16,7 +16,9 @@ export interface LayoutResult {
 }
 
 /** Room above a region's cards for its title, and around them. */
-const REGION_PADDING = { top: 56, side: 36, bottom: 36 };
+const REGION_PADDING = { top: 64, side: 36, bottom: 36 };
+/** Wide enough for a region's header: provider, code and three zone chips. */
+const REGION_MIN_WIDTH = 420;
 /** Where the laid-out drawing's top-left corner goes. */
 const ORIGIN: Point = { x: 40, y: 40 };
 /** Space between regions in the row, and between the bands and the row. */
@@ -115,7 +117,7 @@ export async function autoLayout(plan: Plan): Promise<LayoutResult> {
 
   // The row of regions, each at least wide and tall enough for its title and one card.
   const sizes = regions.map((r, i) => ({
-    width: Math.max(groups[i]!.width, NODE_SIZE.width) + 2 * REGION_PADDING.side,
+    width: Math.max(Math.max(groups[i]!.width, NODE_SIZE.width) + 2 * REGION_PADDING.side, REGION_MIN_WIDTH),
     height: Math.max(groups[i]!.height, NODE_SIZE.height) + REGION_PADDING.top + REGION_PADDING.bottom,
   }));
   const rowWidth = sizes.reduce((sum, s) => sum + s.width, 0) + REGION_GAP * Math.max(0, regions.length - 1);

@@ -45,7 +45,7 @@ export function planToSvg(plan: Plan, options: SvgOptions = {}): string {
   const regionBoxes = regions.map((r, i) => ({ region: r, box: regionBox(r, i) }));
   const nodeBoxes = plan.nodes.map((n, i) => ({ node: n, box: nodeBox(n, i) }));
   const edges = (plan.edges ?? []).map((e, i) => ({ ...e, id: e.id ?? `edge-${i}` }));
-  const wires = diagramWires({ nodes: plan.nodes, edges });
+  const wires = diagramWires({ nodes: plan.nodes, edges, regions });
 
   const all: Box[] = [...regionBoxes.map((r) => r.box), ...nodeBoxes.map((n) => n.box)];
   for (const w of wires) for (const p of w.points) all.push({ ...p, width: 0, height: 0 });

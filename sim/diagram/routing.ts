@@ -25,6 +25,10 @@ export const CLEARANCE = 12;
 const BEND_COST = 40;
 const OVERLAP_COST = 12; // per unit of length shared with an earlier wire
 const OVERLAP_FIXED = 400;
+/** Extra cost per unit of running sideways inside a region (trunks belong between regions). */
+const REGION_SIDEWAYS = 0.5;
+/** The height of a region's title strip, which wires cross but never run along. */
+export const REGION_HEADER = 40;
 
 const DIR: Record<Side, Point> = { top: { x: 0, y: -1 }, right: { x: 1, y: 0 }, bottom: { x: 0, y: 1 }, left: { x: -1, y: 0 } };
 
@@ -109,7 +113,12 @@ const sorted = (a: number, b: number): [number, number] => (a <= b ? [a, b] : [b
  * Routes every request in order; the result maps each id to its corner points (start and end
  * included). Requests with a `kept` path keep it, and the others route around those first.
  */
-export function routeAll(obstacles: readonly Box[], requests: readonly RouteRequest[], kept: ReadonlyMap<string, Point[]> = new Map()): Map<string, Point[]> {
+export function routeAll(
+  obstacles: readonly Box[],
+  requests: readonly RouteRequest[],
+  kept: ReadonlyMap<string, Point[]> = new Map(),
+  headers: readonly Box[] = [],
+): Map<string, Point[]> {
   const lanes = new Lanes();
   const out = new Map<string, Point[]>();
   for (const req of requests) {
@@ -122,7 +131,7 @@ export function routeAll(obstacles: readonly Box[], requests: readonly RouteRequ
   for (const req of requests) {
     if (kept.has(req.id)) continue;
     const ends = endsOf(req);
-    const points = routeOne(obstacles, req, lanes, ends);
+    const points = routeOne(obstacles, headers, req, lanes, ends);
     for (let i = 1; i < points.length; i++) lanes.add({ a: points[i - 1]!, b: points[i]! }, ends);
     out.set(req.id, points);
   }
@@ -135,7 +144,7 @@ function stubOf(box: Box, side: Side): { anchor: Point; stub: Point } {
   return { anchor, stub: { x: anchor.x + d.x * STUB, y: anchor.y + d.y * STUB } };
 }
 
-function routeOne(obstacles: readonly Box[], req: RouteRequest, lanes: Lanes, ends: readonly string[]): Point[] {
+function routeOne(obstacles: readonly Box[], headers: readonly Box[], req: RouteRequest, lanes: Lanes, ends: readonly string[]): Point[] {
   const start = stubOf(req.from, req.fromSide);
   const end = stubOf(req.to, req.toSide);
   // Search near the two cards first (fast on big designs), then over the whole design.
@@ -147,11 +156,14 @@ function routeOne(obstacles: readonly Box[], req: RouteRequest, lanes: Lanes, en
     y2: Math.max(start.stub.y, end.stub.y) + pad,
   };
   const near = obstacles.filter((o) => o.x < local.x2 && o.x + o.width > local.x && o.y < local.y2 && o.y + o.height > local.y);
-  let middle = search(near, local, start.stub, end.stub, req.fromSide, req.toSide, lanes, ends);
+  const nearHeaders = headers.filter((o) => o.x < local.x2 && o.x + o.width > local.x && o.y < local.y2 && o.y + o.height > local.y);
+  let middle = search(near, nearHeaders, local, start.stub, end.stub, req.fromSide, req.toSide, lanes, ends);
   if (!middle && near.length < obstacles.length) {
     const all = bounds(obstacles, start.stub, end.stub, pad);
-    middle = search(obstacles, all, start.stub, end.stub, req.fromSide, req.toSide, lanes, ends);
+    middle = search(obstacles, headers, all, start.stub, end.stub, req.fromSide, req.toSide, lanes, ends);
   }
+  // Header strips may close the only way through; then route as if they were not there.
+  if (!middle && headers.length) middle = search(near, [], local, start.stub, end.stub, req.fromSide, req.toSide, lanes, ends);
   // Without a clear path (a stub boxed in by overlapping cards) draw the plain elbow.
   const path = middle ?? [start.stub, { x: end.stub.x, y: start.stub.y }, end.stub];
   return simplify([start.anchor, ...path, end.anchor]);
@@ -191,6 +203,7 @@ export function simplify(points: readonly Point[]): Point[] {
  */
 function search(
   obstacles: readonly Box[],
+  headers: readonly Box[],
   area: { x: number; y: number; x2: number; y2: number },
   a: Point,
   b: Point,
@@ -201,8 +214,11 @@ function search(
 ): Point[] | null {
   const inflated = obstacles.map((o) => ({ x: o.x - CLEARANCE, y: o.y - CLEARANCE, x2: o.x + o.width + CLEARANCE, y2: o.y + o.height + CLEARANCE }));
   // Grid lines are exact coordinates (no rounding), so every card edge and stub lies on one.
-  const xs = axis([a.x, b.x, area.x, area.x2, ...inflated.flatMap((o) => [o.x, o.x2])]);
-  const ys = axis([a.y, b.y, area.y, area.y2, ...inflated.flatMap((o) => [o.y, o.y2])]);
+  // `headers` are whole region boxes: their title strip is closed to running along, and the rest
+  // costs extra to run across sideways, so trunks between regions run in the open above them.
+  const strips = headers.map((o) => ({ x: o.x, y: o.y - 4, x2: o.x + o.width, y2: o.y + REGION_HEADER + 4 }));
+  const xs = axis([a.x, b.x, area.x, area.x2, ...inflated.flatMap((o) => [o.x, o.x2]), ...strips.flatMap((o) => [o.x, o.x2])]);
+  const ys = axis([a.y, b.y, area.y, area.y2, ...inflated.flatMap((o) => [o.y, o.y2]), ...strips.flatMap((o) => [o.y, o.y2]), ...headers.map((o) => o.y + o.height)]);
   const nx = xs.length;
   const ny = ys.length;
   // Every card edge is a grid line, so each grid point and each step between neighbours is wholly
@@ -225,6 +241,23 @@ function search(
         if (yInside && i < i1) blockedH[cell] = 1;
         if (xInside && j < j1) blockedV[cell] = 1;
       }
+    }
+  }
+  // A region's header strip may be crossed, but not run along: no horizontal steps inside it.
+  for (const o of strips) {
+    const i0 = lowerBound(xs, o.x);
+    const i1 = lowerBound(xs, o.x2);
+    for (let j = lowerBound(ys, o.y); j < ny && ys[j]! < o.y2; j++) {
+      if (ys[j]! <= o.y) continue;
+      for (let i = i0; i < i1 && i < nx; i++) blockedH[j * nx + i] = 1;
+    }
+  }
+  const insideRegionH = new Uint8Array(nx * ny);
+  for (const o of headers) {
+    const i0 = lowerBound(xs, o.x);
+    const i1 = lowerBound(xs, o.x + o.width);
+    for (let j = lowerBound(ys, o.y); j < ny && ys[j]! < o.y + o.height; j++) {
+      for (let i = i0; i < i1 && i < nx; i++) insideRegionH[j * nx + i] = 1;
     }
   }
   const ia = xs.indexOf(a.x);
@@ -289,7 +322,8 @@ function search(
       const q = { x: xs[ni]!, y: ys[nj]! };
       const length = Math.abs(q.x - p.x) + Math.abs(q.y - p.y);
       const shared = lanes.shared({ a: p, b: q }, ends);
-      const step = length + (d === dir ? 0 : BEND_COST) + (shared > 0 ? OVERLAP_FIXED + OVERLAP_COST * shared : 0);
+      const sideways = (d === 1 && insideRegionH[cell]) || (d === 3 && insideRegionH[ncell]) ? length * REGION_SIDEWAYS : 0;
+      const step = length + sideways + (d === dir ? 0 : BEND_COST) + (shared > 0 ? OVERLAP_FIXED + OVERLAP_COST * shared : 0);
       const ns = ncell * 4 + d;
       if (c + step < cost[ns]! && !closed[ns]) {
         cost[ns] = c + step;

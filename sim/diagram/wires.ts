@@ -3,8 +3,8 @@
  * protects, each with its label and its corner points. Shared by the editor's canvas and the SVG
  * export so both show the same picture. Pure; imports only sim/model types and sibling modules.
  */
-import type { Edge, PlanNode } from '../model/schema';
-import { nodeBox, type Box, type Point } from './geometry';
+import type { Edge, PlanNode, Region } from '../model/schema';
+import { nodeBox, regionBox, type Box, type Point } from './geometry';
 import { CLEARANCE, facingSides, routeAll, type RouteRequest, type Side } from './routing';
 
 export type WireKind = 'traffic' | 'replication' | 'backup';
@@ -32,6 +32,8 @@ export function defaultWireLabel(edge: Edge, from: PlanNode | undefined): string
 
 export interface WireInput {
   nodes: readonly PlanNode[];
+  /** Regions, whose title strips wires keep off. */
+  regions?: readonly Region[];
   /** Edges with their stable ids (the editor's records give every edge one). */
   edges: readonly (Edge & { id: string })[];
 }
@@ -52,7 +54,7 @@ export function diagramWires(input: WireInput): Wire[] {
  * kept ones): a drag then re-routes the moving card's wires, not the whole design. Without it,
  * every wire is routed, in plan order; that full pass is what exports draw.
  */
-export function routeWires({ nodes, edges }: WireInput, previous?: WireCache): { wires: Wire[]; cache: WireCache } {
+export function routeWires({ nodes, edges, regions = [] }: WireInput, previous?: WireCache): { wires: Wire[]; cache: WireCache } {
   const boxes = new Map<string, Box>();
   nodes.forEach((node, index) => boxes.set(node.id, nodeBox(node, index)));
   const byId = new Map(nodes.map((n) => [n.id, n]));
@@ -95,7 +97,8 @@ export function routeWires({ nodes, edges }: WireInput, previous?: WireCache): {
     }
   }
   const requests: RouteRequest[] = wires.map((w) => ({ id: w.id, from: boxes.get(w.from)!, to: boxes.get(w.to)!, fromSide: w.fromSide, toSide: w.toSide }));
-  const routes = routeAll([...boxes.values()], requests, kept);
+  const headers = regions.map((r, i) => regionBox(r, i));
+  const routes = routeAll([...boxes.values()], requests, kept, headers);
   const out = wires.map((w) => ({ ...w, points: routes.get(w.id)! }));
   return { wires: out, cache: { boxes, wires: new Map(out.map((w) => [w.id, w])) } };
 }

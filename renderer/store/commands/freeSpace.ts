@@ -40,13 +40,15 @@ export function nearestFree(aim: Point, size: Size, obstacles: readonly Box[], g
       y: Math.round(Math.min(Math.max(start.y, within.y), within.y + within.height - size.height)),
     };
   }
-  return searchNear(start, fits);
+  // Inside a region there is nothing to find farther out than the region itself.
+  const rings = within ? Math.ceil(Math.max(within.width, within.height) / STEP) : MAX_RINGS;
+  return searchNear(start, fits, rings);
 }
 
 /** The point nearest `start`, in steps of the snap grid from it (ring by ring, nearest first within a ring) that passes `ok`. */
-export function searchNear(start: Point, ok: (p: Point) => boolean): Point | null {
+export function searchNear(start: Point, ok: (p: Point) => boolean, rings = MAX_RINGS): Point | null {
   if (ok(start)) return start;
-  for (let ring = 1; ring <= MAX_RINGS; ring++) {
+  for (let ring = 1; ring <= rings; ring++) {
     let best: Point | null = null;
     let bestDistance = Infinity;
     const d = ring * STEP;

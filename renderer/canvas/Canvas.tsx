@@ -31,7 +31,8 @@ import { ComponentCard } from './ComponentCard';
 import { applySelectChanges, movesIn, resizesIn } from './flowChanges';
 import { KIND_VISUAL, PROVIDER_VISUAL } from './kinds';
 import { RegionContainer } from './RegionContainer';
-import { RoutedEdge } from './RoutedEdge';
+import { keepUnchanged } from './keepUnchanged';
+import { RoutedEdge, type RoutedFlowEdge } from './RoutedEdge';
 import { SIDE_OF_HANDLE, routedFlowEdges, toFlowNodes, type CanvasFlowNode } from './toFlow';
 import type { WireCache } from '../../sim/diagram/wires';
 import { useLabelEditing } from '../diagram/labelEditing';
@@ -73,7 +74,9 @@ export function Canvas() {
   const selection = useEditor(selectSelection);
   const dropTarget = useEditor(selectDropTarget);
   const selected = useMemo(() => new Set(selection), [selection]);
-  const nodes = useMemo(() => toFlowNodes(records, selected, dropTarget), [records, selected, dropTarget]);
+  const shownNodes = useRef(new Map<string, CanvasFlowNode>());
+  const shownEdges = useRef(new Map<string, RoutedFlowEdge>());
+  const nodes = useMemo(() => keepUnchanged(shownNodes.current, toFlowNodes(records, selected, dropTarget)), [records, selected, dropTarget]);
   // While a card is dragged only the wires it touches are re-routed; when the drag ends, a full
   // pass gives the canonical routes (the ones the SVG export draws).
   const [dragging, setDragging] = useState(false);
@@ -81,7 +84,7 @@ export function Canvas() {
   const edges = useMemo(() => {
     const routed = routedFlowEdges(records, selected, dragging ? routeCache.current : undefined);
     routeCache.current = routed.cache;
-    return routed.edges;
+    return keepUnchanged(shownEdges.current, routed.edges);
   }, [records, selected, dragging]);
   const isEmpty = nodes.length === 0;
   // Fit only when the window opens on an existing design; later edits must never move the view

@@ -59,3 +59,18 @@ export function validationOf(plan: Plan): ValidationResult {
 export function usePlanValidation(): ValidationResult {
   return validationOf(useEditor(selectPlan));
 }
+
+let lastContent: Plan | null = null;
+
+/**
+ * The plan as far as its content goes: the same object as long as only positions and sizes change,
+ * for readers that never draw (strategy badges), so a drag does not make them recompute.
+ */
+export function contentOf(plan: Plan): Plan {
+  if (!lastContent || !differsOnlyInDrawing(lastContent, plan)) lastContent = plan;
+  return lastContent;
+}
+
+export function useContentPlan(): Plan {
+  return contentOf(useEditor(selectPlan));
+}

@@ -4,13 +4,16 @@
  * content), Ctrl+K search that centres and selects a card, placement in free space, routed wires
  * with icons, and an edge label typed on the canvas.
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { getTemplate } from '../../sim/templates';
 import { boxesOverlap, nodeBox } from '../../sim/diagram/geometry';
-import { pageErrors, screenshot, skipReason, useBuiltApp } from './helpers/browser';
+import type { Plan } from '../../sim/model/schema';
+import { pageErrors, REPO_ROOT, screenshot, skipReason, useBuiltApp } from './helpers/browser';
 import { CanvasPage } from './helpers/canvasPage';
+import { ResultsPage } from './helpers/resultsPage';
 
 const reason = skipReason();
 if (reason) console.warn(`[e2e] skipped: ${reason}`);
@@ -123,6 +126,23 @@ describe.skipIf(reason !== null)('diagram features in Chromium', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByTestId(`wire-label-${key}`).textContent()).resolves.toBe('HTTPS 443');
     expect((await canvas.plan()).edges[0]).toMatchObject({ from: edge.from, to: edge.to, label: 'HTTPS 443' });
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('exports the results dashboard as a PNG download', async () => {
+    const { page } = await open();
+    const results = new ResultsPage(page);
+    await results.loadPlan(JSON.parse(readFileSync(`${REPO_ROOT}test/fixtures/plans/results-two-region-dns.plan.json`, 'utf8')) as Plan);
+    await results.byTestId('run-simulation').click();
+    await results.waitForStatus('done');
+    await page.waitForFunction(() => document.querySelector('[data-testid="results"]')?.getAttribute('data-drawn') === 'true');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-dashboard-png').click()]);
+    expect(download.suggestedFilename()).toMatch(/-results\.png$/);
+    const png = await readFile((await download.path())!);
+    expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    // Drawn at twice the panel's size: wider than the 1280-pixel window itself.
+    expect(png.readUInt32BE(16)).toBeGreaterThan(1280);
     expect(pageErrors(page)).toEqual([]);
     await page.close();
   });

@@ -1,12 +1,12 @@
+// @vitest-environment jsdom
+// The DOM is used only to check that the SVG text parses as XML; planToSvg itself needs none.
 import { describe, expect, it } from 'vitest';
-import { JSDOM } from 'jsdom';
 import { nodePosition } from '../../../sim/diagram/geometry';
 import { ICONS } from '../../../sim/diagram/icons';
 import { escapeXml, planToSvg } from '../../../sim/diagram/planToSvg';
 import type { Plan } from '../../../sim/model/schema';
 import { TEMPLATES } from '../../../sim/templates';
 
-const { DOMParser } = new JSDOM('').window;
 /** Parses as XML (not HTML), so any well-formedness error shows up as a parsererror element. */
 const parse = (svg: string): Document => new DOMParser().parseFromString(svg, 'image/svg+xml');
 

@@ -13,6 +13,7 @@ import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
 import { selectCanRedo, selectCanUndo } from '../store/selectors';
 import { isMac } from './platformKeys';
 import { WireKindControl } from './WireKindControl';
+import { useAutoLayoutCommand, useExportPngCommand, useExportSvgCommand, useSearchCommand } from '../diagram/DiagramCommands';
 
 /** One button: in the bar an icon (or its label when it has no icon), in the menu a labelled row. */
 export interface ToolbarCommand {
@@ -83,6 +84,10 @@ export const TOOLBAR_ITEMS: readonly ToolbarItem[] = [
   { id: 'zoom-out', group: 'view', priority: 10, useCommand: useZoomOutCommand },
   { id: 'zoom-in', group: 'view', priority: 11, useCommand: useZoomInCommand },
   { id: 'fit-view', group: 'view', priority: 50, useCommand: useFitCommand },
+  { id: 'auto-layout', group: 'diagram', priority: 45, useCommand: useAutoLayoutCommand },
+  { id: 'search', group: 'diagram', priority: 35, useCommand: useSearchCommand },
+  { id: 'export-svg', group: 'diagram', priority: 20, useCommand: useExportSvgCommand },
+  { id: 'export-png', group: 'diagram', priority: 21, useCommand: useExportPngCommand },
   { id: 'wire-kind', group: 'wire', priority: 75, Control: WireKindControl },
   { id: 'run-settings', group: 'run', priority: 30, Control: RunSettings },
   { id: 'shortcuts', group: 'help', priority: 0, useCommand: useShortcutsCommand, menuOnly: true },

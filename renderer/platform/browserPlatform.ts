@@ -54,8 +54,8 @@ function pickFile(): Promise<File | null> {
   });
 }
 
-function download(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: name.endsWith('.json') ? 'application/json' : 'text/plain' }));
+function download(data: string | Blob, name: string): void {
+  const url = URL.createObjectURL(typeof data === 'string' ? new Blob([data], { type: name.endsWith('.json') ? 'application/json' : 'text/plain' }) : data);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -135,6 +135,10 @@ export function createBrowserPlatform(storage: Storage = window.localStorage, se
     },
     closeWindow() {
       window.close();
+    },
+    async saveExport(data: Blob, suggestedName: string): Promise<FileRef | null> {
+      download(data, suggestedName);
+      return { name: suggestedName, token: suggestedName };
     },
   };
 }

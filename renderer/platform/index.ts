@@ -4,7 +4,7 @@ import type { DesktopBridge } from '../../electron/shared/ipc';
 import { createBrowserPlatform } from './browserPlatform';
 import { draftFollowsSaves } from './draftFollowsSaves';
 import { createElectronPlatform } from './electronPlatform';
-import type { HostPlatform } from './types';
+import type { FileRef, HostPlatform } from './types';
 
 export type { FileRef, HostCommand, HostPlatform, OpenedFile, Platform, RecoveredDraft, TextEditAction, WindowHost } from './types';
 export { documentTitle } from './documentTitle';
@@ -23,4 +23,12 @@ export function getPlatform(): HostPlatform {
     current = draftFollowsSaves(bridge ? createElectronPlatform(bridge) : createBrowserPlatform());
   }
   return current;
+}
+
+/** Saves an exported picture through the host (a download in the browser, a dialog on the desktop). */
+export async function exportFile(data: Blob, suggestedName: string): Promise<FileRef | null> {
+  const platform = getPlatform();
+  if (platform.saveExport) return platform.saveExport(data, suggestedName);
+  // A backing without picture export still gets a usable file: the browser's download.
+  return createBrowserPlatform().saveExport!(data, suggestedName);
 }

@@ -45,6 +45,12 @@ export interface Platform {
   recover(): Promise<RecoveredDraft | null>;
   /** Drops the recovery copy (after a save, or when the user discards it). */
   clearRecovery(): Promise<void>;
+  /**
+   * Saves an exported picture (SVG, PNG) under a suggested name: a download in the browser, a save
+   * dialog on the desktop. Null when the user cancels. Optional so a backing can add it later;
+   * callers fall back to a browser download (see exportFile in platform/index.ts).
+   */
+  saveExport?(data: Blob, suggestedName: string): Promise<FileRef | null>;
 }
 
 /** The rest of the host: the window around the document (title, menu commands, print) and exports. */

@@ -10,6 +10,7 @@ import { startSimulation } from '../simClient/runController';
 import { Dashboard } from './Dashboard';
 import './results.css';
 import { followResultPersistence } from './persistResults';
+import { ExportDashboardButton } from '../diagram/DiagramCommands';
 import { selectHeatOn, selectHighlight, selectOutcome } from './selectors';
 
 type DockSize = 'closed' | 'open' | 'max';
@@ -74,6 +75,7 @@ export function ResultsDock() {
           </span>
         )}
         <span className="dock-spacer" />
+        {outcome && size !== 'closed' && <ExportDashboardButton />}
         {outcome && (
           <label className="dock-toggle" title="Colour each component by its share of downtime">
             <input type="checkbox" data-testid="heat-view" checked={heat} onChange={(e) => store.getState().setHeatView(e.target.checked)} />
@@ -89,7 +91,7 @@ export function ResultsDock() {
         </div>
       </header>
       {size !== 'closed' && (
-        <div className="dock-body" ref={bodyRef}>
+        <div className="dock-body" ref={bodyRef} data-export="dashboard">
           {status === 'error' && error && (
             <div className="run-error" role="alert" data-testid="run-error">
               <b>{error}</b>

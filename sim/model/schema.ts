@@ -253,11 +253,20 @@ export type MonitorNode = z.infer<typeof MonitorSchema>;
 export type NodeOfKind<K extends NodeKind> = Extract<PlanNode, { kind: K }>;
 
 // ── edges ────────────────────────────────────────────────────────────────────────────────────
+/** The side of a card a wire leaves or enters by (drawing only; the simulation ignores it). */
+export const EDGE_SIDES = ['top', 'right', 'bottom', 'left'] as const;
+// Drawing-only fields every edge may carry: the user's label and the card sides the wire was drawn between.
+const edgeDrawing = {
+  label: z.string().max(80).optional(),
+  fromSide: z.enum(EDGE_SIDES).optional(),
+  toSide: z.enum(EDGE_SIDES).optional(),
+};
 export const TrafficEdgeSchema = z.strictObject({
   id: z.string().optional(),
   kind: z.literal('traffic'),
   from: id,
   to: id,
+  ...edgeDrawing,
 });
 export const REPLICATION_MODES = ['sync', 'async', 'multiwriter'] as const;
 export type ReplicationMode = (typeof REPLICATION_MODES)[number];
@@ -268,6 +277,7 @@ export const ReplicationEdgeSchema = z.strictObject({
   to: id,
   mode: z.enum(REPLICATION_MODES),
   lagSeconds: DistributionSchema.optional(),
+  ...edgeDrawing,
 });
 export const EdgeSchema = z.discriminatedUnion('kind', [TrafficEdgeSchema, ReplicationEdgeSchema]);
 export type TrafficEdge = z.infer<typeof TrafficEdgeSchema>;

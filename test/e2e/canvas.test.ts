@@ -228,6 +228,8 @@ describe.skipIf(reason !== null)('canvas in Chromium', () => {
     await page.evaluate((plan) => window.__editor!.getState().replacePlan(plan, { history: 'reset' }), template!.plan);
     await canvas.waitForCounts(template!.plan.regions.length, template!.plan.nodes.length, template!.plan.edges.length);
     await page.getByTestId('fit-view').click();
+    // Measure after the fit animation, so the cards and their regions are read at the same zoom.
+    await page.waitForTimeout(400);
     for (const node of template!.plan.nodes) {
       const card = await canvas.box(canvas.node(node.id));
       if (!node.region) continue;

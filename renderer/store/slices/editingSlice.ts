@@ -6,8 +6,8 @@
 import type { StateCreator } from 'zustand';
 import type { NodeKind } from '../../../sim/model/schema';
 import { moveDiff, rehomeDiff, resizeRegionDiff, type Move } from '../commands/arrange';
-import { copyRecords, pasteDiff } from '../commands/clipboard';
-import { connectDiff, type ConnectResult } from '../commands/connect';
+import { copyRecords, freePasteOffset, pasteDiff } from '../commands/clipboard';
+import { connectDiff, type ConnectResult, type WireSides } from '../commands/connect';
 import type { Point, Size } from '../commands/geometry';
 import { addNodeDiff, addRegionDiff } from '../commands/place';
 import { membershipNotice, regionDeleteNotice } from '../commands/membership';
@@ -21,8 +21,8 @@ export interface EditingSlice {
   addNode(kind: NodeKind, center: Point): string;
   /** Adds a region with its top-left corner at a canvas point; returns its id. */
   addRegion(topLeft: Point): string;
-  /** Wires `from` to `to` with the session's edge kind, or explains why not. */
-  connectNodes(from: string, to: string): ConnectResult;
+  /** Wires `from` to `to` with the session's edge kind (between the card sides the user chose, if any), or explains why not. */
+  connectNodes(from: string, to: string, sides?: WireSides): ConnectResult;
   moveItems(moves: readonly Move[], history?: HistoryMode): void;
   resizeRegion(id: string, box: Point & Size, history?: HistoryMode): void;
   /** Gives each node the region under its centre (after a drop). */
@@ -46,8 +46,8 @@ export const createEditingSlice: StateCreator<EditorState, [], [], EditingSlice>
     get().applyPlanDiff(diff, { history: 'record', select: [regionKey(id)] });
     return id;
   },
-  connectNodes(from, to) {
-    const result = connectDiff(get().records, from, to, get().session.edgeKind);
+  connectNodes(from, to, sides) {
+    const result = connectDiff(get().records, from, to, get().session.edgeKind, sides);
     if (result.ok) get().applyPlanDiff(result.diff, { history: 'record', ...(result.edgeId ? { select: [edgeKey(result.edgeId)] } : {}) });
     return result;
   },
@@ -78,7 +78,8 @@ export const createEditingSlice: StateCreator<EditorState, [], [], EditingSlice>
     const { clipboard, pasteCount } = get().session;
     if (!clipboard) return;
     const step = PASTE_STEP * (pasteCount + 1);
-    const { diff, keys } = pasteDiff(get().records, clipboard, { x: step, y: step });
+    const offset = freePasteOffset(get().records, clipboard, { x: step, y: step });
+    const { diff, keys } = pasteDiff(get().records, clipboard, offset);
     get().applyPlanDiff(diff, { history: 'record', select: keys, session: { pasteCount: pasteCount + 1 } });
   },
   selectAll() {

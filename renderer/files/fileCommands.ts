@@ -35,9 +35,8 @@ export function suggestedFileName(name: string): string {
 
 /** Replaces the plan as one undoable step and makes it the window's document. */
 export function adoptPlan(ctx: FileContext, plan: Plan, file: { ref: ReturnType<UiStore['getState']>['file']; saved: boolean }): void {
-  const editor = ctx.editor.getState();
-  editor.replacePlan(plan, { history: 'record' });
-  editor.setSelection([]);
+  // The file goes into the history step, so undoing the open brings back the previous file too.
+  ctx.editor.getState().replacePlan(plan, { history: 'record', document: file.ref });
   const revision = ctx.editor.getState().revision;
   // A recovered draft is not on disk yet: it stays "unsaved" (-1 never equals a revision).
   ctx.ui.getState().setFile(file.ref, file.saved ? revision : -1);
@@ -105,6 +104,7 @@ export async function savePlan(ctx: FileContext, mode: 'save' | 'saveAs'): Promi
   const ref = mode === 'save' && file ? await ctx.platform.save(file, text) : await ctx.platform.saveAs(text, file?.name ?? suggestedFileName(state.plan.name));
   if (!ref) return 'cancelled';
   ctx.ui.getState().setFile(ref, revision);
+  ctx.editor.getState().setDocument(ref);
   if (!validation.ok) {
     const first = validation.errors[0]!;
     state.showToast(`Saved ${ref.name} with ${countText(validation.errors.length, 'error')} to fix before it can run — ${first.path}: ${first.message}`, { tone: 'error' });

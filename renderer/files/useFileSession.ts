@@ -10,6 +10,7 @@ import { serializePlan } from '../../sim/model/io';
 import type { Platform } from '../platform';
 import type { EditorStore } from '../store/createEditorStore';
 import type { UiStore } from '../shell/uiStore';
+import { followDocumentHistory } from './documentHistory';
 import { isWorthRecovering, readDraft } from './fileCommands';
 
 export const AUTOSAVE_DELAY_MS = 700;
@@ -31,6 +32,8 @@ export function useFileSession(editor: EditorStore, ui: UiStore, platform: Platf
       cancelled = true;
     };
   }, [platform, ui]);
+
+  useEffect(() => followDocumentHistory(editor, ui), [editor, ui]);
 
   useEffect(() => {
     let timer: number | undefined;

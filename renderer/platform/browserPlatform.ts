@@ -1,10 +1,12 @@
 /**
  * The browser backing of Platform: a file picker to open, a download to save, local storage for the
- * crash-recovery drafts, one per window (its id lives in session storage, which survives a reload).
- * A download cannot overwrite a file, so `save` downloads again under the same name (the desktop
- * backing writes in place).
+ * crash-recovery drafts, one per window (its id lives in session storage, which survives a reload),
+ * document.title for the title. A download cannot overwrite a file, so `save` downloads again under
+ * the same name (the desktop backing writes in place). A browser has no native menu, so no host
+ * commands ever arrive.
  */
-import type { FileRef, OpenedFile, Platform, RecoveredDraft } from './types';
+import { documentTitle } from './documentTitle';
+import type { FileRef, HostPlatform, OpenedFile, RecoveredDraft } from './types';
 
 const DRAFT_PREFIX = 'resilience-studio:draft:';
 /** Where drafts lived before they were kept per window; still read, so no draft is lost. */
@@ -52,8 +54,8 @@ function pickFile(): Promise<File | null> {
   });
 }
 
-function download(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+function download(data: string | Blob, name: string): void {
+  const url = URL.createObjectURL(typeof data === 'string' ? new Blob([data], { type: name.endsWith('.json') ? 'application/json' : 'text/plain' }) : data);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -62,7 +64,7 @@ function download(text: string, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-export function createBrowserPlatform(storage: Storage = window.localStorage, session: Storage | null = window.sessionStorage): Platform {
+export function createBrowserPlatform(storage: Storage = window.localStorage, session: Storage | null = window.sessionStorage): HostPlatform {
   const ownKey = windowDraftKey(session);
   /** Another window's draft this window offered (a crashed or closed window's work). */
   let adopted: string | null = null;
@@ -110,6 +112,33 @@ export function createBrowserPlatform(storage: Storage = window.localStorage, se
       storage.removeItem(ownKey);
       if (adopted) storage.removeItem(adopted);
       adopted = null;
+    },
+    async exportFiles(files) {
+      for (const file of files) download(file.text, file.name);
+      return { written: files.length };
+    },
+    async recentFiles() {
+      return [];
+    },
+    async printToPdf() {
+      // The browser's print dialog offers "Save as PDF".
+      window.print();
+    },
+    setDocumentState({ name, dirty }) {
+      document.title = documentTitle(name, dirty);
+    },
+    onCommand() {
+      return () => undefined;
+    },
+    editText(action) {
+      document.execCommand(action);
+    },
+    closeWindow() {
+      window.close();
+    },
+    async saveExport(data: Blob, suggestedName: string): Promise<FileRef | null> {
+      download(data, suggestedName);
+      return { name: suggestedName, token: suggestedName };
     },
   };
 }

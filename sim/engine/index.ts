@@ -11,7 +11,6 @@ export { runReplication, EventBudgetExceeded, DEFAULT_EVENT_BUDGET, type Replica
 export { runReplications, accumulateReplications, summarize, sampleStatistics, MINUTES_PER_YEAR, type SimulationResult, type RunOptions } from './monteCarlo';
 export { RunStatistics, type RunStatisticsState } from './runStatistics';
 export { Moments, PairedMoments, exactMean, exactVarianceOfMean } from './exactSum';
-export { unsupportedFeatures } from './unsupported';
 export { studentTQuantile, meanWithInterval } from './stats';
 export type { IncidentRecord } from './metrics';
 export { runScenarios, type ScenarioResult } from './scenarios';

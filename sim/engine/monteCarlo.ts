@@ -35,6 +35,24 @@ export interface RunOptions {
   eventBudget?: number;
   /** Called after each replication (progress bars). */
   onReplication?: (done: number) => void;
+  /** Called with each replication's summary before it is pooled (paired comparisons keep a few numbers of it). */
+  onSummary?: (summary: ReplicationSummary) => void;
+}
+
+/**
+ * The few numbers of one replication that paired differences need (PLAN-FORMAT meaning 15: two
+ * designs run on the same seed pair replication by replication). Small enough to keep for any run.
+ */
+export interface PairedRecord {
+  replication: number;
+  offeredRequests: number;
+  lostRequests: number;
+  downSeconds: number;
+  horizonSeconds: number;
+}
+
+export function pairedRecordOf(s: ReplicationSummary): PairedRecord {
+  return { replication: s.replication, offeredRequests: s.offeredRequests, lostRequests: s.lostRequests, downSeconds: s.downSeconds, horizonSeconds: s.horizonSeconds };
 }
 
 export function runReplications(plan: ResolvedPlan, options: RunOptions, model?: EngineModel): ReplicationSummary[] {
@@ -54,7 +72,9 @@ export function accumulateReplications(plan: ResolvedPlan, options: RunOptions, 
   const stats = into ?? RunStatistics.forPlan(plan, compiled.horizonSeconds, compiled.origins.length);
   const objective = plan.objectives.availability ?? NaN;
   for (let i = 0; i < options.count; i++) {
-    stats.add(runReplication(compiled, { seed: options.seed, replication: options.fromReplication + i, availabilityObjective: objective, eventBudget: options.eventBudget }));
+    const summary = runReplication(compiled, { seed: options.seed, replication: options.fromReplication + i, availabilityObjective: objective, eventBudget: options.eventBudget });
+    options.onSummary?.(summary);
+    stats.add(summary);
     options.onReplication?.(i + 1);
   }
   return stats;

@@ -9,10 +9,16 @@ import { validateCommand } from './commands/validate';
 import { simulateCommand } from './commands/simulate';
 import { scenariosCommand } from './commands/scenarios';
 import { mergeCommand } from './commands/merge';
+import { costCommand } from './commands/cost';
+import { strategiesCommand } from './commands/strategies';
+import { compareCommand } from './commands/compare';
+import { checkCommand } from './commands/check';
+import { exportCommand } from './commands/export';
+import { trafficCommand } from './commands/traffic';
 import { terminalSafe } from './terminalText';
 
 // Each command registers here; keep the order the one users meet them in.
-const COMMANDS: Command[] = [validateCommand, simulateCommand, mergeCommand, scenariosCommand, templatesCommand];
+const COMMANDS: Command[] = [validateCommand, simulateCommand, mergeCommand, scenariosCommand, templatesCommand, costCommand, strategiesCommand, compareCommand, checkCommand, exportCommand, trafficCommand];
 
 export function registerCommand(command: Command): void {
   if (!COMMANDS.some((c) => c.name === command.name)) COMMANDS.push(command);
@@ -36,7 +42,8 @@ Options:
   --help, -h     show help (also: resilience <command> --help)
   --version, -v  print the version
 
-Exit codes: 0 success (a missed objective is reported, not an error), 1 internal error, 2 bad input.
+Exit codes: 0 success (a missed objective is reported, not an error), 1 internal error, 2 bad input,
+3 an objective missed (check only).
 `;
 }
 

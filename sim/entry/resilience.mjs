@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-// The `resilience` command. It runs the TypeScript sources without a build step: the first run
-// bundles sim/entry/cli.ts with esbuild into node_modules/.cache/resilience (rebuilt whenever a
-// source file under sim/ changes), which then starts in a fraction of the time and memory of
-// compiling every module on the fly. If bundling is impossible it falls back to tsx.
+// The `resilience` command. It starts from one esbuild bundle of sim/entry/cli.ts: the one
+// `npm run build:cli` wrote into dist/cli, or on a fresh clone one bundled on first use into the
+// user's cache folder (see cachedBundle.mjs). If no bundle can be had, it says why and exits 1.
 //
 // The command runs in a child process watched by this one: when V8 runs out of memory it aborts
 // the process with a native trace that no JavaScript can catch, so the parent replaces that trace
@@ -20,7 +19,15 @@ process.stdout.on('error', (error) => {
 });
 
 if (process.env[CHILD_FLAG] === '1' || process.env.RESILIENCE_UNSUPERVISED === '1') {
-  const { main } = await importEntry('cli', fileURLToPath(new URL('./cli.ts', import.meta.url)));
+  let main;
+  try {
+    ({ main } = await importEntry('cli', fileURLToPath(new URL('./cli.ts', import.meta.url))));
+  } catch (error) {
+    // esbuild's own report names the file and line of a source that does not bundle.
+    const detail = error.errors?.length ? `\n${error.errors.map((e) => `  ${e.location?.file ?? ''}:${e.location?.line ?? ''} ${e.text}`).join('\n')}` : '';
+    process.stderr.write(`resilience: cannot start: ${error.message.split('\n')[0]}${detail}\n`);
+    process.exit(1);
+  }
   process.exitCode = await main(process.argv.slice(2));
 } else {
   process.exitCode = await supervise();

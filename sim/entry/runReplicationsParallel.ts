@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ResolvedPlan } from '../model/resolve';
-import { accumulateReplications, RunStatistics } from '../engine/monteCarlo';
+import { accumulateReplications, pairedRecordOf, RunStatistics, type PairedRecord } from '../engine/monteCarlo';
 import { EventBudgetExceeded } from '../engine/replication';
 import type { RunStatisticsState } from '../engine/runStatistics';
 import type { WorkerJob, WorkerSetup } from './simulationWorker';
@@ -24,9 +24,15 @@ export interface ParallelOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** A run's pooled statistics and, in replication order, each replication's paired record. */
+export interface PairedRun {
+  statistics: RunStatistics;
+  records: PairedRecord[];
+}
+
 export type WorkerMessage =
   | { type: 'progress' }
-  | { type: 'done'; statistics: RunStatisticsState }
+  | { type: 'done'; statistics: RunStatisticsState; records: PairedRecord[] }
   | { type: 'error'; message: string; budget?: { replication: number; source: string } };
 
 /** Threads worth starting: never more than the machine runs at once, nor than replications. */
@@ -37,29 +43,33 @@ export function usableWorkers(requested: number, replications: number): number {
 let bundledWorker: Promise<URL> | undefined;
 
 /**
- * The worker as one plain JavaScript file. Started through tsx, each worker compiles the engine
- * again (about 1 s of a 2-core machine); the cached esbuild bundle (see cachedBundle.mjs) starts in
- * about 50 ms. Any failure falls back to the tsx bootstrap.
+ * The worker as one plain JavaScript file (see cachedBundle.mjs): about 50 ms to start, where
+ * compiling the engine on the fly took about 1 s of a 2-core machine. A bundling error is thrown.
  */
 function workerUrl(): Promise<URL> {
-  bundledWorker ??= (async () => {
-    const source = new URL('./simulationWorker.ts', import.meta.url);
-    try {
-      return await cachedBundle('simulation-worker', fileURLToPath(source), source.href);
-    } catch {
-      return new URL('./simulationWorker.mjs', import.meta.url);
-    }
-  })();
+  bundledWorker ??= cachedBundle('simulation-worker', fileURLToPath(new URL('./simulationWorker.ts', import.meta.url)));
   return bundledWorker;
 }
 
 export async function runReplicationsParallel(plan: ResolvedPlan, options: ParallelOptions): Promise<RunStatistics> {
+  return (await runPool(plan, options, false)).statistics;
+}
+
+/** The same run, keeping each replication's paired record as well (for comparisons). */
+export function runPairedReplicationsParallel(plan: ResolvedPlan, options: ParallelOptions): Promise<PairedRun> {
+  return runPool(plan, options, true);
+}
+
+async function runPool(plan: ResolvedPlan, options: ParallelOptions, pairedRecords: boolean): Promise<PairedRun> {
   const { seed, replications, horizonYears, onProgress, eventBudget } = options;
   const first = options.fromReplication ?? 0;
   const workers = usableWorkers(options.workers, replications);
+  const records: PairedRecord[] = [];
   if (workers === 1) {
     loadSimjsNode();
-    return accumulateReplications(plan, { fromReplication: first, count: replications, seed, horizonYears, eventBudget, onReplication: (done) => onProgress?.(done, replications) });
+    const onSummary = pairedRecords ? (s: Parameters<typeof pairedRecordOf>[0]) => records.push(pairedRecordOf(s)) : undefined;
+    const statistics = accumulateReplications(plan, { fromReplication: first, count: replications, seed, horizonYears, eventBudget, onReplication: (done) => onProgress?.(done, replications), onSummary });
+    return { statistics, records };
   }
   // Small chunks balance the load when replications differ in cost; order is restored at the end.
   const chunk = Math.max(1, Math.ceil(replications / (workers * 16)));
@@ -68,7 +78,7 @@ export async function runReplicationsParallel(plan: ResolvedPlan, options: Paral
   let merged: RunStatistics | undefined;
   let done = 0;
   let next = 0;
-  const setup: WorkerSetup = { plan, seed, horizonYears, eventBudget };
+  const setup: WorkerSetup = { plan, seed, horizonYears, eventBudget, pairedRecords };
   const url = await workerUrl();
   const pool = Array.from({ length: workers }, () => new Worker(url, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 16 } }));
   try {
@@ -90,6 +100,7 @@ export async function runReplicationsParallel(plan: ResolvedPlan, options: Paral
               } else {
                 // Exact and order-free: chunks may arrive in any order.
                 const chunk = RunStatistics.fromJSON(message.statistics);
+                for (const r of message.records) records.push(r);
                 if (merged) merged.merge(chunk);
                 else merged = chunk;
                 give();
@@ -106,5 +117,7 @@ export async function runReplicationsParallel(plan: ResolvedPlan, options: Paral
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }
-  return merged!;
+  // Chunks finish in any order; pairing needs replication order.
+  records.sort((a, b) => a.replication - b.replication);
+  return { statistics: merged!, records };
 }

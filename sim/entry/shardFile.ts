@@ -93,6 +93,8 @@ export function shardFile(run: RunIdentity, spec: ShardSpec, statistics: RunStat
 export class MergeRefused extends Error {}
 
 export interface MergedRun {
+  /** The plan document as validated, and resolved. */
+  rawPlan: Plan;
   plan: ResolvedPlan;
   seed: number;
   statistics: RunStatistics;
@@ -190,5 +192,5 @@ export function mergeShardFiles(files: ReadonlyArray<{ name: string; content: un
     } else statistics = part;
     wallSeconds += file.wallSeconds;
   }
-  return { plan: validated.resolved, seed: first.file.seed, statistics: statistics!, wallSeconds };
+  return { rawPlan: validated.plan ?? document, plan: validated.resolved, seed: first.file.seed, statistics: statistics!, wallSeconds };
 }

@@ -247,6 +247,50 @@ function checkEdges(plan: Plan, index: Index, out: Issue[]): void {
 }
 
 /**
+ * A dataset (the undirected closure of replication edges) that mixes multiwriter with sync or async
+ * edges says both "every member accepts writes" and "one primary": one error per such dataset, on
+ * its first edge, naming every edge of it.
+ */
+function checkMixedDatasets(plan: Plan, index: Index, out: Issue[]): void {
+  const edges = plan.edges.flatMap((e, i) => (e.kind === 'replication' && index.nodeById.has(e.from) && index.nodeById.has(e.to) ? [{ e, i }] : []));
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    // Path halving keeps a long chain of replicas linear.
+    let r = x;
+    while (parent.has(r) && parent.get(r) !== r) {
+      const up = parent.get(parent.get(r)!)!;
+      parent.set(r, up);
+      r = up;
+    }
+    return r;
+  };
+  for (const { e } of edges) {
+    if (!parent.has(e.from)) parent.set(e.from, e.from);
+    if (!parent.has(e.to)) parent.set(e.to, e.to);
+    parent.set(find(e.from), find(e.to));
+  }
+  const groups = new Map<string, typeof edges>();
+  for (const x of edges) {
+    const root = find(x.e.from);
+    const group = groups.get(root);
+    if (group) group.push(x);
+    else groups.set(root, [x]);
+  }
+  for (const group of groups.values()) {
+    const multi = group.filter((x) => x.e.mode === 'multiwriter');
+    if (multi.length === 0 || multi.length === group.length) continue;
+    const name = (x: (typeof group)[number]): string => `${x.e.from}→${x.e.to} (${x.e.mode})`;
+    out.push(
+      makeIssue(
+        'mixed-replication-modes',
+        ['edges', group[0]!.i, 'mode'],
+        `The dataset joined by replication edges ${group.map(name).join(', ')} mixes multiwriter with sync or async: make every edge of it multiwriter, or none.`,
+      ),
+    );
+  }
+}
+
+/**
  * Finds one cycle of traffic edges (DFS, three colours) and reports the edge that closes it.
  * Iterative with an explicit stack, so a chain of any length cannot overflow the call stack.
  */
@@ -379,6 +423,7 @@ export function crossCheckPlan(plan: Plan): Issue[] {
   checkNodes(plan, index, out);
   checkEdges(plan, index, out);
   checkTrafficCycles(plan, index, out);
+  checkMixedDatasets(plan, index, out);
   checkReplicationGroups(plan, index, out);
   checkSharedFailures(plan, index, out);
   return out;

@@ -39,6 +39,7 @@ export const ISSUE_CODES = {
   'weighted-weights': 'a weighted record needs a weight on every target and a positive total',
   'geo-default': 'a geo record has at most one default target',
   'replication-not-datastore': 'replication joins two datastores',
+  'mixed-replication-modes': 'a dataset is either multi-writer or one primary with sync/async replicas, not both',
   'backup-of-not-datastore': 'a backup\u2019s "of" must name a datastore',
   'degenerate-distribution': 'a time to failure must have a positive mean',
   'autoscaling-bounds': 'instances must lie between autoscaling.min and autoscaling.max',
@@ -55,6 +56,7 @@ export const ISSUE_CODES = {
   'alias-ttl': 'an alias record to an AWS load balancer has a fixed 60-second TTL',
   'backup-3-2-1': 'backups should keep 3 copies on 2 media with 1 off site',
   'unreachable-node': 'no client traffic reaches this node',
+  'manual-check-settings': 'a manual DNS check is switched by people: its checker settings are not used',
 } as const;
 
 export type IssueCode = keyof typeof ISSUE_CODES;

@@ -39,6 +39,8 @@ export interface ResolvedHealthCheck {
   checkers: number;
   propagationSeconds: number;
   deep: boolean;
+  /** People switch on the monitor's delays instead of checkers (PLAN-FORMAT meaning 21); always false on balancers. */
+  manual: boolean;
 }
 
 export interface ResolvedRegion {
@@ -155,7 +157,7 @@ export const PLAN_DEFAULTS = {
   autoscalingLaunchSeconds: 90,
 } as const;
 
-function resolveHealthCheck(given: Partial<ResolvedHealthCheck> | undefined, defaults: Omit<ResolvedHealthCheck, 'deep'>): ResolvedHealthCheck {
+function resolveHealthCheck(given: Partial<ResolvedHealthCheck> | undefined, defaults: Omit<ResolvedHealthCheck, 'deep' | 'manual'>): ResolvedHealthCheck {
   return {
     intervalSeconds: given?.intervalSeconds ?? defaults.intervalSeconds,
     failureThreshold: given?.failureThreshold ?? defaults.failureThreshold,
@@ -163,6 +165,7 @@ function resolveHealthCheck(given: Partial<ResolvedHealthCheck> | undefined, def
     checkers: given?.checkers ?? defaults.checkers,
     propagationSeconds: given?.propagationSeconds ?? defaults.propagationSeconds,
     deep: given?.deep ?? false,
+    manual: given?.manual ?? false,
   };
 }
 

@@ -107,6 +107,10 @@ export const HealthCheckSchema = z.strictObject({
 });
 export type HealthCheck = z.infer<typeof HealthCheckSchema>;
 
+/** A DNS record's check may also be run by people: `manual` (PLAN-FORMAT meaning 21) switches the record after the monitor's detection and response. */
+export const DnsHealthCheckSchema = HealthCheckSchema.extend({ manual: z.boolean().optional() });
+export type DnsHealthCheck = z.infer<typeof DnsHealthCheckSchema>;
+
 export const ClientsSchema = z.strictObject({
   ...nodeBase,
   kind: z.literal('clients'),
@@ -135,7 +139,7 @@ export const DnsSchema = z.strictObject({
   ttlSeconds: nonNegative.optional(),
   ttlViolationFraction: probability.optional(),
   ttlViolationSeconds: nonNegative.optional(),
-  healthCheck: HealthCheckSchema.optional(),
+  healthCheck: DnsHealthCheckSchema.optional(),
   targets: z.array(DnsTargetSchema).min(1),
 });
 
@@ -249,11 +253,20 @@ export type MonitorNode = z.infer<typeof MonitorSchema>;
 export type NodeOfKind<K extends NodeKind> = Extract<PlanNode, { kind: K }>;
 
 // ── edges ────────────────────────────────────────────────────────────────────────────────────
+/** The side of a card a wire leaves or enters by (drawing only; the simulation ignores it). */
+export const EDGE_SIDES = ['top', 'right', 'bottom', 'left'] as const;
+// Drawing-only fields every edge may carry: the user's label and the card sides the wire was drawn between.
+const edgeDrawing = {
+  label: z.string().max(80).optional(),
+  fromSide: z.enum(EDGE_SIDES).optional(),
+  toSide: z.enum(EDGE_SIDES).optional(),
+};
 export const TrafficEdgeSchema = z.strictObject({
   id: z.string().optional(),
   kind: z.literal('traffic'),
   from: id,
   to: id,
+  ...edgeDrawing,
 });
 export const REPLICATION_MODES = ['sync', 'async', 'multiwriter'] as const;
 export type ReplicationMode = (typeof REPLICATION_MODES)[number];
@@ -264,6 +277,7 @@ export const ReplicationEdgeSchema = z.strictObject({
   to: id,
   mode: z.enum(REPLICATION_MODES),
   lagSeconds: DistributionSchema.optional(),
+  ...edgeDrawing,
 });
 export const EdgeSchema = z.discriminatedUnion('kind', [TrafficEdgeSchema, ReplicationEdgeSchema]);
 export type TrafficEdge = z.infer<typeof TrafficEdgeSchema>;
@@ -314,6 +328,24 @@ export const SimulationSettingsSchema = z.strictObject({
 });
 export type SimulationSettings = z.infer<typeof SimulationSettingsSchema>;
 
+/**
+ * Cost settings (sim/cost). Added to version 1 without a schemaVersion bump: every field is
+ * optional and a plan without them is priced from the catalog exactly as before, so no existing
+ * plan changes meaning. Keys of `prices` and `assumptions` are the rate-card keys that
+ * `resilience cost` prints (e.g. "alb.usdPerHour", "usage.datasetGb"); sim/cost rejects unknown ones.
+ */
+export const CostSettingsSchema = z.strictObject({
+  /** Fully loaded cost of an engineering hour (strategy effort and drills). */
+  engineeringUsdPerHour: nonNegative.optional(),
+  /** Replacement values for catalog prices, by rate-card key. */
+  prices: z.record(z.string().min(1), nonNegative).optional(),
+  /** Replacement values for the cost model's usage assumptions, by rate-card key. */
+  assumptions: z.record(z.string().min(1), nonNegative).optional(),
+  /** A fixed monthly price for a node, replacing its computed lines (the way to price azure, gcp or generic nodes). */
+  nodeUsdPerMonth: z.record(id, nonNegative).optional(),
+});
+export type CostSettings = z.infer<typeof CostSettingsSchema>;
+
 // ── the document ─────────────────────────────────────────────────────────────────────────────
 export const PlanSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -328,6 +360,7 @@ export const PlanSchema = z.strictObject({
   practices: PracticesSchema.optional(),
   objectives: ObjectivesSchema.optional(),
   simulation: SimulationSettingsSchema.optional(),
+  cost: CostSettingsSchema.optional(),
 });
 
 /** A plan as written by the user (optional fields may be absent). */

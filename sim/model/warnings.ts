@@ -80,8 +80,14 @@ function checkDns(plan: Plan, resolved: ResolvedPlan, lookup: Lookup, out: Issue
   plan.nodes.forEach((node, i) => {
     if (node.kind !== 'dns') return;
     const r = resolved.nodes[i];
-    if (!r || r.kind !== 'dns' || !isRoute53(lookup, node.targets)) return;
-    if (r.policy !== 'simple') {
+    if (!r || r.kind !== 'dns') return;
+    // Meaning 21: people switch a manual record after the monitor's delays; checker settings do nothing.
+    const unused = (['intervalSeconds', 'failureThreshold', 'recoveryThreshold', 'checkers'] as const).filter((k) => node.healthCheck?.[k] !== undefined);
+    if (r.healthCheck.manual && unused.length > 0) {
+      warn(out, 'manual-check-settings', ['nodes', i, 'healthCheck', unused[0]!], `"${node.id}" is switched by hand after the monitor's detection and response, so its ${unused.join(', ')} ${unused.length === 1 ? 'is' : 'are'} not used.`);
+    }
+    if (!isRoute53(lookup, node.targets)) return;
+    if (r.policy !== 'simple' && !r.healthCheck.manual) {
       const hc = r.healthCheck;
       if (hc.recoveryThreshold !== hc.failureThreshold) {
         warn(out, 'route53-thresholds', ['nodes', i, 'healthCheck', 'recoveryThreshold'], `Route 53 uses one threshold both ways; "${node.id}" has failure ${hc.failureThreshold} and recovery ${hc.recoveryThreshold}.`);

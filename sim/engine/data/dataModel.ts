@@ -9,7 +9,6 @@ import { compileDistribution, type Sampler } from '../distributions';
 import type { ComponentDef, OverlayDef, TrafficNodeDef } from '../model';
 
 const HOUR = 3600;
-const MINUTE = 60;
 
 export interface DataEdgeDef {
   /** Member indices (within the dataset) of the edge's ends, as drawn. */
@@ -37,6 +36,8 @@ export interface BackupDef {
   offsite: boolean;
   /** The region overlay of the copied datastore (on-site copies are unusable while it is out); −1: none. */
   regionOverlay: number;
+  /** The backup node among the engine's passives (its copies are unusable while it is down). */
+  passive: number;
 }
 
 export interface DatasetDef {
@@ -59,6 +60,12 @@ export interface DatasetDef {
   /** Nominal writes per second whose traffic reaches each member (clients' rate × writeFraction). */
   writeRate: Float64Array;
   totalWriteRate: number;
+  /**
+   * The same writes weighted by each client's own swing (Σ rate · swing, meaning 19): writes per
+   * second at time t are writeRate + writeSwingRate · sin ωt.
+   */
+  writeSwingRate: Float64Array;
+  totalWriteSwingRate: number;
 }
 
 export interface DataModel {
@@ -66,9 +73,6 @@ export interface DataModel {
   /** Per component: its dataset (−1 when it is not a datastore) and its member index. */
   datasetOfComponent: Int32Array;
   memberOfComponent: Int32Array;
-  /** Manual recovery (the monitor's, or the catalog's unmonitored delays), in seconds. */
-  humanDetection: Sampler;
-  humanResponse: Sampler;
 }
 
 /**
@@ -80,6 +84,7 @@ export function compileData(
   nodes: readonly TrafficNodeDef[],
   components: readonly ComponentDef[],
   overlays: readonly OverlayDef[],
+  passiveIndex: ReadonlyMap<string, number>,
 ): DataModel {
   const stores = plan.nodes.filter((n): n is ResolvedDatastore => n.kind === 'datastore');
   const nodeIndex = new Map(nodes.map((n, i) => [n.id, i]));
@@ -138,14 +143,15 @@ export function compileData(
       datasetOfComponent[c] = d;
       memberOfComponent[c] = i;
     });
-    const writeRate = Float64Array.from(ids, (id) => rates.get(id) ?? 0);
+    const writeRate = Float64Array.from(ids, (id) => rates.get(id)?.rate ?? 0);
+    const writeSwingRate = Float64Array.from(ids, (id) => rates.get(id)?.swingRate ?? 0);
     datasets.push({
       ids,
       nodes: Int32Array.from(ids, (id) => nodeIndex.get(id)!),
       components: Int32Array.from(compOf),
       failureLosesData: Uint8Array.from(ids, (id) => (byId.get(id)!.failureLosesData ? 1 : 0)),
       promotion: ids.map((id) => ({ ...byId.get(id)!.promotion })),
-      // Datasets mixing multiwriter with sync/async edges are refused upstream (unsupported.ts).
+      // Datasets mixing multiwriter with sync/async edges are a validation error (crossChecks.ts).
       multiwriter: replication.some((e) => member.has(e.from) && e.mode === 'multiwriter'),
       edges,
       pathParent,
@@ -162,20 +168,17 @@ export function compileData(
             restoreFailureProbability: b.restoreFailureProbability,
             offsite: b.offsite,
             regionOverlay: region === undefined ? -1 : (regionOverlay.get(region) ?? -1),
+            passive: passiveIndex.get(b.id)!,
           },
         ];
       }),
       writeRate,
       totalWriteRate: writeRate.reduce((a, b) => a + b, 0),
+      writeSwingRate,
+      totalWriteSwingRate: writeSwingRate.reduce((a, b) => a + b, 0),
     });
   }
-  return {
-    datasets,
-    datasetOfComponent,
-    memberOfComponent,
-    humanDetection: compileDistribution(plan.manualRecovery.detectionMinutes, MINUTE),
-    humanResponse: compileDistribution(plan.manualRecovery.responseMinutes, MINUTE),
-  };
+  return { datasets, datasetOfComponent, memberOfComponent };
 }
 
 function bfsOrder(start: string, neighbours: Map<string, { other: string }[]>): string[] {
@@ -238,7 +241,7 @@ export function pathBetween(def: Pick<DatasetDef, 'ids' | 'pathParent' | 'pathVi
  * splits equally over its targets, DNS by policy (failover: its primary; weighted: by weight; others:
  * equally). Nominal means "with everything up": it sizes lost writes, never the served rate.
  */
-function writeRates(plan: ResolvedPlan): Map<string, number> {
+function writeRates(plan: ResolvedPlan): Map<string, { rate: number; swingRate: number }> {
   const out = new Map<string, { to: string; share: number }[]>();
   const indeg = new Map<string, number>(plan.nodes.map((n) => [n.id, 0]));
   const link = (from: string, to: string, share: number): void => {
@@ -264,12 +267,21 @@ function writeRates(plan: ResolvedPlan): Map<string, number> {
       for (const to of targets) link(n.id, to, 1);
     }
   }
-  const rate = new Map<string, number>(plan.nodes.map((n) => [n.id, n.kind === 'clients' ? n.requestsPerSecond * n.writeFraction : 0]));
+  // Both rates travel the same linear paths: each client's writes, and those times its own swing.
+  const rate = new Map<string, { rate: number; swingRate: number }>(
+    plan.nodes.map((n) => {
+      const w = n.kind === 'clients' ? n.requestsPerSecond * n.writeFraction : 0;
+      return [n.id, { rate: w, swingRate: n.kind === 'clients' ? w * n.diurnalSwing : 0 }];
+    }),
+  );
   const ready = plan.nodes.filter((n) => indeg.get(n.id) === 0).map((n) => n.id);
   for (let i = 0; i < ready.length; i++) {
     const id = ready[i]!;
     for (const { to, share } of out.get(id)!) {
-      rate.set(to, rate.get(to)! + rate.get(id)! * share);
+      const from = rate.get(id)!;
+      const into = rate.get(to)!;
+      into.rate += from.rate * share;
+      into.swingRate += from.swingRate * share;
       indeg.set(to, indeg.get(to)! - 1);
       if (indeg.get(to) === 0) ready.push(to);
     }

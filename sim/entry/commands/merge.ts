@@ -55,8 +55,8 @@ export const mergeCommand: Command = {
       io.stderr(`resilience merge: ${error.message}.\n`);
       return EXIT.badInput;
     }
-    const { plan, seed, statistics, wallSeconds } = merged;
-    const document = simulationDocument(plan, { ...statistics.result(plan, seed, clientOrigins(plan)), wallSeconds });
+    const { rawPlan, plan, seed, statistics, wallSeconds } = merged;
+    const document = simulationDocument(rawPlan, plan, { ...statistics.result(plan, seed, clientOrigins(plan)), wallSeconds });
     const text = `${JSON.stringify(document)}\n`;
     if (flags.out === undefined) io.stdout(text);
     else {

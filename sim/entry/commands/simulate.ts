@@ -10,10 +10,11 @@ import { formatIssue } from '../../model/issues';
 import type { ResolvedPlan } from '../../model/resolve';
 import { clientOrigins, type RunStatistics, type SimulationResult } from '../../engine/monteCarlo';
 import { FIRST_BATCH, PRECISION_MEASURES, measureInterval, nextRunSize, relativeHalfWidth, type PrecisionMeasure, type PrecisionOutcome } from '../../engine/precision';
-import { unsupportedFeatures } from '../../engine/unsupported';
 import { parseArgs } from '../args';
 import { EXIT, UsageError, type CliIO, type Command } from '../cliTypes';
 import { readPlanFile } from '../readPlanFile';
+import { rateCardIssues } from '../../cost';
+import { usd } from './cost';
 import { runReplicationsParallel, usableWorkers } from '../runReplicationsParallel';
 import { parseShardSpec, shardFile, shardRange } from '../shardFile';
 import { simulationDocument } from '../simulationDocument';
@@ -90,9 +91,9 @@ export const simulateCommand: Command = {
       return EXIT.badInput;
     }
     const plan: ResolvedPlan = load.resolved;
-    const missing = unsupportedFeatures(plan);
-    if (missing.length > 0) {
-      io.stderr(`resilience simulate: cannot simulate ${basename(file)} yet; the engine does not simulate these parts: ${missing.join('; ')}.\n`);
+    const costIssues = rateCardIssues(load.plan?.cost, load.plan?.nodes.map((n) => n.id));
+    if (costIssues.length > 0) {
+      io.stderr(`resilience simulate: ${basename(file)} is not a valid plan: ${costIssues.map((i) => `${i.path}: ${i.message}`).join('; ')}\n`);
       return EXIT.badInput;
     }
     const settings = {
@@ -140,7 +141,7 @@ export const simulateCommand: Command = {
       return EXIT.ok;
     }
     const result: SimulationResult = { ...statistics.result(plan, settings.seed, clientOrigins(plan)), wallSeconds };
-    const document = simulationDocument(plan, result);
+    const document = simulationDocument(load.plan, plan, result);
     if (outcome) {
       document.notes.push(precisionSentence(outcome));
       Object.assign(document, { precision: outcome });
@@ -149,6 +150,11 @@ export const simulateCommand: Command = {
       io.stdout(`${JSON.stringify(document)}\n`);
     } else {
       io.stdout(readable(plan, result, workerCount));
+      const cost = document.cost;
+      const budget = cost.budget ? `; budget ${usd(cost.budget.limitUsdPerMonth)} ${cost.budget.met ? 'met' : 'MISSED'}` : '';
+      const downtime = cost.downtimeUsdPerMonth === null ? '' : ` + expected downtime ${usd(cost.downtimeUsdPerMonth)} = TCO ${usd(cost.tcoUsdPerMonth)}`;
+      const unpriced = cost.unpricedNodes.length > 0 ? ` (not priced: ${cost.unpricedNodes.join(', ')})` : '';
+      io.stdout(`Cost a month                   ${usd(cost.monthlyUsd)} (infrastructure ${usd(cost.infrastructureUsdPerMonth)} + operations ${usd(cost.operationsUsdPerMonth)})${downtime}${budget}${unpriced}; itemised by "resilience cost"\n`);
       for (const note of document.notes) io.stdout(`Note: ${note}.\n`);
     }
     return EXIT.ok;

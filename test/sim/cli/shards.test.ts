@@ -71,6 +71,8 @@ describe('merge equals the single run', () => {
       const expected = withoutWall(single.stdout);
       expect(expected.replications).toBe(14);
       expect((expected.incidents as { count: number }).count).toBeGreaterThan(0);
+      // The whole contract, cost totals included, must come out of merge.
+      expect(expected.cost).toMatchObject({ monthlyUsd: expect.any(Number), tcoUsdPerMonth: expect.any(Number) });
       for (const n of [1, 2, 3, 7]) {
         const files = await shards(plan, n, run, `${name}-eq`);
         // Order of the files on the command line does not matter.

@@ -183,6 +183,12 @@ export const MALFORMED_CASES: MalformedCase[] = [
   },
   // ── data ─────────────────────────────────────────────────────────────────────────────────
   { name: 'replication from a gateway', mutate: (p) => p.edges.push({ kind: 'replication', from: 'gw-west', to: 'db-west', mode: 'async' }), errors: [['replication-not-datastore', 'edges[8].from']], mentions: '"gw-west"' },
+  {
+    name: 'a dataset mixing multiwriter with async',
+    mutate: (p) => p.edges.push({ kind: 'replication', from: 'db-west', to: 'db-east', mode: 'multiwriter' }),
+    errors: [['mixed-replication-modes', 'edges[7].mode']],
+    mentions: 'db-east→db-west (async), db-west→db-east (multiwriter)',
+  },
   { name: 'replication into a backup', mutate: (p) => p.edges.push({ kind: 'replication', from: 'db-east', to: 'nightly', mode: 'async' }), errors: [['replication-not-datastore', 'edges[8].to']], mentions: '"nightly"' },
   { name: 'backup of a gateway', mutate: (p) => (p.nodes[8].of = 'gw-east'), errors: [['backup-of-not-datastore', 'nodes[8].of']], mentions: '"gw-east"' },
   // ── reliability and fleets ───────────────────────────────────────────────────────────────

@@ -223,7 +223,9 @@ export const validPlanArb: fc.Arbitrary<Doc> = fc
     regionIds.forEach((r, i) => {
       edges.push({ kind: 'traffic', from: `lb-${r}`, to: `gw-${r}` });
       edges.push({ kind: 'traffic', from: `gw-${r}`, to: `db-${r}` });
-      if (i > 0) edges.push({ kind: 'replication', from: `db-${regionIds[0]}`, to: `db-${r}`, mode: g.replicationModes[i] });
+      // One dataset is either multi-writer throughout or primary/replica throughout (mixing is an error).
+      const mode = g.replicationModes.includes('multiwriter') ? 'multiwriter' : g.replicationModes[i];
+      if (i > 0) edges.push({ kind: 'replication', from: `db-${regionIds[0]}`, to: `db-${r}`, mode });
     });
     if (g.backup) nodes.push(g.backup);
     if (g.monitor) nodes.push(g.monitor);

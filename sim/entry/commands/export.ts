@@ -1,0 +1,119 @@
+// `resilience export <plan.json> --format <id> --out <dir> [--force]`: writes a plan as
+// infrastructure-as-code (the formats of sim/export's registry), prints what it wrote and every
+// warning (a value AWS cannot express, a region left out). Exit 0 written, 2 bad input.
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
+import { exportFormats, getExportFormat } from '../../export/registry';
+import type { ExportFile } from '../../export/types';
+import { formatIssue } from '../../model/issues';
+import { parseArgs } from '../args';
+import { EXIT, UsageError, type CliIO, type Command } from '../cliTypes';
+import { readPlanFile } from '../readPlanFile';
+
+function formatList(): string {
+  return exportFormats()
+    .map((f) => f.id)
+    .join(', ');
+}
+
+/** Where a generated file goes; refuses any path that would leave the output folder. */
+function target(out: string, file: ExportFile): string {
+  const path = normalize(file.path);
+  if (isAbsolute(path) || path.split(sep).includes('..')) throw new Error(`the generator produced an unsafe path "${file.path}"`);
+  const full = join(out, path);
+  if (relative(out, full).startsWith('..')) throw new Error(`the generator produced an unsafe path "${file.path}"`);
+  return full;
+}
+
+/** Writes each file beside its final name, then renames it, so a failure never leaves half a file. */
+function writeFiles(out: string, files: ExportFile[]): void {
+  for (const file of files) {
+    const full = target(out, file);
+    mkdirSync(dirname(full), { recursive: true });
+    const tmp = `${full}.${process.pid}.tmp`;
+    try {
+      writeFileSync(tmp, file.content, { encoding: 'utf8', flag: 'wx' });
+      renameSync(tmp, full);
+    } catch (error) {
+      rmSync(tmp, { force: true });
+      throw error;
+    }
+  }
+}
+
+/** One sentence when the output folder cannot be used, else undefined. */
+function checkOutput(out: string, force: boolean): string | undefined {
+  let stats;
+  try {
+    stats = statSync(out);
+  } catch {
+    return undefined; // created below
+  }
+  if (!stats.isDirectory()) return `"${out}" exists and is not a folder`;
+  const entries = readdirSync(out);
+  if (entries.length > 0 && !force) return `"${out}" is not empty (${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}); choose an empty folder or add --force to overwrite the exported files`;
+  return undefined;
+}
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'write a plan as Terraform or CloudFormation for AWS',
+  usage: `Usage: resilience export <plan.json> --format <format> --out <folder> [--force]
+
+Writes the plan as infrastructure-as-code into <folder>, with a README listing the inputs to
+fill in (VPC, subnets, AMIs, certificates...), the deploy order and every warning.
+  --format  ${formatList()}
+${exportFormats()
+  .map((f) => `              ${f.id}: ${f.description}`)
+  .join('\n')}
+  --out     the folder to write into; it must be empty or new
+  --force   write into a non-empty folder, overwriting files with the same names
+Warnings (a value AWS cannot express and the nearest one written, a region left out) are printed.
+Exit 0 when written, 2 for bad input (the plan, an option, an unusable folder).`,
+  async run(args: string[], io: CliIO): Promise<number> {
+    const { positionals, flags } = parseArgs(args, { format: 'string', out: 'string', force: 'boolean' });
+    if (positionals.length !== 1) throw new UsageError('export needs exactly one plan file');
+    if (flags.format === undefined) throw new UsageError(`export needs --format (${formatList()})`);
+    if (flags.out === undefined) throw new UsageError('export needs --out <folder>');
+    const format = getExportFormat(String(flags.format));
+    if (!format) throw new UsageError(`unknown format "${String(flags.format)}"; use one of ${formatList()}`);
+    const file = positionals[0]!;
+    const out = resolve(String(flags.out));
+
+    const read = readPlanFile(file);
+    if (!read.ok) {
+      io.stderr(`resilience: ${read.message}\n`);
+      return EXIT.badInput;
+    }
+    const { load } = read;
+    if (!load.ok || !load.plan) {
+      const n = load.errors.length;
+      io.stderr(`✗ ${basename(file)}: ${n} error${n === 1 ? '' : 's'}; fix them before exporting (resilience validate lists them too)\n`);
+      for (const error of load.errors) io.stderr(`  ${formatIssue(error)}\n`);
+      return EXIT.badInput;
+    }
+    const problem = checkOutput(out, Boolean(flags.force));
+    if (problem) {
+      io.stderr(`resilience export: ${problem}.\n`);
+      return EXIT.badInput;
+    }
+
+    const result = format.generate(load.plan);
+    try {
+      mkdirSync(out, { recursive: true });
+      writeFiles(out, result.files);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code) {
+        io.stderr(`resilience export: cannot write into "${out}" (${code}).\n`);
+        return EXIT.badInput;
+      }
+      throw error;
+    }
+    const w = result.warnings.length;
+    io.stdout(`✓ ${basename(file)}: wrote ${result.files.length} ${format.label} files to ${out}${w ? `, ${w} warning${w === 1 ? '' : 's'}` : ''}\n`);
+    for (const f of result.files) io.stdout(`  ${f.path}\n`);
+    for (const warning of result.warnings) io.stdout(`  warning ${warning.code} ${warning.path}: ${warning.message}\n`);
+    return EXIT.ok;
+  },
+};

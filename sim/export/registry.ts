@@ -5,9 +5,10 @@
  */
 import { cloudFormationFormat } from './cloudformation/generate';
 import { terraformFormat } from './terraform/generate';
+import { kubernetesJobFormat } from './kubernetes/indexedJob';
 import type { ExportFormat } from './types';
 
-const FORMATS: ExportFormat[] = [terraformFormat, cloudFormationFormat];
+const FORMATS: ExportFormat[] = [terraformFormat, cloudFormationFormat, kubernetesJobFormat];
 
 /** Every registered format, in the order users meet them (Terraform first). */
 export function exportFormats(): readonly ExportFormat[] {

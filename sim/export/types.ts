@@ -23,6 +23,14 @@ export interface ExportResult {
   warnings: ExportWarning[];
 }
 
+/** Settings beyond the plan that some formats read (the CLI's --shards and --image). */
+export interface ExportOptions {
+  /** Shards a distributed run is split into. */
+  shards?: number;
+  /** Container image that holds the `resilience` CLI. */
+  image?: string;
+}
+
 /** One export format. A later format (Kubernetes, compose, FIS...) registers another of these. */
 export interface ExportFormat {
   /** Identifier used by `--format` and the Export dialog, e.g. `terraform`. */
@@ -33,6 +41,8 @@ export interface ExportFormat {
   description: string;
   /** The cloud the files target (a dialog can group formats by it). */
   target: 'aws' | 'kubernetes' | 'compose' | 'chaos';
+  /** Which ExportOptions this format reads; the CLI refuses the others. */
+  options?: ReadonlyArray<keyof ExportOptions>;
   /** Pure: a valid plan in, files and warnings out. Never throws on a valid plan. */
-  generate(plan: Plan): ExportResult;
+  generate(plan: Plan, options?: ExportOptions): ExportResult;
 }

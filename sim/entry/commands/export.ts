@@ -4,7 +4,7 @@
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import { exportFormats, getExportFormat } from '../../export/registry';
-import type { ExportFile } from '../../export/types';
+import type { ExportFile, ExportFormat, ExportOptions } from '../../export/types';
 import { formatIssue } from '../../model/issues';
 import { parseArgs } from '../args';
 import { EXIT, UsageError, type CliIO, type Command } from '../cliTypes';
@@ -55,9 +55,30 @@ function checkOutput(out: string, force: boolean): string | undefined {
   return undefined;
 }
 
+/** --shards and --image, refused for a format that does not read them. */
+function exportOptions(format: ExportFormat, flags: Record<string, string | number | boolean | undefined>): ExportOptions {
+  const options: ExportOptions = {};
+  for (const name of ['shards', 'image'] as const) {
+    if (flags[name] === undefined) continue;
+    if (!format.options?.includes(name)) throw new UsageError(`--${name} is not an option of the ${format.id} format`);
+  }
+  if (flags.shards !== undefined) {
+    const shards = flags.shards as number;
+    if (!(shards >= 1 && shards <= 1000)) throw new UsageError('--shards must be from 1 to 1000');
+    options.shards = shards;
+  }
+  if (flags.image !== undefined) {
+    const image = String(flags.image);
+    // An image reference: registry/path:tag or @digest, no spaces or shell characters.
+    if (!/^[a-z0-9][a-z0-9._\-/:@]*$/i.test(image) || image.length > 255) throw new UsageError(`--image must be an image reference such as registry.example.com/resilience:0.1.0, not "${image}"`);
+    options.image = image;
+  }
+  return options;
+}
+
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'write a plan as Terraform or CloudFormation for AWS',
+  summary: 'write a plan as Terraform or CloudFormation for AWS, or as a sharded Kubernetes Job',
   usage: `Usage: resilience export <plan.json> --format <format> --out <folder> [--force]
 
 Writes the plan as infrastructure-as-code into <folder>, with a README listing the inputs to
@@ -68,15 +89,18 @@ ${exportFormats()
   .join('\n')}
   --out     the folder to write into; it must be empty or new
   --force   write into a non-empty folder, overwriting files with the same names
+  --shards N  (k8s-job) shards of the run, one pod each, 1 to 1000 (default 4)
+  --image I   (k8s-job) the container image with the resilience CLI (default "resilience", a local build)
 Warnings (a value AWS cannot express and the nearest one written, a region left out) are printed.
 Exit 0 when written, 2 for bad input (the plan, an option, an unusable folder).`,
   async run(args: string[], io: CliIO): Promise<number> {
-    const { positionals, flags } = parseArgs(args, { format: 'string', out: 'string', force: 'boolean' });
+    const { positionals, flags } = parseArgs(args, { format: 'string', out: 'string', force: 'boolean', shards: 'integer', image: 'string' });
     if (positionals.length !== 1) throw new UsageError('export needs exactly one plan file');
     if (flags.format === undefined) throw new UsageError(`export needs --format (${formatList()})`);
     if (flags.out === undefined) throw new UsageError('export needs --out <folder>');
     const format = getExportFormat(String(flags.format));
     if (!format) throw new UsageError(`unknown format "${String(flags.format)}"; use one of ${formatList()}`);
+    const options = exportOptions(format, flags);
     const file = positionals[0]!;
     const out = resolve(String(flags.out));
 
@@ -98,7 +122,7 @@ Exit 0 when written, 2 for bad input (the plan, an option, an unusable folder).`
       return EXIT.badInput;
     }
 
-    const result = format.generate(load.plan);
+    const result = format.generate(load.plan, options);
     try {
       mkdirSync(out, { recursive: true });
       writeFiles(out, result.files);

@@ -66,9 +66,9 @@ describe('resilience export', () => {
 
   it.each([
     [['export'], /export needs exactly one plan file/],
-    [['export', 'x.plan.json', '--out', 'o'], /export needs --format \(terraform, cloudformation\)/],
+    [['export', 'x.plan.json', '--out', 'o'], /export needs --format \(terraform, cloudformation, k8s-job\)/],
     [['export', 'x.plan.json', '--format', 'terraform'], /export needs --out <folder>/],
-    [['export', 'x.plan.json', '--format', 'pulumi', '--out', 'o'], /unknown format "pulumi"; use one of terraform, cloudformation/],
+    [['export', 'x.plan.json', '--format', 'pulumi', '--out', 'o'], /unknown format "pulumi"; use one of terraform, cloudformation, k8s-job/],
     [['export', 'x.plan.json', '--format', 'terraform', '--out', 'o', '--overwrite'], /unknown option --overwrite/],
   ])('answers a bad command line %j with exit 2 and one sentence', async (argv, message) => {
     const run = await runCli(...argv);
@@ -96,6 +96,6 @@ describe('resilience export', () => {
 
   it('is listed in the help', async () => {
     const run = await runCli('--help');
-    expect(run.stdout).toMatch(/\n {2}export +write a plan as Terraform or CloudFormation for AWS\n/);
+    expect(run.stdout).toMatch(/\n {2}export +write a plan as Terraform or CloudFormation for AWS, or as a sharded Kubernetes Job\n/);
   });
 });

@@ -112,10 +112,11 @@ describe('the AWS design', () => {
 });
 
 describe('the export format registry', () => {
-  it('offers Terraform then CloudFormation, looked up by id', () => {
+  it('offers Terraform, CloudFormation, then the Kubernetes Indexed Job, looked up by id', () => {
     expect(exportFormats().map((f) => [f.id, f.target])).toEqual([
       ['terraform', 'aws'],
       ['cloudformation', 'aws'],
+      ['k8s-job', 'kubernetes'],
     ]);
     expect(getExportFormat('cloudformation')?.label).toBe('CloudFormation (AWS)');
     expect(getExportFormat('nope')).toBeUndefined();

@@ -15,7 +15,8 @@ Combines the shard files of one run (from "resilience simulate <plan> --shard K/
 "resilience simulate <plan> --json" prints for the whole run: the same JSON in every field but
 wallSeconds (here the sum of the shards' wall times). Every shard 1..N must be given exactly once,
 all of the same plan, seed, run size and horizon.
-  --out FILE  write the result here instead of stdout`;
+  --out FILE  write the result here instead of stdout
+  --json      accepted for symmetry with simulate: the output is always the JSON document`;
 
 /** Shard files hold raw RTO/RPO samples up to 2^20 per run; far above that is not a shard file. */
 const MAX_SHARD_BYTES = 512 * 1024 * 1024;

@@ -84,6 +84,17 @@ describe('merge equals the single run', () => {
     });
   }
 
+  it('more shards than replications: the empty shards merge too', async () => {
+    const plan = template('multi-az');
+    const run = ['--replications', '5', '--years', '1', '--seed', '2', '--workers', '1'];
+    const single = await runCli('simulate', plan, '--json', ...run);
+    const files = await shards(plan, 7, run, 'empty');
+    expect(JSON.parse(readFileSync(files[0]!, 'utf8')).statistics.replications).toBe(0);
+    const merged = await runCli('merge', ...files);
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(withoutWall(merged.stdout)).toEqual(withoutWall(single.stdout));
+  });
+
   it('a shard file records the plan hash, seed, run size and its replications', async () => {
     const [path] = await shards(template('multi-az'), 1, ['--replications', '9', '--years', '1', '--seed', '4', '--workers', '1'], 'fields');
     const file = JSON.parse(readFileSync(path!, 'utf8'));

@@ -4,10 +4,11 @@
  * Must not import Node or the engine.
  */
 import { cloudFormationFormat } from './cloudformation/generate';
+import { kubernetesFormat } from './kubernetes/generate';
 import { terraformFormat } from './terraform/generate';
 import type { ExportFormat } from './types';
 
-const FORMATS: ExportFormat[] = [terraformFormat, cloudFormationFormat];
+const FORMATS: ExportFormat[] = [terraformFormat, cloudFormationFormat, kubernetesFormat];
 
 /** Every registered format, in the order users meet them (Terraform first). */
 export function exportFormats(): readonly ExportFormat[] {

@@ -4,11 +4,12 @@
  * Must not import Node or the engine.
  */
 import { cloudFormationFormat } from './cloudformation/generate';
+import { composeFormat } from './compose/generate';
 import { kubernetesFormat } from './kubernetes/generate';
 import { terraformFormat } from './terraform/generate';
 import type { ExportFormat } from './types';
 
-const FORMATS: ExportFormat[] = [terraformFormat, cloudFormationFormat, kubernetesFormat];
+const FORMATS: ExportFormat[] = [terraformFormat, cloudFormationFormat, kubernetesFormat, composeFormat];
 
 /** Every registered format, in the order users meet them (Terraform first). */
 export function exportFormats(): readonly ExportFormat[] {

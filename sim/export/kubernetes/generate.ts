@@ -243,7 +243,7 @@ function ingress(ctx: Ctx, lb: ResolvedLoadBalancer, fleets: ResolvedFleet[]): I
 }
 
 function yamlDocs(docs: object[]): string {
-  return docs.map((d) => stringify(d, { lineWidth: 0 })).join('---\n');
+  return docs.map((d) => stringify(d, { lineWidth: 0, aliasDuplicateObjects: false })).join('---\n');
 }
 
 function kustomization(fleets: ResolvedFleet[], files: string[]): string {
@@ -262,7 +262,7 @@ function kustomization(fleets: ResolvedFleet[], files: string[]): string {
     images: fleets.map((f) => ({ name: imageOf(f), newName: imageOf(f), newTag: K8S_PLACEHOLDERS.imageTag })),
     patches: [{ path: 'placeholders.yaml' }],
   };
-  return header + stringify(body, { lineWidth: 0 });
+  return header + stringify(body, { lineWidth: 0, aliasDuplicateObjects: false });
 }
 
 function resourcePatches(fleets: ResolvedFleet[]): string {

@@ -23,6 +23,23 @@ export interface ExportResult {
   warnings: ExportWarning[];
 }
 
+/** What the simulator predicts for one scripted scenario (from `resilience scenarios`): the numbers a real drill should reproduce. */
+export interface ScenarioExpectation {
+  id: string;
+  replications: number;
+  seed: number;
+  rtoP50Seconds: number | null;
+  rtoMaxSeconds: number | null;
+  rpoMaxSeconds: number | null;
+  lostWritesMean: number;
+}
+
+/** Extra facts a caller may hand a generator; formats that do not need them ignore them. */
+export interface ExportOptions {
+  /** Scenario results computed by the caller (the engine is not imported by sim/export). */
+  scenarioExpectations?: ScenarioExpectation[];
+}
+
 /** One export format. A later format (Kubernetes, compose, FIS...) registers another of these. */
 export interface ExportFormat {
   /** Identifier used by `--format` and the Export dialog, e.g. `terraform`. */
@@ -33,6 +50,8 @@ export interface ExportFormat {
   description: string;
   /** The cloud the files target (a dialog can group formats by it). */
   target: 'aws' | 'kubernetes' | 'compose' | 'chaos';
+  /** The drills quote simulated numbers: a caller that can run the plan's scenarios passes them in `options`. */
+  usesScenarioResults?: boolean;
   /** Pure: a valid plan in, files and warnings out. Never throws on a valid plan. */
-  generate(plan: Plan): ExportResult;
+  generate(plan: Plan, options?: ExportOptions): ExportResult;
 }

@@ -112,10 +112,14 @@ describe('the AWS design', () => {
 });
 
 describe('the export format registry', () => {
-  it('offers Terraform then CloudFormation, looked up by id', () => {
+  it('offers Terraform, CloudFormation, then the container and drill formats, looked up by id', () => {
     expect(exportFormats().map((f) => [f.id, f.target])).toEqual([
       ['terraform', 'aws'],
       ['cloudformation', 'aws'],
+      ['kubernetes', 'kubernetes'],
+      ['compose', 'compose'],
+      ['fis', 'chaos'],
+      ['chaostoolkit', 'chaos'],
     ]);
     expect(getExportFormat('cloudformation')?.label).toBe('CloudFormation (AWS)');
     expect(getExportFormat('nope')).toBeUndefined();

@@ -7,6 +7,15 @@ import globals from 'globals';
 
 const UI_AND_HOST_PACKAGES = ['react', 'react-dom', 'react-dom/*', 'react/*', 'zustand', 'zustand/*', 'electron', 'd3', 'd3-*', '@xyflow/*'];
 
+/** The renderer never imports Electron or Node, nor the CLI's entry points; `hostFolders` are the parts of electron/ it may not import. */
+function rendererImportRules(hostFolders) {
+  return [
+    { regex: '^(electron|node:.+|fs|path|os)(/.*)?$', message: 'The renderer reaches the host only through renderer/platform and the preload bridge.' },
+    { group: hostFolders, message: 'Only renderer/platform talks to the host, and only through electron/shared.' },
+    { group: ['**/sim/entry/cli*', '**/sim/entry/node*'], message: 'The renderer uses the browser worker, not the Node entry points.' },
+  ];
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'coverage/**', '**/*.generated.*'] },
   js.configs.recommended,
@@ -49,16 +58,21 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['electron', 'node:*', 'fs', 'path', 'os'], message: 'The renderer reaches the host only through renderer/platform and the preload bridge.' },
-        { group: ['**/electron/main/**', '**/electron/preload/**'], message: 'Import only types from electron/shared.' },
-        { group: ['**/sim/entry/cli*', '**/sim/entry/node*'], message: 'The renderer uses the browser worker, not the Node entry points.' },
-      ] }],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: rendererImportRules(['**/electron/**']) }] },
+  },
+  {
+    // Only renderer/platform knows the desktop host: it may use the shared IPC module (channel names, types).
+    files: ['renderer/platform/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: rendererImportRules(['**/electron/main/**', '**/electron/preload/**']) }] },
   },
   {
     files: ['electron/**/*.{ts,mjs}', 'sim/entry/**/*.mjs', 'test/**/*.{ts,tsx,mjs}', '.config/**/*.mjs', '**/*.config.ts'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
+    // CommonJS where a tool requires it (electron-builder's config, the scanner's runner).
+    files: ['electron/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -1,5 +1,5 @@
 // Builds the renderer into dist/renderer. `base: './'` keeps asset URLs relative so the same build
-// loads from file:// inside Electron and from any folder a test server serves it from.
+// loads from Electron's app:// protocol and from any folder a test server serves it from.
 // The simulation runs in module Web Workers (renderer/simClient).
 // (No node:* imports: the lint boundary for renderer/ covers this file too; Vite provides
 // import.meta.dirname in configs.)

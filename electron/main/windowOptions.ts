@@ -1,5 +1,6 @@
 // The secure settings every window gets (Electron's security checklist): isolated context, sandboxed
-// renderer, no Node in the page. Kept apart from main.ts so tests check them without Electron.
+// renderer, no Node in the page, web security on. Kept apart from main.ts so tests check them
+// without Electron.
 import type { BrowserWindowConstructorOptions } from 'electron';
 
 export function secureWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
@@ -15,23 +16,27 @@ export function secureWindowOptions(preloadPath: string): BrowserWindowConstruct
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      // A middle click would ask for a new window (denied anyway); with Auxclick off it never asks.
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }
 
-/** Content-Security-Policy for the app's pages: no remote code and no eval (simjs is wrapped at build time). */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+/**
+ * The page's Content-Security-Policy: its own files only, no eval (simjs is wrapped at build time),
+ * no plugins, no <base>, no form posts. renderer/index.html carries the same policy in a <meta>
+ * (a test keeps the two equal); the header adds frame-ancestors, which a <meta> cannot set.
+ * Inline styles stay allowed: React and the canvas library set style attributes.
+ */
+export const PAGE_CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
-/** Only the app's own files may be shown; every other navigation is refused. */
-export function isAllowedNavigation(url: string, appEntryUrl: string): boolean {
-  try {
-    const target = new URL(url);
-    const entry = new URL(appEntryUrl);
-    return target.protocol === entry.protocol && target.pathname.startsWith(entry.pathname.replace(/index\.html$/, ''));
-  } catch {
-    return false;
-  }
-}
+export const CONTENT_SECURITY_POLICY = `${PAGE_CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`;

@@ -1,43 +1,45 @@
-/** The top bar: plan name, undo/redo, view controls and the kind of wire the next connection draws. */
-import { useReactFlow } from '@xyflow/react';
-import { Glyph, type GlyphName } from '../components/Glyph';
-import { FileButtons } from '../files/FileButtons';
-import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
-import { selectCanRedo, selectCanUndo, selectEdgeKind } from '../store/selectors';
-import type { EdgeKind } from '../store/commands/connect';
-import { RunControls } from '../results/RunControls';
-import { isMac } from './platformKeys';
+/**
+ * The top bar: plan name, the entries of TOOLBAR_ITEMS that fit (the rest in the "⋯" menu), and the
+ * run button, which never moves out of view. Widths are read off an invisible copy of every entry,
+ * so the choice does not depend on what is currently shown and cannot oscillate.
+ */
+import { useLayoutEffect, useRef, useState } from 'react';
+import { Glyph } from '../components/Glyph';
+import { RunButton } from '../results/RunControls';
+import { useEditor } from '../store/EditorStoreContext';
+import { ToolbarEntry, ToolbarMenu } from './ToolbarMenu';
+import { itemsThatFit, TOOLBAR_ITEMS, type ToolbarItem } from './toolbarItems';
 
-const MOD = isMac() ? '⌘' : 'Ctrl+';
-
-function ToolButton(props: { icon: GlyphName; label: string; shortcut?: string; disabled?: boolean; onClick: () => void; testId: string }) {
-  return (
-    <button
-      type="button"
-      className="tool-button"
-      data-testid={props.testId}
-      aria-label={props.label}
-      title={props.shortcut ? `${props.label} (${props.shortcut})` : props.label}
-      disabled={props.disabled}
-      onClick={props.onClick}
-    >
-      <Glyph name={props.icon} size={18} />
-    </button>
-  );
-}
-
-const EDGE_KINDS: { kind: EdgeKind; label: string; hint: string }[] = [
-  { kind: 'traffic', label: 'Traffic', hint: 'Requests flow from caller to callee' },
-  { kind: 'replication', label: 'Replication', hint: 'Data copied between data stores (store → store is always replication)' },
-];
+/** Width kept for the "⋯" button when something overflows. */
+const MORE_WIDTH = 44;
 
 export function Toolbar() {
-  const store = useEditorStoreApi();
   const name = useEditor((s) => s.plan.name);
-  const canUndo = useEditor(selectCanUndo);
-  const canRedo = useEditor(selectCanRedo);
-  const edgeKind = useEditor(selectEdgeKind);
-  const flow = useReactFlow();
+  const barRef = useRef<HTMLDivElement>(null);
+  const measureRef = useRef<HTMLDivElement>(null);
+  const [shown, setShown] = useState<ReadonlySet<string> | null>(null);
+
+  useLayoutEffect(() => {
+    const bar = barRef.current;
+    const measure = measureRef.current;
+    if (!bar || !measure) return;
+    const update = () => {
+      // Not laid out (hidden, or a test DOM without layout): leave every entry in the bar.
+      if (bar.clientWidth === 0) return;
+      const widths = new Map<string, number>();
+      for (const el of measure.querySelectorAll<HTMLElement>('[data-item]')) widths.set(el.dataset.item!, el.getBoundingClientRect().width);
+      const next = itemsThatFit(TOOLBAR_ITEMS, widths, bar.clientWidth, MORE_WIDTH);
+      setShown((prev) => (prev && prev.size === next.size && [...next].every((id) => prev.has(id)) ? prev : next));
+    };
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(bar);
+    observer.observe(measure);
+    return () => observer.disconnect();
+  }, []);
+
+  const inBar = TOOLBAR_ITEMS.filter((item) => !item.menuOnly && (!shown || shown.has(item.id)));
+  const inMenu = TOOLBAR_ITEMS.filter((item) => shown && !shown.has(item.id));
   return (
     <header className="toolbar">
       <div className="brand">
@@ -46,44 +48,32 @@ export function Toolbar() {
         </span>
         <span className="brand-name">Resilience Studio</span>
         <span className="brand-sep">/</span>
-        <span className="plan-name" data-testid="plan-name">
+        <span className="plan-name" data-testid="plan-name" title={name}>
           {name}
         </span>
       </div>
-      <FileButtons />
-      <div className="toolbar-group">
-        <ToolButton testId="undo" icon="undo" label="Undo" shortcut={`${MOD}Z`} disabled={!canUndo} onClick={() => store.getState().undo()} />
-        <ToolButton testId="redo" icon="redo" label="Redo" shortcut={`${MOD}Shift+Z`} disabled={!canRedo} onClick={() => store.getState().redo()} />
+      <div className="toolbar-items" ref={barRef} data-testid="toolbar-items">
+        {inBar.map((item, i) => (
+          <div key={item.id} data-item={item.id} className={`toolbar-item${startsGroup(inBar, i) ? ' starts-group' : ''}`}>
+            <ToolbarEntry item={item} placement="bar" />
+          </div>
+        ))}
+        {inMenu.length > 0 && <ToolbarMenu items={inMenu} />}
       </div>
-      <div className="toolbar-group">
-        <ToolButton testId="zoom-out" icon="zoomOut" label="Zoom out" onClick={() => void flow.zoomOut({ duration: 150 })} />
-        <ToolButton testId="zoom-in" icon="zoomIn" label="Zoom in" onClick={() => void flow.zoomIn({ duration: 150 })} />
-        <ToolButton testId="fit-view" icon="fit" label="Fit view" shortcut="F" onClick={() => void flow.fitView({ padding: 0.15, duration: 200 })} />
+      <div className="toolbar-measure" ref={measureRef} aria-hidden="true" inert>
+        {TOOLBAR_ITEMS.filter((item) => !item.menuOnly).map((item) => (
+          <div key={item.id} data-item={item.id} className="toolbar-item starts-group">
+            <ToolbarEntry item={item} placement="measure" />
+          </div>
+        ))}
       </div>
-      <div className="toolbar-group" role="radiogroup" aria-label="New wire kind">
-        <span className="toolbar-label">Wire</span>
-        <div className="segmented">
-          {EDGE_KINDS.map((k) => (
-            <button
-              key={k.kind}
-              type="button"
-              role="radio"
-              aria-checked={edgeKind === k.kind}
-              data-testid={`edge-kind-${k.kind}`}
-              className={`segment${edgeKind === k.kind ? ' is-active' : ''} segment-${k.kind}`}
-              title={k.hint}
-              onClick={() => store.getState().setEdgeKind(k.kind)}
-            >
-              <Glyph name={k.kind} size={15} />
-              {k.label}
-            </button>
-          ))}
-        </div>
-      </div>
-      <div className="toolbar-spacer" />
-      <div className="toolbar-slot" data-slot="run">
-        <RunControls />
+      <div className="toolbar-run" data-slot="run">
+        <RunButton />
       </div>
     </header>
   );
+}
+
+function startsGroup(items: readonly ToolbarItem[], i: number): boolean {
+  return i > 0 && items[i - 1]!.group !== items[i]!.group;
 }

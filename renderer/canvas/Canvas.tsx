@@ -3,7 +3,7 @@
  * gesture becomes a store edit, and xyflow re-renders from the plan. A drag is one undo step (mark at
  * drag start, squash at drag stop); selection goes to the session and never to the history.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -31,10 +31,17 @@ import { ComponentCard } from './ComponentCard';
 import { applySelectChanges, movesIn, resizesIn } from './flowChanges';
 import { KIND_VISUAL, PROVIDER_VISUAL } from './kinds';
 import { RegionContainer } from './RegionContainer';
-import { toFlowEdges, toFlowNodes, type CanvasFlowNode } from './toFlow';
+import { keepUnchanged } from './keepUnchanged';
+import { RoutedEdge, type RoutedFlowEdge } from './RoutedEdge';
+import { SIDE_OF_HANDLE, routedFlowEdges, toFlowNodes, type CanvasFlowNode } from './toFlow';
+import type { WireCache } from '../../sim/diagram/wires';
+import { useLabelEditing } from '../diagram/labelEditing';
+import { CanvasSearch } from '../diagram/CanvasSearch';
+import { DiagramShortcuts } from '../diagram/DiagramCommands';
 import { EmptyCanvasHint } from './EmptyCanvasHint';
 
 const NODE_TYPES = { region: RegionContainer, component: ComponentCard };
+const EDGE_TYPES = { routed: RoutedEdge };
 /** Below this pane height (the canvas squeezed by the results dock) the minimap would hide the design. */
 const MINIMAP_MIN_PANE_HEIGHT = 460;
 
@@ -67,8 +74,18 @@ export function Canvas() {
   const selection = useEditor(selectSelection);
   const dropTarget = useEditor(selectDropTarget);
   const selected = useMemo(() => new Set(selection), [selection]);
-  const nodes = useMemo(() => toFlowNodes(records, selected, dropTarget), [records, selected, dropTarget]);
-  const edges = useMemo(() => toFlowEdges(records, selected), [records, selected]);
+  const shownNodes = useRef(new Map<string, CanvasFlowNode>());
+  const shownEdges = useRef(new Map<string, RoutedFlowEdge>());
+  const nodes = useMemo(() => keepUnchanged(shownNodes.current, toFlowNodes(records, selected, dropTarget)), [records, selected, dropTarget]);
+  // While a card is dragged only the wires it touches are re-routed; when the drag ends, a full
+  // pass gives the canonical routes (the ones the SVG export draws).
+  const [dragging, setDragging] = useState(false);
+  const routeCache = useRef<WireCache | undefined>(undefined);
+  const edges = useMemo(() => {
+    const routed = routedFlowEdges(records, selected, dragging ? routeCache.current : undefined);
+    routeCache.current = routed.cache;
+    return keepUnchanged(shownEdges.current, routed.edges);
+  }, [records, selected, dragging]);
   const isEmpty = nodes.length === 0;
   // Fit only when the window opens on an existing design; later edits must never move the view
   // under the user's pointer (xyflow re-fits when this prop turns true).
@@ -112,7 +129,10 @@ export function Canvas() {
     (c: Connection) => {
       const from = planNodeId(c.source);
       const to = planNodeId(c.target);
-      if (from && to) store.getState().connectNodes(from, to);
+      // The wire keeps the handles it was drawn between; the router leaves and enters there.
+      const fromSide = c.sourceHandle ? SIDE_OF_HANDLE[c.sourceHandle] : undefined;
+      const toSide = c.targetHandle ? SIDE_OF_HANDLE[c.targetHandle] : undefined;
+      if (from && to) store.getState().connectNodes(from, to, { fromSide, toSide });
     },
     [store],
   );
@@ -129,13 +149,17 @@ export function Canvas() {
       const to = planNodeId(connection.toNode?.id ?? under?.getAttribute('data-id'));
       if (!from || !to) return;
       const state = store.getState();
-      const result = state.connectNodes(from, to);
+      const fromHandle = connection.fromHandle?.id;
+      const result = state.connectNodes(from, to, { fromSide: fromHandle ? SIDE_OF_HANDLE[fromHandle] : undefined });
       if (!result.ok) state.showToast(result.reason, { at: { x: point.clientX, y: point.clientY } });
     },
     [store],
   );
 
-  const onNodeDragStart: OnNodeDrag<CanvasFlowNode> = useCallback(() => store.getState().mark(DRAG_MARK), [store]);
+  const onNodeDragStart: OnNodeDrag<CanvasFlowNode> = useCallback(() => {
+    store.getState().mark(DRAG_MARK);
+    setDragging(true);
+  }, [store]);
 
   const onNodeDrag: OnNodeDrag<CanvasFlowNode> = useCallback(
     (_event, node) => {
@@ -155,9 +179,16 @@ export function Canvas() {
       state.rehomeNodes(ids);
       state.setDropTarget(null);
       state.squashToMark(DRAG_MARK);
+      setDragging(false);
     },
     [store],
   );
+
+  // Double-clicking a wire types its label in place (derived backup wires have a fixed one).
+  const onEdgeDoubleClick = useCallback((_: React.MouseEvent, edge: { id: string }) => {
+    const ref = parseKey(edge.id);
+    if (ref?.type === 'edge') useLabelEditing.getState().start(ref.id);
+  }, []);
 
   const onMoveEnd = useCallback((_: unknown, viewport: Viewport) => store.getState().setViewport(viewport), [store]);
 
@@ -180,6 +211,8 @@ export function Canvas() {
         nodes={nodes}
         edges={edges}
         nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
+        onEdgeDoubleClick={onEdgeDoubleClick}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
@@ -190,7 +223,7 @@ export function Canvas() {
         onNodeDragStop={onNodeDragStop}
         onMoveEnd={onMoveEnd}
         connectionMode={ConnectionMode.Loose}
-        connectionLineType={ConnectionLineType.SmoothStep}
+        connectionLineType={ConnectionLineType.Step}
         connectionRadius={28}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
@@ -209,6 +242,8 @@ export function Canvas() {
         <Controls showInteractive={false} position="bottom-left" />
       </ReactFlow>
       {isEmpty && <EmptyCanvasHint />}
+      <CanvasSearch />
+      <DiagramShortcuts />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 /** A component on the canvas: glyph tile, name, the one-line summary, and a handle on each side. */
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { Glyph } from '../components/Glyph';
+import { iconFor, providerOf } from '../../sim/diagram/icons';
+import { ServiceIcon } from '../diagram/ServiceIcon';
 import { useCardOverlay } from '../results/canvasOverlay';
 import { useEditor } from '../store/EditorStoreContext';
 import { KIND_VISUAL, nodeSubtitle } from './kinds';
@@ -19,7 +20,13 @@ function ComponentCardView({ data, selected }: NodeProps<ComponentFlowNode>) {
   const node = useEditor((s) => s.records.nodes[data.nodeId]);
   // Results pointing at this card: highlighted or dimmed, and tinted in the heat view.
   const overlay = useCardOverlay('nodes', data.nodeId);
+  // The provider decides between an AWS service icon and a neutral one; a string, so this re-renders rarely.
+  const provider = useEditor((s) => {
+    const n = s.records.nodes[data.nodeId];
+    return n ? providerOf(n, Object.values(s.records.regions)) : undefined;
+  });
   if (!node) return null;
+  const icon = iconFor(node, provider);
   const visual = KIND_VISUAL[node.kind];
   return (
     <div
@@ -29,8 +36,8 @@ function ComponentCardView({ data, selected }: NodeProps<ComponentFlowNode>) {
       style={{ '--accent': visual.accent, ...overlay.style } as React.CSSProperties}
       title={`${visual.label} · ${node.id}`}
     >
-      <div className="card-glyph">
-        <Glyph name={node.kind} size={20} />
+      <div className="card-glyph" style={{ background: icon.tile }} data-icon={icon.id} title={icon.label}>
+        <ServiceIcon icon={icon} size={22} />
       </div>
       <div className="card-text">
         <div className="card-name">{node.name ?? node.id}</div>

@@ -2,7 +2,7 @@
  * How each kind looks and where it sits in the palette. Colours are chosen to stay apart from the
  * provider tints of region containers (AWS orange, Azure blue, GCP green, generic slate).
  */
-import type { NodeKind, PlanNode, Provider } from '../../sim/model/schema';
+import type { NodeKind, Provider } from '../../sim/model/schema';
 import { KIND_LABEL } from '../store/commands/nodeDefaults';
 
 export interface KindVisual {
@@ -44,25 +44,5 @@ export const PROVIDER_VISUAL: Record<Provider, { label: string; tint: string }> 
   generic: { label: 'Generic', tint: '#64748b' },
 };
 
-/** The one-line summary under a card's name: the parameters an architect reads first. */
-export function nodeSubtitle(node: PlanNode): string {
-  switch (node.kind) {
-    case 'clients':
-      return node.requestsPerSecond ? `${node.requestsPerSecond.toLocaleString('en-US')} req/s` : 'Clients';
-    case 'dns':
-      return [node.policy ?? 'simple', node.ttlSeconds !== undefined ? `TTL ${node.ttlSeconds}s` : null].filter(Boolean).join(' · ');
-    case 'loadBalancer':
-      return [node.algorithm ?? 'round-robin', node.scope === 'global' ? 'global' : null].filter(Boolean).join(' · ');
-    case 'gateway':
-    case 'service':
-      return node.platform === 'serverless'
-        ? 'serverless'
-        : `${node.platform ?? 'vm'} × ${node.instances ?? 1}${node.autoscaling ? ` (≤ ${node.autoscaling.max})` : ''}`;
-    case 'datastore':
-      return [node.engine ?? 'datastore', node.promotion?.automatic ? 'auto-promote' : null].filter(Boolean).join(' · ');
-    case 'backup':
-      return node.of ? `of ${node.of}${node.intervalHours ? ` · every ${node.intervalHours} h` : ''}` : 'wire to a data store';
-    case 'monitor':
-      return 'alarms · on-call';
-  }
-}
+/** The one-line summary under a card's name (shared with the SVG export). */
+export { nodeSubtitle } from '../../sim/diagram/labels';

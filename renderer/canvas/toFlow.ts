@@ -1,12 +1,15 @@
 /**
  * Plan records → xyflow nodes and edges (pure). xyflow wants child positions relative to their
  * parent and parents listed before children; the plan keeps absolute positions, so this converts.
- * Edge handles are picked from geometry so wires leave from the side that faces their target.
+ * Wires are routed around cards (sim/diagram/wires) and leave from the sides they were drawn from.
  */
-import { MarkerType, type Edge as FlowEdge, type Node as FlowNode } from '@xyflow/react';
+import { MarkerType, type Node as FlowNode } from '@xyflow/react';
+import type { Side as WireSide } from '../../sim/diagram/routing';
+import { routeWires, type WireCache } from '../../sim/diagram/wires';
 import { NODE_SIZE, nodePosition, regionBox, type Point } from '../store/commands/geometry';
 import type { PlanRecords } from '../store/records';
 import { edgeKey, nodeKey, regionKey } from '../store/selectionKeys';
+import type { RoutedFlowEdge } from './RoutedEdge';
 
 export type RegionFlowNode = FlowNode<{ regionId: string; dropTarget: boolean }, 'region'>;
 export type ComponentFlowNode = FlowNode<{ nodeId: string }, 'component'>;
@@ -55,71 +58,40 @@ export function toFlowNodes(records: PlanRecords, selection: ReadonlySet<string>
   return out;
 }
 
-/** Absolute top-left of every plan node (by plan id), for handle choice. */
-function absolutePositions(records: PlanRecords): Map<string, Point> {
-  const map = new Map<string, Point>();
-  Object.values(records.nodes).forEach((node, index) => map.set(node.id, nodePosition(node, index)));
-  return map;
+const HANDLE_OF: Record<WireSide, Side> = { top: 't', right: 'r', bottom: 'b', left: 'l' };
+export const SIDE_OF_HANDLE: Record<string, WireSide> = { t: 'top', r: 'right', b: 'bottom', l: 'left' };
+
+/**
+ * The wires as xyflow edges, each carrying its routed corner points (sim/diagram/wires): the same
+ * routes and labels the SVG export draws. Handles are the sides the routes use.
+ */
+export function toFlowEdges(records: PlanRecords, selection: ReadonlySet<string>): RoutedFlowEdge[] {
+  return routedFlowEdges(records, selection).edges;
 }
 
-/** The pair of sides that face each other for a wire from `a` to `b` (top-left corners). */
-export function facingSides(a: Point, b: Point): [Side, Side] {
-  const dx = b.x - a.x;
-  const dy = b.y - a.y;
-  // Cards are wider than tall, so prefer left/right unless the target is clearly above or below.
-  if (Math.abs(dy) > NODE_SIZE.height + 20 && Math.abs(dx) < NODE_SIZE.width * 0.9) return dy > 0 ? ['b', 't'] : ['t', 'b'];
-  return dx >= 0 ? ['r', 'l'] : ['l', 'r'];
-}
-
-export function toFlowEdges(records: PlanRecords, selection: ReadonlySet<string>): FlowEdge[] {
-  const positions = absolutePositions(records);
-  const out: FlowEdge[] = [];
-  const sidesFor = (from: string, to: string): [Side, Side] => {
-    const a = positions.get(from);
-    const b = positions.get(to);
-    return a && b ? facingSides(a, b) : ['r', 'l'];
-  };
-  for (const edge of Object.values(records.edges)) {
-    const [s, t] = sidesFor(edge.from, edge.to);
-    const key = edgeKey(edge.id);
-    const from = records.nodes[edge.from];
-    const role = from?.kind === 'dns' ? from.targets.find((x) => x.node === edge.to)?.role : undefined;
-    const color = edge.kind === 'replication' ? EDGE_COLORS.replication : EDGE_COLORS.traffic;
-    out.push({
+/**
+ * As toFlowEdges, and also the routing pass itself: handing it back as `previous` (while a drag is
+ * under way) re-routes only the wires the moving cards touch.
+ */
+export function routedFlowEdges(records: PlanRecords, selection: ReadonlySet<string>, previous?: WireCache): { edges: RoutedFlowEdge[]; cache: WireCache } {
+  const { wires, cache } = routeWires({ nodes: Object.values(records.nodes), edges: Object.values(records.edges), regions: Object.values(records.regions) }, previous);
+  const edges = wires.map((wire): RoutedFlowEdge => {
+    const derived = wire.kind === 'backup';
+    const key = derived ? wire.id : edgeKey(wire.id);
+    const color = EDGE_COLORS[wire.kind];
+    return {
       id: key,
-      source: nodeKey(edge.from),
-      target: nodeKey(edge.to),
-      sourceHandle: s,
-      targetHandle: t,
-      type: 'smoothstep',
-      className: `edge-${edge.kind}`,
-      selected: selection.has(key),
-      markerEnd: { type: MarkerType.ArrowClosed, color, width: 16, height: 16 },
-      ...(edge.kind === 'replication'
-        ? { label: `${edge.mode} replication` }
-        : role
-          ? { label: role }
-          : {}),
-      data: { planId: edge.id, kind: edge.kind },
-    });
-  }
-  // A backup's `of` is drawn as a wire too, so the canvas shows what each backup protects.
-  for (const node of Object.values(records.nodes)) {
-    if (node.kind !== 'backup' || !node.of || !records.nodes[node.of]) continue;
-    const [s, t] = sidesFor(node.id, node.of);
-    out.push({
-      id: `of:${node.id}`,
-      source: nodeKey(node.id),
-      target: nodeKey(node.of),
-      sourceHandle: s,
-      targetHandle: t,
-      type: 'smoothstep',
-      className: 'edge-backup',
-      selectable: false,
-      deletable: false,
-      label: 'backs up',
-      markerEnd: { type: MarkerType.ArrowClosed, color: EDGE_COLORS.backup, width: 14, height: 14 },
-    });
-  }
-  return out;
+      type: 'routed',
+      source: nodeKey(wire.from),
+      target: nodeKey(wire.to),
+      sourceHandle: HANDLE_OF[wire.fromSide],
+      targetHandle: HANDLE_OF[wire.toSide],
+      className: `edge-${wire.kind}`,
+      selected: !derived && selection.has(key),
+      ...(derived ? { selectable: false, deletable: false } : {}),
+      markerEnd: { type: MarkerType.ArrowClosed, color, width: derived ? 14 : 16, height: derived ? 14 : 16 },
+      data: { points: wire.points, kind: wire.kind, ...(wire.label ? { label: wire.label } : {}), ...(derived ? {} : { planId: wire.id }) },
+    };
+  });
+  return { edges, cache };
 }

@@ -4,7 +4,7 @@
  */
 import type { NodeKind } from '../../sim/model/schema';
 
-export type GlyphName = NodeKind | 'region' | 'undo' | 'redo' | 'fit' | 'zoomIn' | 'zoomOut' | 'traffic' | 'replication' | 'logo';
+export type GlyphName = NodeKind | 'region' | 'undo' | 'redo' | 'fit' | 'zoomIn' | 'zoomOut' | 'traffic' | 'replication' | 'logo' | 'layout' | 'search' | 'image' | 'vector';
 
 const PATHS: Record<GlyphName, string> = {
   // two people
@@ -32,6 +32,14 @@ const PATHS: Record<GlyphName, string> = {
   zoomOut: 'M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14Zm5-2 4 4M8 11h6',
   traffic: 'M3 12h15m-4-5 5 5-5 5',
   replication: 'M4 8h13m-3-4 4 4-4 4M20 16H7m3-4-4 4 4 4',
+  // three cards in two layers, joined
+  layout: 'M4 4h6v4H4zM14 4h6v4h-6zM9 16h6v4H9zM7 8v4h10V8M12 12v4',
+  // a magnifier
+  search: 'M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14Zm5-2 4 4',
+  // a picture
+  image: 'M4 5h16v14H4zM4 15l4-4 3 3 4-5 5 6M8.5 9.5h.01',
+  // an angle-bracket document
+  vector: 'M6 3h9l4 4v14H6zM15 3v4h4M10.5 11l-2 2.5 2 2.5M14.5 11l2 2.5-2 2.5',
   logo: 'M12 3 4 6.5v5.2c0 4.6 3.4 8.3 8 9.3 4.6-1 8-4.7 8-9.3V6.5L12 3Zm-3.5 9.5 2.5 2.5 4.5-5',
 };
 

@@ -1,28 +1,26 @@
-/** The toolbar's document buttons: new from a template, open, save, save as. */
+/** The document commands as toolbar items: new from a template, open, save, save as. */
 import { isMac } from '../app/platformKeys';
+import type { ToolbarCommand } from '../app/toolbarItems';
 import { useUiStoreApi } from '../shell/uiStore';
 import { openFile, savePlan } from './fileCommands';
 import { useFileContext } from './useFileContext';
 
 const MOD = isMac() ? '⌘' : 'Ctrl+';
 
-export function FileButtons() {
+/** Each hook returns the command for one toolbar entry (a hook, because it needs the window's context). */
+export function useNewFromTemplateCommand(): ToolbarCommand {
   const ui = useUiStoreApi();
+  return { testId: 'new-from-template', label: 'New from template', title: 'Start a new design from a template', run: () => ui.getState().openDialog({ type: 'gallery' }) };
+}
+export function useOpenCommand(): ToolbarCommand {
   const ctx = useFileContext();
-  return (
-    <div className="toolbar-group file-buttons">
-      <button type="button" className="text-tool" data-testid="new-from-template" title="Start a new design from a template" onClick={() => ui.getState().openDialog({ type: 'gallery' })}>
-        New from template
-      </button>
-      <button type="button" className="text-tool" data-testid="open-file" title={`Open a plan file (${MOD}O)`} onClick={() => void openFile(ctx)}>
-        Open
-      </button>
-      <button type="button" className="text-tool" data-testid="save-file" title={`Save (${MOD}S)`} onClick={() => void savePlan(ctx, 'save')}>
-        Save
-      </button>
-      <button type="button" className="text-tool" data-testid="save-file-as" title={`Save as (${MOD}Shift+S)`} onClick={() => void savePlan(ctx, 'saveAs')}>
-        Save as
-      </button>
-    </div>
-  );
+  return { testId: 'open-file', label: 'Open', title: `Open a plan file (${MOD}O)`, run: () => void openFile(ctx) };
+}
+export function useSaveCommand(): ToolbarCommand {
+  const ctx = useFileContext();
+  return { testId: 'save-file', label: 'Save', title: `Save (${MOD}S)`, run: () => void savePlan(ctx, 'save') };
+}
+export function useSaveAsCommand(): ToolbarCommand {
+  const ctx = useFileContext();
+  return { testId: 'save-file-as', label: 'Save as', title: `Save as (${MOD}Shift+S)`, run: () => void savePlan(ctx, 'saveAs') };
 }

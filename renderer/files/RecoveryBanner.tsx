@@ -1,7 +1,11 @@
-/** The offer to restore a design from an earlier session, shown over the canvas until answered. */
+/**
+ * The offer to restore a design from an earlier session, shown over the canvas until answered. A
+ * draft the editor could not show (a damaged or newer-version plan) is never adopted: its problems
+ * can be listed, and it can be discarded; the saved files are not touched either way.
+ */
 import { getPlatform } from '../platform';
 import { useUi, useUiStoreApi } from '../shell/uiStore';
-import { adoptPlan, planFromDraft } from './fileCommands';
+import { adoptPlan, readDraft } from './fileCommands';
 import { useFileContext } from './useFileContext';
 
 export function RecoveryBanner() {
@@ -9,13 +13,55 @@ export function RecoveryBanner() {
   const ui = useUiStoreApi();
   const ctx = useFileContext();
   if (!draft) return null;
-  const plan = planFromDraft(draft.text);
+  const reading = readDraft(draft.text);
   const when = new Date(draft.savedAtIso);
   const time = Number.isNaN(when.getTime()) ? 'an earlier session' : when.toLocaleString();
+  const discard = (
+    <button
+      type="button"
+      className="secondary-button"
+      data-testid="recovery-discard"
+      onClick={() => {
+        void getPlatform().clearRecovery();
+        ui.getState().offerRecovery(null);
+      }}
+    >
+      Discard
+    </button>
+  );
+  if (!reading.ok) {
+    const n = reading.errors.length;
+    return (
+      <div className="recovery-banner" role="alert" data-testid="recovery-banner" data-state="unusable">
+        <div className="recovery-text">
+          <strong>An autosaved draft cannot be restored.</strong> The draft from {time}
+          {draft.file ? ` (${draft.file.name})` : ''} is damaged or from a newer version: {n} problem{n === 1 ? '' : 's'}. Your saved files are not affected.
+        </div>
+        <button
+          type="button"
+          className="secondary-button"
+          data-testid="recovery-show-problems"
+          onClick={() =>
+            ui.getState().openDialog({
+              type: 'file-errors',
+              title: 'Why the draft cannot be restored',
+              fileName: draft.file?.name ?? 'autosaved draft',
+              errors: reading.errors,
+              note: 'The draft was not opened. Discard it to keep working; your current design and your saved files are unchanged.',
+            })
+          }
+        >
+          Show problems
+        </button>
+        {discard}
+      </div>
+    );
+  }
+  const plan = reading.plan;
   return (
     <div className="recovery-banner" role="alert" data-testid="recovery-banner">
       <div className="recovery-text">
-        <strong>Unsaved work found.</strong> “{plan?.name ?? 'Untitled'}” ({plan?.nodes.length ?? 0} components) was autosaved {time}
+        <strong>Unsaved work found.</strong> “{typeof plan.name === 'string' ? plan.name : 'Untitled'}” ({plan.nodes.length} components) was autosaved {time}
         {draft.file ? ` from ${draft.file.name}` : ''}.
       </div>
       <button
@@ -23,23 +69,13 @@ export function RecoveryBanner() {
         className="primary-button"
         data-testid="recovery-restore"
         onClick={() => {
-          if (plan) adoptPlan(ctx, plan, { ref: draft.file, saved: false });
+          adoptPlan(ctx, plan, { ref: draft.file, saved: false });
           ui.getState().offerRecovery(null);
         }}
       >
         Restore
       </button>
-      <button
-        type="button"
-        className="secondary-button"
-        data-testid="recovery-discard"
-        onClick={() => {
-          void getPlatform().clearRecovery();
-          ui.getState().offerRecovery(null);
-        }}
-      >
-        Discard
-      </button>
+      {discard}
     </div>
   );
 }

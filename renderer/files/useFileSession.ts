@@ -1,15 +1,17 @@
 /**
- * The window's file session: offers to restore a draft left by an earlier session, then autosaves
- * the working plan (debounced) through the platform, and flushes the last edit when the page goes
- * away. Autosave waits while a recovery offer is open, so an old draft is never overwritten before
- * the user has chosen.
+ * The window's file session: offers to restore a draft left by an earlier session (or, for a draft
+ * the editor could not show, to discard it), then autosaves the working plan (debounced) through the
+ * platform, and flushes the last edit when the page goes away. Autosave waits while a recovery offer
+ * is open, so an old draft is never overwritten before the user has chosen. A failed autosave (full
+ * storage) is told to the user once, until one succeeds again.
  */
 import { useEffect } from 'react';
 import { serializePlan } from '../../sim/model/io';
 import type { Platform } from '../platform';
 import type { EditorStore } from '../store/createEditorStore';
 import type { UiStore } from '../shell/uiStore';
-import { isWorthRecovering, planFromDraft } from './fileCommands';
+import { followDocumentHistory } from './documentHistory';
+import { isWorthRecovering, readDraft } from './fileCommands';
 
 export const AUTOSAVE_DELAY_MS = 700;
 
@@ -18,21 +20,40 @@ export function useFileSession(editor: EditorStore, ui: UiStore, platform: Platf
     let cancelled = false;
     void platform.recover().then((draft) => {
       if (cancelled) return;
-      ui.getState().offerRecovery(draft && isWorthRecovering(planFromDraft(draft.text)) ? draft : null);
+      if (!draft) {
+        ui.getState().offerRecovery(null);
+        return;
+      }
+      const reading = readDraft(draft.text);
+      // An unusable draft is offered too (to be discarded), or it would linger unexplained.
+      ui.getState().offerRecovery(!reading.ok || isWorthRecovering(reading.plan) ? draft : null);
     });
     return () => {
       cancelled = true;
     };
   }, [platform, ui]);
 
+  useEffect(() => followDocumentHistory(editor, ui), [editor, ui]);
+
   useEffect(() => {
     let timer: number | undefined;
     let pending = false;
+    let failing = false;
     const flush = () => {
       window.clearTimeout(timer);
       if (!pending || ui.getState().autosaveHeld) return;
       pending = false;
-      void platform.autosave(serializePlan(editor.getState().plan), ui.getState().file);
+      platform.autosave(serializePlan(editor.getState().plan), ui.getState().file).then(
+        () => {
+          failing = false;
+        },
+        (error: unknown) => {
+          if (failing) return;
+          failing = true;
+          const reason = error instanceof Error ? error.message : String(error);
+          editor.getState().showToast(`Autosave failed (${reason}): this design is not being kept as a draft. Save it to a file.`, { tone: 'error' });
+        },
+      );
     };
     const unsubscribe = editor.subscribe((state, previous) => {
       if (state.revision === previous.revision) return;

@@ -35,6 +35,8 @@ export function DistributionField(props: { path: Path; label: string; unit: stri
           id={id}
           className="field-input"
           data-testid={`field-${key}.dist`}
+          aria-invalid={own(errors).length > 0 || undefined}
+          aria-describedby={own(errors).length + own(warnings).length > 0 ? `${id}-messages` : undefined}
           value={value === undefined ? CATALOG_VALUE : String(kind)}
           onChange={(e) => {
             const next = e.target.value;
@@ -64,7 +66,7 @@ export function DistributionField(props: { path: Path; label: string; unit: stri
         </div>
       )}
       <DensityPlot dist={value ?? fallback} unit={props.unit} muted={value === undefined} testId={`plot-${key}`} />
-      <Messages errors={own(errors)} warnings={own(warnings)} />
+      <Messages errors={own(errors)} warnings={own(warnings)} id={`${id}-messages`} />
     </div>
   );
 }

@@ -175,6 +175,7 @@ function EdgeInspector({ id }: { id: string }) {
       <Section title="Wire" hint={edge.kind === 'traffic' ? 'The caller needs the callee (in series), unless it is DNS or a load balancer choosing among targets.' : 'Copies data from the primary to a replica.'}>
         <SelectField path={['from']} label="From" options={nodeOptions} />
         <SelectField path={['to']} label="To" options={nodeOptions} />
+        <TextField path={['label']} label="Label" hint="Shown on the wire in the diagram and its exports (double-click a wire to edit it there)" />
       </Section>
       {edge.kind === 'replication' && (
         <Section title="Replication">

@@ -11,6 +11,7 @@ import { DistributionField } from './DistributionField';
 import { DnsTargetsEditor, OriginsEditor } from './editors';
 import { BoolField, NumberField, OptionalSection, Section, SelectField, TextField, type Option } from './fields';
 import { getIn } from './paths';
+import { TrafficVerdict } from '../traffic/TrafficVerdict';
 
 const opts = (values: readonly string[]): Option[] => values.map((v) => ({ value: v, label: v }));
 
@@ -26,6 +27,7 @@ function HealthCheckFields({ dns }: { dns: boolean }) {
       <NumberField path={['healthCheck', 'checkers']} label="Checkers" unit="count" />
       <NumberField path={['healthCheck', 'propagationSeconds']} label="Propagation" unit="s" hint="Added before DNS acts on a change" />
       <BoolField path={['healthCheck', 'deep']} label="Deep check" hint="Observe the whole downstream path, not only the target" />
+      {dns && <BoolField path={['healthCheck', 'manual']} label="Manual failover" hint="People switch the record after the monitor’s detection and response, instead of checkers" />}
     </Section>
   );
 }
@@ -139,6 +141,7 @@ export function KindFields({ node }: { node: PlanNode }) {
         <>
           <Section title="Balancing" hint="Targets are this balancer’s outgoing traffic wires.">
             <SelectField path={['algorithm']} label="Algorithm" options={opts(LB_ALGORITHMS)} defaultLabel="Default" />
+            <TrafficVerdict />
             <SelectField path={['scope']} label="Scope" options={opts(['regional', 'global'])} defaultLabel="Default" />
           </Section>
           <HealthCheckFields dns={false} />

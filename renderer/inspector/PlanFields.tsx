@@ -12,7 +12,7 @@ import { nextId } from '../store/commands/draft';
 import { useInspector } from './context';
 import { DistributionField } from './DistributionField';
 import { IdChips } from './editors';
-import { NumberField, Section, SelectField, TextField } from './fields';
+import { NumberField, parseAvailability, Section, SelectField, TextField } from './fields';
 import { getIn, type Path } from './paths';
 
 export function PlanFields() {
@@ -25,7 +25,7 @@ export function PlanFields() {
         <TextField path={['description']} label="Description" multiline />
       </Section>
       <Section title="Objectives" hint="What the simulation judges the design against.">
-        <NumberField path={['objectives', 'availability']} label="Availability SLO" unit="0–1" placeholder="none" hint="Request-weighted; 0.9995 is 99.95 %" />
+        <NumberField path={['objectives', 'availability']} label="Availability SLO" unit="or %" placeholder="none" hint="Request-weighted; type 0.9995 or 99.95 %" parse={parseAvailability} />
         <NumberField path={['objectives', 'rtoSeconds']} label="RTO target" unit="s" placeholder="none" />
         <NumberField path={['objectives', 'rpoSeconds']} label="RPO target" unit="s" placeholder="none" />
         <NumberField path={['objectives', 'exceedanceMax']} label="Max exceedance" unit="0–1" hint="An RTO/RPO objective is met when P(sample > target) ≤ this" />

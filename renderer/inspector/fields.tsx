@@ -3,16 +3,37 @@
  * commits it once — on Enter or when focus leaves — so one edit is one undo step, never one per
  * keystroke; Escape puts the stored value back. A number that does not parse is committed as typed,
  * so validation names the problem in the same words as the CLI.
+ *
+ * Ctrl/⌘+Z in a field never reaches the browser's own undo (whose stack spans fields and would
+ * put back text of a previous field, then commit it): with uncommitted typing it restores the
+ * field's stored value, otherwise it undoes the last plan edit, as the canvas does.
+ *
+ * A field with messages is marked aria-invalid (errors only) and described by its messages.
  */
-import { useId, useState, type ReactNode } from 'react';
+import { createContext, useContext, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { isMac } from '../app/platformKeys';
+import { useEditorStoreApi } from '../store/EditorStoreContext';
 import { formatNumber } from './distributions';
 import { useFieldIssues, useInspector, type LocalIssue } from './context';
 import { getIn, pathKey, type Path } from './paths';
 
-export function Messages({ errors, warnings, testId }: { errors: readonly LocalIssue[]; warnings: readonly LocalIssue[]; testId?: string }) {
+/** What a control needs to say it is invalid and point at its messages. */
+interface FieldA11y {
+  invalid: boolean;
+  describedBy: string | undefined;
+}
+const FieldA11yContext = createContext<FieldA11y>({ invalid: false, describedBy: undefined });
+
+/** aria-invalid / aria-describedby for the control inside a FieldRow. */
+export function useFieldA11y(): { 'aria-invalid'?: true; 'aria-describedby'?: string } {
+  const a11y = useContext(FieldA11yContext);
+  return { ...(a11y.invalid ? { 'aria-invalid': true as const } : {}), ...(a11y.describedBy ? { 'aria-describedby': a11y.describedBy } : {}) };
+}
+
+export function Messages({ errors, warnings, testId, id }: { errors: readonly LocalIssue[]; warnings: readonly LocalIssue[]; testId?: string; id?: string }) {
   if (errors.length === 0 && warnings.length === 0) return null;
   return (
-    <div className="field-messages" data-testid={testId}>
+    <div className="field-messages" data-testid={testId} id={id}>
       {errors.map((i) => (
         <p key={`e${i.code}${i.path}`} className="field-message is-error" data-testid="field-error" data-code={i.code} title={i.path}>
           <code>{i.code}</code> {i.message}
@@ -47,17 +68,19 @@ interface RowProps {
 function FieldRow({ label, unit, hint, inputId, path, children }: RowProps) {
   const { errors, warnings } = useFieldIssues(path);
   const tone = errors.length ? ' has-error' : warnings.length ? ' has-warning' : '';
+  const messagesId = `${inputId}-messages`;
+  const hasMessages = errors.length + warnings.length > 0;
   return (
     <div className={`field${tone}`} data-field={pathKey(path)}>
       <label htmlFor={inputId} className="field-label" title={hint}>
         {label}
       </label>
       <div className="field-control">
-        {children}
+        <FieldA11yContext.Provider value={{ invalid: errors.length > 0, describedBy: hasMessages ? messagesId : undefined }}>{children}</FieldA11yContext.Provider>
         {/* Always there, so every control in a column ends at the same edge. */}
         <span className="field-unit">{unit}</span>
       </div>
-      <Messages errors={errors} warnings={warnings} />
+      <Messages errors={errors} warnings={warnings} id={messagesId} />
     </div>
   );
 }
@@ -81,8 +104,29 @@ function DraftInput(props: {
   multiline?: boolean;
 }) {
   const { commit } = useInspector();
+  const store = useEditorStoreApi();
+  const a11y = useFieldA11y();
   const [draft, setDraft] = useState<string | null>(null);
   const shown = draft ?? display(props.value);
+  /** Ctrl/⌘+Z and redo in a field: see the note at the top of this file. True when handled. */
+  const undoKeys = (e: KeyboardEvent) => {
+    const mod = isMac() ? e.metaKey : e.ctrlKey;
+    const key = e.key.toLowerCase();
+    const undo = mod && key === 'z' && !e.shiftKey;
+    const redo = (mod && key === 'z' && e.shiftKey) || (mod && key === 'y');
+    if (!undo && !redo) return false;
+    e.preventDefault();
+    e.stopPropagation();
+    const dirty = draft !== null && draft !== display(props.value);
+    if (dirty) {
+      if (undo) setDraft(null);
+    } else {
+      setDraft(null);
+      if (undo) store.getState().undo();
+      else store.getState().redo();
+    }
+    return true;
+  };
   const save = () => {
     if (draft === null) return;
     setDraft(null);
@@ -99,6 +143,7 @@ function DraftInput(props: {
     spellCheck: false,
     onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
     onBlur: save,
+    ...a11y,
   };
   if (props.multiline) {
     return (
@@ -106,6 +151,7 @@ function DraftInput(props: {
         {...common}
         rows={3}
         onKeyDown={(e) => {
+          if (undoKeys(e)) return;
           if (e.key === 'Escape') setDraft(null);
         }}
       />
@@ -118,7 +164,10 @@ function DraftInput(props: {
       autoComplete="off"
       inputMode={props.inputMode}
       list={props.list}
+      // Typing a number replaces it, as in a spreadsheet cell.
+      onFocus={props.inputMode === 'decimal' ? (e) => e.currentTarget.select() : undefined}
       onKeyDown={(e) => {
+        if (undoKeys(e)) return;
         if (e.key === 'Enter') save();
         else if (e.key === 'Escape') setDraft(null);
       }}
@@ -134,7 +183,19 @@ export function parseNumber(text: string): unknown {
   return Number.isFinite(n) && /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t) ? n : text.trim();
 }
 
-export function NumberField(props: { path: Path; label: string; unit?: string; hint?: string; placeholder?: string; onCommit?: (v: unknown) => void }) {
+/**
+ * An availability: a fraction (0.9995) or a percentage with its sign ("99.95 %", "99.95%"), stored
+ * as the fraction. A bare 99.95 is kept as typed, so validation says it is out of range rather
+ * than the field guessing.
+ */
+export function parseAvailability(text: string): unknown {
+  const t = text.trim();
+  const percent = /^([-+]?(?:\d+\.?\d*|\.\d+))\s*%$/.exec(t.replace(/[,_]/g, ''));
+  if (percent) return Number((Number(percent[1]) / 100).toPrecision(12));
+  return parseNumber(t);
+}
+
+export function NumberField(props: { path: Path; label: string; unit?: string; hint?: string; placeholder?: string; onCommit?: (v: unknown) => void; parse?: (text: string) => unknown }) {
   const { record, defaults } = useInspector();
   const id = useId();
   const fallback = getIn(defaults, props.path);
@@ -145,7 +206,7 @@ export function NumberField(props: { path: Path; label: string; unit?: string; h
         path={props.path}
         value={getIn(record, props.path)}
         placeholder={placeholderText(fallback, props.placeholder)}
-        parse={parseNumber}
+        parse={props.parse ?? parseNumber}
         inputMode="decimal"
         onCommit={props.onCommit}
       />
@@ -201,10 +262,9 @@ export function SelectField(props: { path: Path; label: string; options: readonl
   const fallback = getIn(defaults, props.path);
   return (
     <FieldRow label={props.label} hint={props.hint} inputId={id} path={props.path}>
-      <select
+      <SelectControl
         id={id}
-        className="field-input"
-        data-testid={`field-${pathKey(props.path)}`}
+        testId={`field-${pathKey(props.path)}`}
         value={current}
         onChange={(e) => {
           const next = e.target.value === DEFAULT_VALUE ? undefined : e.target.value;
@@ -224,8 +284,18 @@ export function SelectField(props: { path: Path; label: string; options: readonl
             {o.label}
           </option>
         ))}
-      </select>
+      </SelectControl>
     </FieldRow>
+  );
+}
+
+/** A select that carries its field's aria-invalid / aria-describedby. */
+function SelectControl(props: { id: string; testId: string; value: string; onChange: (e: { target: { value: string } }) => void; children: ReactNode }) {
+  const a11y = useFieldA11y();
+  return (
+    <select id={props.id} className="field-input" data-testid={props.testId} value={props.value} onChange={props.onChange} {...a11y}>
+      {props.children}
+    </select>
   );
 }
 
@@ -238,10 +308,9 @@ export function BoolField(props: { path: Path; label: string; hint?: string; req
   const current = value === undefined ? DEFAULT_VALUE : String(value);
   return (
     <FieldRow label={props.label} hint={props.hint} inputId={id} path={props.path}>
-      <select
+      <SelectControl
         id={id}
-        className="field-input"
-        data-testid={`field-${pathKey(props.path)}`}
+        testId={`field-${pathKey(props.path)}`}
         value={current}
         onChange={(e) => commit(props.path, e.target.value === DEFAULT_VALUE ? undefined : e.target.value === 'true')}
       >
@@ -249,7 +318,7 @@ export function BoolField(props: { path: Path; label: string; hint?: string; req
         {typeof value !== 'boolean' && value !== undefined && <option value={current}>{current}</option>}
         <option value="true">Yes</option>
         <option value="false">No</option>
-      </select>
+      </SelectControl>
     </FieldRow>
   );
 }

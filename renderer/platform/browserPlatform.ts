@@ -1,11 +1,47 @@
 /**
  * The browser backing of Platform: a file picker to open, a download to save, local storage for the
- * crash-recovery draft. A download cannot overwrite a file, so `save` downloads again under the same
- * name (the desktop backing writes in place).
+ * crash-recovery drafts, one per window (its id lives in session storage, which survives a reload),
+ * document.title for the title. A download cannot overwrite a file, so `save` downloads again under
+ * the same name (the desktop backing writes in place). A browser has no native menu, so no host
+ * commands ever arrive.
  */
-import type { FileRef, OpenedFile, Platform, RecoveredDraft } from './types';
+import { documentTitle } from './documentTitle';
+import type { FileRef, HostPlatform, OpenedFile, RecoveredDraft } from './types';
 
-const DRAFT_KEY = 'resilience-studio:draft';
+const DRAFT_PREFIX = 'resilience-studio:draft:';
+/** Where drafts lived before they were kept per window; still read, so no draft is lost. */
+const SHARED_DRAFT_KEY = 'resilience-studio:draft';
+const WINDOW_KEY = 'resilience-studio:window';
+
+function windowDraftKey(session: Storage | null): string {
+  let id = session?.getItem(WINDOW_KEY) ?? null;
+  if (!id) {
+    id = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now().toString(36)}`;
+    try {
+      session?.setItem(WINDOW_KEY, id);
+    } catch {
+      // Without session storage the id lasts as long as the page: drafts still never collide.
+    }
+  }
+  return DRAFT_PREFIX + id;
+}
+
+/** A stored draft, if it has the shape we write (local storage is outside our control). */
+function parseDraft(raw: string | null): RecoveredDraft | null {
+  if (!raw) return null;
+  try {
+    const draft = JSON.parse(raw) as Partial<RecoveredDraft> | null;
+    if (!draft || typeof draft.text !== 'string' || typeof draft.savedAtIso !== 'string') return null;
+    const file = draft.file && typeof draft.file.name === 'string' && typeof draft.file.token === 'string' ? draft.file : null;
+    return { text: draft.text, savedAtIso: draft.savedAtIso, file };
+  } catch {
+    return null;
+  }
+}
+
+function isQuotaError(error: unknown): boolean {
+  return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22);
+}
 
 function pickFile(): Promise<File | null> {
   return new Promise((resolve) => {
@@ -18,8 +54,8 @@ function pickFile(): Promise<File | null> {
   });
 }
 
-function download(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+function download(data: string | Blob, name: string): void {
+  const url = URL.createObjectURL(typeof data === 'string' ? new Blob([data], { type: name.endsWith('.json') ? 'application/json' : 'text/plain' }) : data);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -28,7 +64,10 @@ function download(text: string, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-export function createBrowserPlatform(storage: Storage = window.localStorage): Platform {
+export function createBrowserPlatform(storage: Storage = window.localStorage, session: Storage | null = window.sessionStorage): HostPlatform {
+  const ownKey = windowDraftKey(session);
+  /** Another window's draft this window offered (a crashed or closed window's work). */
+  let adopted: string | null = null;
   return {
     kind: 'browser',
     async open(): Promise<OpenedFile | null> {
@@ -47,22 +86,59 @@ export function createBrowserPlatform(storage: Storage = window.localStorage): P
     },
     async autosave(text: string, file: FileRef | null): Promise<void> {
       const draft: RecoveredDraft = { text, savedAtIso: new Date().toISOString(), file };
-      storage.setItem(DRAFT_KEY, JSON.stringify(draft));
-    },
-    async recover(): Promise<RecoveredDraft | null> {
-      const raw = storage.getItem(DRAFT_KEY);
-      if (!raw) return null;
       try {
-        const draft = JSON.parse(raw) as Partial<RecoveredDraft>;
-        // Local storage is outside our control: accept only the shape we wrote.
-        if (typeof draft.text !== 'string' || typeof draft.savedAtIso !== 'string') return null;
-        return { text: draft.text, savedAtIso: draft.savedAtIso, file: draft.file ?? null };
-      } catch {
-        return null;
+        storage.setItem(ownKey, JSON.stringify(draft));
+      } catch (error) {
+        // An older draft left in place would later be offered as if it were the latest work.
+        storage.removeItem(ownKey);
+        throw new Error(isQuotaError(error) ? 'the browser storage for drafts is full' : error instanceof Error ? error.message : String(error), { cause: error });
       }
     },
+    async recover(): Promise<RecoveredDraft | null> {
+      // This window's own draft (after a reload or a crash), else the newest one another window left.
+      const own = parseDraft(storage.getItem(ownKey));
+      if (own) return own;
+      let best: { key: string; draft: RecoveredDraft } | null = null;
+      for (let i = 0; i < storage.length; i++) {
+        const key = storage.key(i);
+        if (!key || (key !== SHARED_DRAFT_KEY && !key.startsWith(DRAFT_PREFIX)) || key === ownKey) continue;
+        const draft = parseDraft(storage.getItem(key));
+        if (draft && (!best || draft.savedAtIso > best.draft.savedAtIso)) best = { key, draft };
+      }
+      adopted = best?.key ?? null;
+      return best?.draft ?? null;
+    },
     async clearRecovery(): Promise<void> {
-      storage.removeItem(DRAFT_KEY);
+      storage.removeItem(ownKey);
+      if (adopted) storage.removeItem(adopted);
+      adopted = null;
+    },
+    async exportFiles(files) {
+      for (const file of files) download(file.text, file.name);
+      return { written: files.length };
+    },
+    async recentFiles() {
+      return [];
+    },
+    async printToPdf() {
+      // The browser's print dialog offers "Save as PDF".
+      window.print();
+    },
+    setDocumentState({ name, dirty }) {
+      document.title = documentTitle(name, dirty);
+    },
+    onCommand() {
+      return () => undefined;
+    },
+    editText(action) {
+      document.execCommand(action);
+    },
+    closeWindow() {
+      window.close();
+    },
+    async saveExport(data: Blob, suggestedName: string): Promise<FileRef | null> {
+      download(data, suggestedName);
+      return { name: suggestedName, token: suggestedName };
     },
   };
 }

@@ -1,13 +1,34 @@
 /** Picks the host backing once per window. Only this folder knows which host the renderer runs in. */
+import { BRIDGE_GLOBAL } from '../../electron/shared/channels';
+import type { DesktopBridge } from '../../electron/shared/ipc';
 import { createBrowserPlatform } from './browserPlatform';
-import type { Platform } from './types';
+import { draftFollowsSaves } from './draftFollowsSaves';
+import { createElectronPlatform } from './electronPlatform';
+import type { FileRef, HostPlatform } from './types';
 
-export type { FileRef, OpenedFile, Platform, RecoveredDraft } from './types';
+export type { FileRef, HostCommand, HostPlatform, OpenedFile, Platform, RecoveredDraft, TextEditAction, WindowHost } from './types';
+export { documentTitle } from './documentTitle';
 
-let current: Platform | null = null;
+let current: HostPlatform | null = null;
 
-export function getPlatform(): Platform {
-  // TODO(desktop issue): return the Electron backing when the preload bridge is present.
-  current ??= createBrowserPlatform();
+/** The preload bridge, when this page runs in the desktop app (the preload put it on window). */
+function desktopBridge(): DesktopBridge | null {
+  const bridge = (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL] as DesktopBridge | undefined;
+  return bridge?.kind === 'electron' ? bridge : null;
+}
+
+export function getPlatform(): HostPlatform {
+  if (!current) {
+    const bridge = desktopBridge();
+    current = draftFollowsSaves(bridge ? createElectronPlatform(bridge) : createBrowserPlatform());
+  }
   return current;
+}
+
+/** Saves an exported picture through the host (a download in the browser, a dialog on the desktop). */
+export async function exportFile(data: Blob, suggestedName: string): Promise<FileRef | null> {
+  const platform = getPlatform();
+  if (platform.saveExport) return platform.saveExport(data, suggestedName);
+  // A backing without picture export still gets a usable file: the browser's download.
+  return createBrowserPlatform().saveExport!(data, suggestedName);
 }

@@ -4,6 +4,9 @@
  * scripted scenarios and what was run. Every chart is drawn with d3 (charts/).
  */
 import { useEffect, useMemo, useState } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import { nodeKey, regionKey } from '../store/selectionKeys';
+import { GlossaryList, Term, type GlossaryTerm } from './glossary';
 import type { ObjectiveResult } from '../../sim/engine/monteCarlo';
 import type { RunOutcome } from '../simClient/types';
 import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
@@ -16,10 +19,12 @@ import { formatCount, formatDuration, formatMinutesPerYear, formatNines, formatP
 import { CAUSE_COLORS, CAUSE_KIND_LABEL, timelineMarks, topCauses, type CauseRow, type TimelineMark } from './shape';
 import { ScenarioTable } from './ScenarioTable';
 
-function Kpi(props: { label: string; value: string; testId?: string; sub?: React.ReactNode; tone?: 'ok' | 'bad' | null }) {
+function Kpi(props: { label: string; term: GlossaryTerm; value: string; testId?: string; sub?: React.ReactNode; tone?: 'ok' | 'bad' | null }) {
   return (
     <div className={`kpi${props.tone ? ` is-${props.tone}` : ''}`}>
-      <div className="kpi-label">{props.label}</div>
+      <div className="kpi-label">
+        <Term term={props.term}>{props.label}</Term>
+      </div>
       <div className="kpi-value" data-testid={props.testId}>
         {props.value}
       </div>
@@ -61,6 +66,7 @@ function Objective({ name, o, outcome, exceedanceMax }: { name: string; o: Objec
   let title: string;
   let detail: string;
   let probability: string;
+  let term: GlossaryTerm = 'slo';
   if (name === 'availability') {
     title = `Availability ≥ ${formatPercent(o.target, 3)}`;
     detail = `simulated ${o.value === null ? '—' : formatPercent(o.value)}`;
@@ -71,6 +77,7 @@ function Objective({ name, o, outcome, exceedanceMax }: { name: string; o: Objec
     const what = name === 'rtoSeconds' ? 'RTO' : 'RPO';
     title = `${what} ≤ ${formatDuration(o.target)}`;
     detail = `P(${what} > ${formatDuration(o.target)}) = ${o.value === null ? '—' : formatPercent(o.value, 2)}, allowed ${formatPercent(exceedanceMax, 1)}`;
+    term = 'exceed';
     probability = o.value === null ? '' : `${formatPercent(1 - o.value, 1)} of ${what === 'RTO' ? 'incidents recover' : 'data-loss events lose less'} within target`;
   }
   return (
@@ -78,7 +85,9 @@ function Objective({ name, o, outcome, exceedanceMax }: { name: string; o: Objec
       <span className="objective-verdict">{o.met === null ? 'not judged' : o.met ? 'Met' : 'Missed'}</span>
       <div>
         <div className="objective-title">{title}</div>
-        <div className="objective-detail">{detail}</div>
+        <div className="objective-detail">
+          <Term term={term}>{detail}</Term>
+        </div>
         {probability && <div className="objective-prob">{probability}</div>}
       </div>
     </li>
@@ -87,6 +96,7 @@ function Objective({ name, o, outcome, exceedanceMax }: { name: string; o: Objec
 
 export function Dashboard({ outcome, stale, exceedanceMax }: { outcome: RunOutcome; stale: boolean; exceedanceMax: number }) {
   const store = useEditorStoreApi();
+  const flow = useReactFlow();
   const r = outcome.result;
   const highlight = useEditor((s) => s.simulation.overlay.highlight);
   const [selectedIncident, setSelectedIncident] = useState<number | null>(null);
@@ -114,6 +124,12 @@ export function Dashboard({ outcome, stale, exceedanceMax }: { outcome: RunOutco
     setSelectedIncident(null);
     setSelectedCause(key);
     store.getState().setResultHighlight({ label: `${CAUSE_KIND_LABEL[row.kind].toLowerCase()} ${row.label}`, nodes: row.nodes, regions: row.regions });
+    showOnCanvas(row.nodes, row.regions);
+  };
+  /** Pans and zooms the canvas to what a cause or an incident took down. */
+  const showOnCanvas = (nodes: readonly string[], regions: readonly string[]) => {
+    const targets = [...nodes.map(nodeKey), ...regions.map(regionKey)].filter((id) => flow.getNode(id));
+    if (targets.length) void flow.fitView({ nodes: targets.map((id) => ({ id })), padding: 0.35, maxZoom: 1.2, duration: 300 });
   };
   const labelOfMark = (m: TimelineMark) => causeByKey.get(`${m.causeKind}:${m.causeId}`)?.label ?? m.causeId;
   const selectIncident = (m: TimelineMark) => {
@@ -126,17 +142,19 @@ export function Dashboard({ outcome, stale, exceedanceMax }: { outcome: RunOutco
     setSelectedCause(null);
     setSelectedIncident(m.index);
     store.getState().setResultHighlight({ label: `Incident ${m.index + 1}: ${CAUSE_KIND_LABEL[m.causeKind].toLowerCase()} ${labelOfMark(m)}`, nodes: cause?.nodes ?? [], regions: cause?.regions ?? [] });
+    showOnCanvas(cause?.nodes ?? [], cause?.regions ?? []);
   };
   const stage = useStagedMount(9);
   const availabilityTone = target === undefined ? null : rw.mean >= target ? 'ok' : 'bad';
   return (
     <div className={`dashboard${stale ? ' is-stale' : ''}`} data-testid="results" data-stale={stale ? 'true' : 'false'} data-drawn={stage >= 9 ? 'true' : 'false'}>
       <div className="kpis">
-        <Kpi label="Availability (requests)" value={formatPercent(rw.mean)} testId="result-availability" tone={availabilityTone} sub={<>{formatNines(rw.mean)} · {ci(rw.ci95, (x) => formatPercent(x, 3))}</>} />
-        <Kpi label="Downtime per year" value={formatMinutesPerYear(dt.mean)} testId="result-downtime" sub={ci(dt.ci95, (x) => x.toFixed(1))} />
-        <Kpi label="Incidents per year" value={r.incidents.perYear.toFixed(2)} testId="result-incidents" sub={`${formatCount(r.incidents.count)} in ${formatCount(r.replications * r.horizonYears)} simulated years`} />
+        <Kpi label="Availability (requests)" term="availability" value={formatPercent(rw.mean)} testId="result-availability" tone={availabilityTone} sub={<><Term term="nines">{formatNines(rw.mean)}</Term> · <Term term="ci95">{ci(rw.ci95, (x) => formatPercent(x, 3))}</Term></>} />
+        <Kpi label="Downtime per year" term="downtime" value={formatMinutesPerYear(dt.mean)} testId="result-downtime" sub={ci(dt.ci95, (x) => x.toFixed(1))} />
+        <Kpi label="Incidents per year" term="incidents" value={r.incidents.perYear.toFixed(2)} testId="result-incidents" sub={`${formatCount(r.incidents.count)} in ${formatCount(r.replications * r.horizonYears)} simulated years`} />
         <Kpi
           label="RTO p95"
+          term="rto"
           value={formatDuration(r.rtoSeconds.p95)}
           testId="result-rto-p95"
           tone={r.objectives.rtoSeconds ? (r.objectives.rtoSeconds.met ? 'ok' : 'bad') : null}
@@ -144,6 +162,7 @@ export function Dashboard({ outcome, stale, exceedanceMax }: { outcome: RunOutco
         />
         <Kpi
           label="RPO p95"
+          term="rpo"
           value={formatDuration(r.rpoSeconds.p95)}
           testId="result-rpo-p95"
           tone={r.objectives.rpoSeconds ? (r.objectives.rpoSeconds.met ? 'ok' : 'bad') : null}
@@ -151,6 +170,7 @@ export function Dashboard({ outcome, stale, exceedanceMax }: { outcome: RunOutco
         />
         <Kpi
           label="SLO attainment"
+          term="slo"
           value={r.sloAttainment ? formatPercent(r.sloAttainment.share, 1) : '—'}
           testId="result-slo"
           tone={r.sloAttainment ? (r.sloAttainment.share >= 0.9 ? 'ok' : 'bad') : null}
@@ -159,7 +179,7 @@ export function Dashboard({ outcome, stale, exceedanceMax }: { outcome: RunOutco
       </div>
 
       <div className="result-grid">
-        <Panel title="Availability" note="mean and 95 % interval over replications, nines scale" className="span-5" shown={stage > 0}>
+        <Panel title="Availability" note={<><Term term="ci95">mean and 95 % interval over replications</Term>, <Term term="nines">nines scale</Term> · <Term term="timeWeighted">requests vs time</Term></>} className="span-5" shown={stage > 0}>
           <AvailabilityChart result={r} target={target} />
         </Panel>
         <Panel title="Objectives" className="span-3" shown={stage > 1}>
@@ -177,10 +197,10 @@ export function Dashboard({ outcome, stale, exceedanceMax }: { outcome: RunOutco
           <CauseChart rows={causes} selected={causeOn} onSelect={selectCause} />
         </Panel>
 
-        <Panel title="RTO — incident length" note={`${formatCount(r.rtoSeconds.count)} closed incidents`} className="span-6" shown={stage > 3}>
+        <Panel title="RTO — incident length" note={<>{formatCount(r.rtoSeconds.count)} closed incidents · <Term term="cumulative">bars: share, line: cumulative</Term></>} className="span-6" shown={stage > 3}>
           <DistributionChart sample={outcome.rtoSample} stats={r.rtoSeconds} objective={rtoTarget} empty="No incident ended: no RTO samples." testId="rto" />
         </Panel>
-        <Panel title="RPO — data lost per failure" note={`${formatCount(r.rpoSeconds.count)} data-loss events`} className="span-6" shown={stage > 4}>
+        <Panel title="RPO — data lost per failure" note={<>{formatCount(r.rpoSeconds.count)} data-loss events · <Term term="cumulative">bars: share, line: cumulative</Term></>} className="span-6" shown={stage > 4}>
           <DistributionChart sample={outcome.rpoSample} stats={r.rpoSeconds} objective={rpoTarget} empty="No data-loss events: no RPO samples (nothing in this run lost writes)." testId="rpo" />
         </Panel>
 
@@ -216,6 +236,9 @@ export function Dashboard({ outcome, stale, exceedanceMax }: { outcome: RunOutco
             <div><dt>Wall time</dt><dd>{r.wallSeconds === null ? '—' : `${r.wallSeconds.toFixed(2)} s`} on {outcome.mainThread ? 'the window thread' : `${outcome.workers} worker${outcome.workers === 1 ? '' : 's'}`}</dd></div>
             <div><dt>Same as</dt><dd><code>resilience simulate plan.json --seed {r.seed} --replications {r.replications} --years {r.horizonYears}</code></dd></div>
           </dl>
+        </Panel>
+        <Panel title="What the measures mean" className="span-12 glossary-panel" shown={stage > 8}>
+          <GlossaryList />
         </Panel>
       </div>
     </div>

@@ -3,12 +3,14 @@
  * done at plan revision N, stale, error), the heat-view switch and the dock size, then the error,
  * the dashboard or a hint. It opens by itself when a run ends.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
 import { selectResultIsStale, selectRevision } from '../store/selectors';
 import { startSimulation } from '../simClient/runController';
 import { Dashboard } from './Dashboard';
 import './results.css';
+import { followResultPersistence } from './persistResults';
+import { ExportDashboardButton } from '../diagram/DiagramCommands';
 import { selectHeatOn, selectHighlight, selectOutcome } from './selectors';
 
 type DockSize = 'closed' | 'open' | 'max';
@@ -25,7 +27,14 @@ export function ResultsDock() {
   const heat = useEditor(selectHeatOn);
   const highlight = useEditor(selectHighlight);
   const exceedanceMax = useEditor((s) => s.plan.objectives?.exceedanceMax ?? 0.05);
+  const restored = useEditor((s) => s.simulation.restored);
   const [size, setSize] = useState<DockSize>('closed');
+  useEffect(() => followResultPersistence(store, window.localStorage), [store]);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  // A refused or failed run: bring its explanation into view, wherever the dashboard was scrolled.
+  useEffect(() => {
+    if (status === 'error') bodyRef.current?.scrollTo({ top: 0 });
+  }, [status, error, size]);
   // Open by itself when a run ends, not when it starts: opening shrinks the canvas, and that
   // relayout and repaint would land on the window's thread while the workers are busy.
   useEffect(() => {
@@ -35,7 +44,9 @@ export function ResultsDock() {
   let chip: { text: string; tone: string };
   if (status === 'running') chip = { text: 'Running…', tone: 'running' };
   else if (status === 'error') chip = { text: 'Cannot show new results', tone: 'error' };
+  else if (outcome && stale && (resultRevision ?? 0) < 0) chip = { text: 'Stale: from an earlier session, for a plan that differs from this one', tone: 'stale' };
   else if (outcome && stale) chip = { text: `Stale: plan changed since revision ${resultRevision}`, tone: 'stale' };
+  else if (outcome && restored) chip = { text: 'Up to date · from an earlier session, same plan', tone: 'ok' };
   else if (outcome) chip = { text: `Up to date · plan revision ${resultRevision}`, tone: 'ok' };
   else if (status === 'cancelled') chip = { text: 'Run cancelled', tone: 'muted' };
   else chip = { text: 'Not run yet', tone: 'muted' };
@@ -64,6 +75,7 @@ export function ResultsDock() {
           </span>
         )}
         <span className="dock-spacer" />
+        {outcome && size !== 'closed' && <ExportDashboardButton />}
         {outcome && (
           <label className="dock-toggle" title="Colour each component by its share of downtime">
             <input type="checkbox" data-testid="heat-view" checked={heat} onChange={(e) => store.getState().setHeatView(e.target.checked)} />
@@ -79,7 +91,7 @@ export function ResultsDock() {
         </div>
       </header>
       {size !== 'closed' && (
-        <div className="dock-body">
+        <div className="dock-body" ref={bodyRef} data-export="dashboard">
           {status === 'error' && error && (
             <div className="run-error" role="alert" data-testid="run-error">
               <b>{error}</b>

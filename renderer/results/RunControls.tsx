@@ -1,6 +1,7 @@
 /**
- * The run controls at the right end of the toolbar: run settings (saved in the plan, undoable), Run
- * (Ctrl/⌘+Enter) or Cancel, and while running a progress bar with replications done and elapsed time.
+ * The run controls: run settings (saved in the plan, undoable; a toolbar entry that may overflow into
+ * the "⋯" menu), and at the right end of the toolbar Run (Ctrl/⌘+Enter) or Cancel, with, while
+ * running, a progress bar with replications done, elapsed time and an estimate of the time left.
  */
 import { useEffect, useState } from 'react';
 import { PLAN_DEFAULTS } from '../../sim/model/resolve';
@@ -8,6 +9,7 @@ import { isMac } from '../app/platformKeys';
 import { cancelSimulation, startSimulation, updateRunSettings } from '../simClient/runController';
 import type { RunSettings } from '../simClient/types';
 import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
+import type { ToolbarPlacement } from '../app/toolbarItems';
 import { formatElapsed } from './format';
 
 const FIELDS: Array<{ key: keyof RunSettings; label: string; title: string; min: number; max: number; step: number; integer: boolean }> = [
@@ -16,7 +18,7 @@ const FIELDS: Array<{ key: keyof RunSettings; label: string; title: string; min:
   { key: 'seed', label: 'Seed', title: 'Master seed: the same seed gives the same result, here and in the CLI', min: 0, max: 2 ** 32 - 1, step: 1, integer: true },
 ];
 
-function SettingField({ field }: { field: (typeof FIELDS)[number] }) {
+function SettingField({ field, placement }: { field: (typeof FIELDS)[number]; placement: ToolbarPlacement }) {
   const store = useEditorStoreApi();
   const saved = useEditor((s) => s.plan.simulation?.[field.key]);
   const value = saved ?? PLAN_DEFAULTS[field.key];
@@ -33,8 +35,10 @@ function SettingField({ field }: { field: (typeof FIELDS)[number] }) {
     <label className="run-field" title={field.title}>
       <span>{field.label}</span>
       <input
-        data-testid={`run-setting-${field.key}`}
-        inputMode="numeric"
+        data-testid={placement === 'measure' ? undefined : `run-setting-${field.key}`}
+        tabIndex={placement === 'measure' ? -1 : undefined}
+        inputMode="decimal"
+        onFocus={(e) => e.currentTarget.select()}
         value={draft ?? String(value)}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
@@ -65,6 +69,7 @@ function Progress() {
     return () => window.clearInterval(timer);
   }, []);
   const elapsed = startedAt === null ? 0 : Math.max(0, now - startedAt) / 1000;
+  const left = timeLeft(elapsed, progress);
   return (
     <div className="run-progress" data-testid="run-progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)} data-done={done} data-total={total}>
       <div className="run-progress-track">
@@ -72,12 +77,37 @@ function Progress() {
       </div>
       <span className="run-progress-text">
         {done}/{total} · <span data-testid="run-elapsed">{formatElapsed(elapsed)}</span>
+        {' · '}
+        <span data-testid="run-remaining" title="Estimated from the pace so far">
+          {left === null ? 'estimating…' : `~${formatElapsed(left)} left`}
+        </span>
       </span>
     </div>
   );
 }
 
-export function RunControls() {
+/**
+ * Seconds left at the pace so far, or null while too little has run to say (the first replications
+ * include the workers' start-up, so an early estimate would be wild).
+ */
+export function timeLeft(elapsedSeconds: number, fraction: number): number | null {
+  if (fraction < 0.03 || elapsedSeconds < 0.5) return null;
+  if (fraction >= 1) return 0;
+  return (elapsedSeconds * (1 - fraction)) / fraction;
+}
+
+/** Years, replications and seed: in the bar side by side, in the "⋯" menu one under another. */
+export function RunSettings({ placement }: { placement: ToolbarPlacement }) {
+  return (
+    <div className={`run-fields${placement === 'menu' ? ' is-stacked' : ''}`} role="group" aria-label="Run settings">
+      {FIELDS.map((f) => (
+        <SettingField key={f.key} field={f} placement={placement} />
+      ))}
+    </div>
+  );
+}
+
+export function RunButton() {
   const store = useEditorStoreApi();
   const running = useEditor((s) => s.simulation.status === 'running');
   useEffect(() => {
@@ -94,11 +124,6 @@ export function RunControls() {
   const shortcut = isMac() ? '⌘↵' : 'Ctrl+Enter';
   return (
     <div className="run-controls">
-      <div className="run-fields" aria-label="Run settings">
-        {FIELDS.map((f) => (
-          <SettingField key={f.key} field={f} />
-        ))}
-      </div>
       {running && <Progress />}
       {running ? (
         <button type="button" className="run-button is-cancel" data-testid="run-cancel" onClick={() => cancelSimulation(store)} title="Stop the run and its workers">

@@ -1,6 +1,6 @@
 /**
  * Everything the window adds around the editor: the file session (recovery offer, autosave), the
- * document shortcuts, and the dialogs (template gallery, file errors, shortcut sheet).
+ * document shortcuts, the host's menu commands and title, and the dialogs (template gallery, file errors, shortcut sheet).
  */
 import { FileErrorsDialog } from '../files/FileErrorsDialog';
 import { OpenPrompt } from '../files/OpenPrompt';
@@ -9,11 +9,13 @@ import { useFileSession } from '../files/useFileSession';
 import { TemplateGallery } from '../gallery/TemplateGallery';
 import { ShortcutSheet } from '../shortcuts/ShortcutSheet';
 import { useFileShortcuts } from '../shortcuts/useFileShortcuts';
+import { useHostCommands } from './useHostCommands';
 
 export function WindowShell() {
   const ctx = useFileContext();
   useFileSession(ctx.editor, ctx.ui, ctx.platform);
   useFileShortcuts(ctx);
+  useHostCommands(ctx);
   return (
     <>
       <TemplateGallery />

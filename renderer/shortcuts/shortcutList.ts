@@ -28,6 +28,11 @@ export const SHORTCUT_GROUPS: { title: string; items: [string, string][] }[] = [
     title: 'View',
     items: [
       ['Fit the design in view', 'F'],
+      ['Find a component and centre it', `${MOD} K`],
+      ['Auto-layout the diagram', `${MOD} ⇧ L`],
+      ['Export the diagram as SVG', `${MOD} ⇧ E`],
+      ['Export the diagram as PNG', `${MOD} ⇧ P`],
+      ['Edit a wire label', 'double-click the wire'],
       ['Box select', '⇧ drag'],
       ['This sheet', '?'],
     ],

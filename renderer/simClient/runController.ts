@@ -1,10 +1,9 @@
 /**
- * Binds runs to a window's store: checks that the plan can run (valid, every part simulated, someone
+ * Binds runs to a window's store: checks that the plan can run (valid, someone
  * sends requests), starts the worker pool, forwards throttled progress, and records the outcome or
  * a clear error. One run per store at a time; cancel terminates its workers. Run settings are plan
  * fields, so editing them is an undoable plan write.
  */
-import { unsupportedFeatures } from '../../sim/engine/unsupported';
 import type { ResolvedPlan } from '../../sim/model/resolve';
 import type { Plan, SimulationSettings } from '../../sim/model/schema';
 import { validationOf } from '../app/usePlanValidation';
@@ -28,10 +27,6 @@ export function checkRunnable(plan: Plan): Runnable {
     };
   }
   const resolved = validation.resolved;
-  const missing = unsupportedFeatures(resolved);
-  if (missing.length > 0) {
-    return { ok: false, message: 'The engine does not simulate these parts of the plan yet:', details: missing };
-  }
   if (!resolved.nodes.some((n) => n.kind === 'clients')) {
     return { ok: false, message: 'Nothing to measure: add a Clients component so the design receives requests.', details: [] };
   }

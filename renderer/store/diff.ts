@@ -3,7 +3,7 @@
  * removed}` per collection. Pure functions, no store, no React: undo is `reverseDiff`; a drag's many
  * diffs become one history entry by diffing the records before and after it (history.ts).
  */
-import { COLLECTIONS, type Collection, type PlanRecords, type RecordTypes } from './records';
+import { COLLECTIONS, orderedIds, type Collection, type PlanRecords, type RecordOrder, type RecordTypes } from './records';
 
 type Added = { [C in Collection]?: Record<string, RecordTypes[C]> };
 type Updated = { [C in Collection]?: Record<string, [from: RecordTypes[C], to: RecordTypes[C]]> };
@@ -13,11 +13,17 @@ export interface PlanDiff {
   updated: Updated;
   removed: Added;
   /**
-   * Where a removed record stood: the id of the first record after it that the diff keeps (null:
-   * it was last). Undo re-inserts it there, so the saved lists keep their order through undo.
-   * Records added without a hint go to the end.
+   * Where a removed record stood, or where an added one goes: the id of the first record after it
+   * that the diff keeps (null: last). Undo re-inserts removed records there, so the saved lists keep
+   * their order through undo. Records added without a hint go to the end.
    */
   insertBefore?: { [C in Collection]?: Record<string, string | null> };
+  /**
+   * The ids in `added` and `removed` in the plan's order. Object keys cannot carry it: digit-only
+   * ids ("10", "2") always iterate in numeric order.
+   */
+  addedOrder?: { [C in Collection]?: string[] };
+  removedOrder?: { [C in Collection]?: string[] };
 }
 
 // Inside this file records are handled generically; the public signatures stay typed.
@@ -41,36 +47,48 @@ function isEmptyMap(map: object | undefined): boolean {
   return true;
 }
 
+/** The keys of `map` in the order `listed` gives, then any others. */
+function keysInOrder(map: AnyMap | undefined, listed: readonly string[] | undefined): string[] {
+  if (!map) return [];
+  if (!listed) return Object.keys(map);
+  const out = listed.filter((id) => id in map);
+  const seen = new Set(out);
+  for (const id in map) if (!seen.has(id)) out.push(id);
+  return out;
+}
+
 /** Applies a diff to records, copying only the collections it touches. */
 export function applyDiff(records: PlanRecords, diff: PlanDiff): PlanRecords {
-  const next = { ...records } as Record<Collection, AnyMap>;
+  const next = { ...records } as Record<Collection, AnyMap> & { order?: RecordOrder };
+  let order: RecordOrder | undefined = records.order;
   for (const c of COLLECTIONS) {
     const added = diff.added[c] as AnyMap | undefined;
     const updated = diff.updated[c] as AnyPairs | undefined;
     const removed = diff.removed[c] as AnyMap | undefined;
     if (isEmptyMap(added) && isEmptyMap(updated) && isEmptyMap(removed)) continue;
-    let map: AnyMap = { ...next[c] };
+    const map: AnyMap = { ...next[c] };
     for (const id in removed) delete map[id];
     // Updates replace in place so a record keeps its position in the saved lists.
     for (const id in updated) map[id] = updated[id]![1];
+    const kept = orderedIds(records, c).filter((id) => id in map);
+    const keptSet = new Set(kept);
     const hints = diff.insertBefore?.[c];
     const placed = new Map<string, string[]>();
-    for (const id in added) {
+    const appended: string[] = [];
+    for (const id of keysInOrder(added, diff.addedOrder?.[c])) {
+      map[id] = added![id];
+      if (keptSet.has(id)) continue;
       const before = hints?.[id];
-      if (before && before in map) placed.set(before, [...(placed.get(before) ?? []), id]);
-      else map[id] = added[id];
+      if (before && keptSet.has(before)) placed.set(before, [...(placed.get(before) ?? []), id]);
+      else appended.push(id);
     }
-    if (placed.size) {
-      // Rebuild the map in order, slotting re-inserted records in front of their successors.
-      const ordered: AnyMap = {};
-      for (const id in map) {
-        for (const early of placed.get(id) ?? []) ordered[early] = added![early];
-        ordered[id] = map[id];
-      }
-      map = ordered;
-    }
+    const ids: string[] = [];
+    for (const id of kept) ids.push(...(placed.get(id) ?? []), id);
+    ids.push(...appended);
     next[c] = map;
+    order = { ...order, [c]: ids };
   }
+  if (order) next.order = order;
   return next as PlanRecords;
 }
 
@@ -85,7 +103,14 @@ export function reverseDiff(diff: PlanDiff): PlanDiff {
   }
   // The hints describe records in `removed`; they stay attached to the same ids, which the reverse
   // diff adds back.
-  return { added: diff.removed, updated: updated as Updated, removed: diff.added, ...(diff.insertBefore ? { insertBefore: diff.insertBefore } : {}) };
+  return {
+    added: diff.removed,
+    updated: updated as Updated,
+    removed: diff.added,
+    ...(diff.insertBefore ? { insertBefore: diff.insertBefore } : {}),
+    ...(diff.removedOrder ? { addedOrder: diff.removedOrder } : {}),
+    ...(diff.addedOrder ? { removedOrder: diff.addedOrder } : {}),
+  };
 }
 
 /** Structural equality of two JSON records (plan records are plain JSON). */
@@ -108,15 +133,27 @@ export function diffRecords(before: PlanRecords, after: PlanRecords): PlanDiff {
     const added: AnyMap = {};
     const updated: AnyPairs = {};
     const removed: AnyMap = {};
-    for (const id in b) {
-      if (!(id in a)) added[id] = b[id];
-      else if (a[id] !== b[id] && !sameRecord(a[id], b[id])) updated[id] = [a[id], b[id]];
-    }
+    const addedIds: string[] = [];
+    const removedIds: string[] = [];
     const hints: Record<string, string | null> = {};
     let pending: string[] = [];
-    for (const id in a) {
+    for (const id of orderedIds(after, c)) {
+      if (!(id in a)) {
+        added[id] = b[id];
+        addedIds.push(id);
+        pending.push(id);
+        continue;
+      }
+      if (a[id] !== b[id] && !sameRecord(a[id], b[id])) updated[id] = [a[id], b[id]];
+      for (const fresh of pending) hints[fresh] = id;
+      pending = [];
+    }
+    // Added records after the last kept one go to the end, where records without a hint go anyway.
+    pending = [];
+    for (const id of orderedIds(before, c)) {
       if (!(id in b)) {
         removed[id] = a[id];
+        removedIds.push(id);
         pending.push(id);
       } else {
         for (const gone of pending) hints[gone] = id;
@@ -125,9 +162,15 @@ export function diffRecords(before: PlanRecords, after: PlanRecords): PlanDiff {
     }
     for (const gone of pending) hints[gone] = null;
     if (!isEmptyMap(hints)) (out.insertBefore ??= {})[c] = hints;
-    if (!isEmptyMap(added)) (out.added as Record<string, AnyMap>)[c] = added;
+    if (addedIds.length) {
+      (out.added as Record<string, AnyMap>)[c] = added;
+      (out.addedOrder ??= {})[c] = addedIds;
+    }
     if (!isEmptyMap(updated)) (out.updated as Record<string, AnyPairs>)[c] = updated;
-    if (!isEmptyMap(removed)) (out.removed as Record<string, AnyMap>)[c] = removed;
+    if (removedIds.length) {
+      (out.removed as Record<string, AnyMap>)[c] = removed;
+      (out.removedOrder ??= {})[c] = removedIds;
+    }
   }
   return out;
 }

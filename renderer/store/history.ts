@@ -5,7 +5,13 @@
 import { applyDiff, diffRecords, isEmptyDiff, reverseDiff, type PlanDiff } from './diff';
 import type { PlanRecords } from './records';
 
-export type HistoryEntry = { type: 'diff'; diff: PlanDiff } | { type: 'mark'; id: string };
+/** Which document the plan belonged to before and after a step that replaced it (open a file). */
+export interface DocumentChange {
+  before: unknown;
+  after: unknown;
+}
+
+export type HistoryEntry = { type: 'diff'; diff: PlanDiff; document?: DocumentChange } | { type: 'mark'; id: string };
 
 export interface History {
   undos: readonly HistoryEntry[];
@@ -15,9 +21,9 @@ export interface History {
 export const EMPTY_HISTORY: History = { undos: [], redos: [] };
 
 /** Records a new edit; a new edit makes the redo stack meaningless, so it is cleared. */
-export function pushDiff(history: History, diff: PlanDiff): History {
-  if (isEmptyDiff(diff)) return history;
-  return { undos: [...history.undos, { type: 'diff', diff }], redos: [] };
+export function pushDiff(history: History, diff: PlanDiff, document?: DocumentChange): History {
+  if (isEmptyDiff(diff) && !document) return history;
+  return { undos: [...history.undos, document ? { type: 'diff', diff, document } : { type: 'diff', diff }], redos: [] };
 }
 
 export function pushMark(history: History, id: string): History {
@@ -39,6 +45,9 @@ export function squashToMark(history: History, id: string, current: PlanRecords)
   for (const entry of history.undos.slice(at + 1).reverse()) {
     if (entry.type === 'diff') before = applyDiff(before, reverseDiff(entry.diff));
   }
+  const folded = history.undos.slice(at + 1);
+  // A step that changed the document (opening a file) is never folded into a gesture.
+  if (folded.some((e) => e.type === 'diff' && e.document)) return { ...history, undos: [...history.undos.slice(0, at), ...folded] };
   const squashed = diffRecords(before, current);
   const kept = history.undos.slice(0, at);
   return {
@@ -47,23 +56,33 @@ export function squashToMark(history: History, id: string, current: PlanRecords)
   };
 }
 
-/** The diff the next undo reverses, and the history after it; marks on top are dropped. */
-export function takeUndo(history: History): { diff: PlanDiff; history: History } | null {
+type DiffEntry = Extract<HistoryEntry, { type: 'diff' }>;
+
+/**
+ * The diff the next undo reverses, the document to return to (when the step changed it), and the
+ * history after it; marks on top are dropped. `currentDocument` is what redo will come back to: the
+ * document may have been renamed by Save As since the step was recorded.
+ */
+export function takeUndo(history: History, currentDocument?: unknown): { diff: PlanDiff; document?: DocumentChange; history: History } | null {
   const at = lastIndexWhere(history.undos, (e) => e.type === 'diff');
   if (at < 0) return null;
-  const entry = history.undos[at] as Extract<HistoryEntry, { type: 'diff' }>;
+  const entry = history.undos[at] as DiffEntry;
+  const redo: DiffEntry = entry.document ? { ...entry, document: { before: entry.document.before, after: currentDocument } } : entry;
   return {
     diff: entry.diff,
-    history: { undos: history.undos.slice(0, at), redos: [...history.redos, entry] },
+    ...(entry.document ? { document: entry.document } : {}),
+    history: { undos: history.undos.slice(0, at), redos: [...history.redos, redo] },
   };
 }
 
-export function takeRedo(history: History): { diff: PlanDiff; history: History } | null {
+export function takeRedo(history: History, currentDocument?: unknown): { diff: PlanDiff; document?: DocumentChange; history: History } | null {
   const entry = history.redos.at(-1);
   if (!entry || entry.type !== 'diff') return null;
+  const undo: DiffEntry = entry.document ? { ...entry, document: { before: currentDocument, after: entry.document.after } } : entry;
   return {
     diff: entry.diff,
-    history: { undos: [...history.undos, entry], redos: history.redos.slice(0, -1) },
+    ...(entry.document ? { document: entry.document } : {}),
+    history: { undos: [...history.undos, undo], redos: history.redos.slice(0, -1) },
   };
 }
 

@@ -2,6 +2,11 @@
  * The plan held as keyed records, the unit of every diff: one `meta` record (everything but the three
  * lists), and regions, nodes and edges keyed by id. Edges get ids here when a file has none, because
  * undo, selection and xyflow all need a stable key per edge.
+ *
+ * A plain object does not keep insertion order for integer-like keys ("10" comes before "2" no
+ * matter what), so the order of each list lives in `order`; read it with `orderedIds`, never with
+ * Object.keys. Keys added to a collection without updating `order` (commands editing a draft) count
+ * as appended after the ordered ones.
  */
 import type { Edge, Plan, PlanNode, Region } from '../../sim/model/schema';
 
@@ -20,7 +25,31 @@ export const COLLECTIONS: readonly Collection[] = ['meta', 'regions', 'nodes', '
 /** The single key of the `meta` collection. */
 export const META_KEY = 'plan';
 
-export type PlanRecords = { [C in Collection]: Record<string, RecordTypes[C]> };
+export type RecordOrder = { [C in Collection]?: readonly string[] };
+export type PlanRecords = { [C in Collection]: Record<string, RecordTypes[C]> } & { order?: RecordOrder };
+
+/** The ids of a collection in the plan's order (see the note at the top). */
+export function orderedIds(records: PlanRecords, c: Collection): string[] {
+  const map = records[c];
+  const listed = records.order?.[c];
+  if (!listed) return Object.keys(map);
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const id of listed) {
+    if (id in map && !seen.has(id)) {
+      out.push(id);
+      seen.add(id);
+    }
+  }
+  for (const id in map) if (!seen.has(id)) out.push(id);
+  return out;
+}
+
+/** The records of a collection in the plan's order. */
+export function orderedValues<C extends Collection>(records: PlanRecords, c: C): RecordTypes[C][] {
+  const map = records[c] as Record<string, RecordTypes[C]>;
+  return orderedIds(records, c).map((id) => map[id]!);
+}
 
 /** The empty document a new window starts from. */
 export function emptyPlan(name = 'Untitled design'): Plan {
@@ -39,6 +68,7 @@ export function planToRecords(plan: Plan): PlanRecords {
   const { regions, nodes, edges, ...meta } = plan;
   const taken = new Set<string>(edges.flatMap((e) => (e.id ? [e.id] : [])));
   const edgeRecords: Record<string, EdgeRecord> = {};
+  const edgeOrder: string[] = [];
   for (const edge of edges) {
     // A duplicate id in a file would make two edges share one key; give the second a fresh one.
     let id = edge.id && !edgeRecords[edge.id] ? edge.id : undefined;
@@ -47,12 +77,15 @@ export function planToRecords(plan: Plan): PlanRecords {
       taken.add(id);
     }
     edgeRecords[id] = { ...edge, id };
+    edgeOrder.push(id);
   }
+  const regionList = regions ?? [];
   return {
     meta: { [META_KEY]: meta },
-    regions: Object.fromEntries((regions ?? []).map((r) => [r.id, r])),
+    regions: Object.fromEntries(regionList.map((r) => [r.id, r])),
     nodes: Object.fromEntries(nodes.map((n) => [n.id, n])),
     edges: edgeRecords,
+    order: { regions: regionList.map((r) => r.id), nodes: nodes.map((n) => n.id), edges: edgeOrder },
   };
 }
 
@@ -60,8 +93,8 @@ export function recordsToPlan(records: PlanRecords): Plan {
   const meta = records.meta[META_KEY] ?? emptyPlan();
   return {
     ...meta,
-    regions: Object.values(records.regions),
-    nodes: Object.values(records.nodes),
-    edges: Object.values(records.edges),
+    regions: orderedValues(records, 'regions'),
+    nodes: orderedValues(records, 'nodes'),
+    edges: orderedValues(records, 'edges'),
   };
 }

@@ -7,8 +7,7 @@ import { useMemo } from 'react';
 import { detectStrategies, type StrategyFinding } from '../../sim/analysis/strategies';
 import { CATALOG } from '../../sim/catalog';
 import type { Plan } from '../../sim/model/schema';
-import { useEditor } from '../store/EditorStoreContext';
-import { selectPlan } from '../store/selectors';
+import { useContentPlan } from '../app/usePlanValidation';
 
 const SHORT: Record<StrategyFinding['id'], string> = {
   multiRegion: 'Multi-region',
@@ -40,7 +39,8 @@ function sentence(reason: string): string {
 }
 
 export function StrategyBadges() {
-  const plan = useEditor(selectPlan);
+  // Strategies do not depend on where cards are drawn: a drag does not re-detect them.
+  const plan = useContentPlan();
   const findings = useMemo(() => findingsOf(plan), [plan]);
   if (!findings) return null;
   const used = findings.filter((f) => f.used).length;
@@ -54,7 +54,7 @@ export function StrategyBadges() {
         return (
           <div key={f.id} className={`strategy-badge${f.used ? ' is-used' : ''}`} data-testid={`strategy-${f.id}`} data-used={f.used} tabIndex={0}>
             <span className="strategy-dot" aria-hidden="true" />
-            {SHORT[f.id]}
+            <span className="strategy-label">{SHORT[f.id]}</span>
             <div className="strategy-detail" role="tooltip" data-testid={`strategy-${f.id}-detail`}>
               <div className="strategy-detail-head">
                 <strong>{row.name}</strong>

@@ -104,7 +104,10 @@ const automaticFailover: Detector = (plan) => {
     if (n.kind !== 'dns') continue;
     const policy = n.policy ?? 'simple';
     const targets = n.targets.map((t) => t.node);
-    if (ROUTING_POLICIES.has(policy) && targets.length >= 2) {
+    if (ROUTING_POLICIES.has(policy) && targets.length >= 2 && n.healthCheck?.manual) {
+      // PLAN-FORMAT meaning 21: people switch this record, so its failover is not automatic.
+      missing.push(`${n.id} (${policy}) is switched by people (healthCheck.manual)`);
+    } else if (ROUTING_POLICIES.has(policy) && targets.length >= 2) {
       const interval = n.healthCheck?.intervalSeconds ?? route53.intervalSeconds;
       const threshold = n.healthCheck?.failureThreshold ?? route53.failureThreshold;
       reasons.push(`${n.id} (${policy}) health-checks ${list(targets)} every ${interval} s and stops answering with a target after ${threshold} failed checks`);

@@ -10,6 +10,7 @@ import { PRICES_CATALOG } from './prices';
 import { REGION_CATALOG } from './regions';
 import { RELIABILITY_CATALOG } from './reliability';
 import { STRATEGIES_CATALOG } from './strategies';
+import { TRAFFIC_LAB_CATALOG } from './trafficLab';
 
 const meta = {
   currency: 'USD' as const,
@@ -32,6 +33,7 @@ export const CATALOG = {
   monitoring: MONITORING_CATALOG,
   prices: PRICES_CATALOG,
   strategies: STRATEGIES_CATALOG,
+  traffic: TRAFFIC_LAB_CATALOG,
 } as const;
 
 export type Catalog = typeof CATALOG;

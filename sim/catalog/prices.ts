@@ -104,6 +104,10 @@ export const PRICES_CATALOG = {
     internetEgressUsdPerGb: p2(0.09, 'kindatechnical; serverdevworker', '2023-10'),
     crossAzUsdPerGbEachWay: p2(0.01, 'kindatechnical; serverdevworker', '2023-10'),
   },
+  s3: {
+    // Backups are priced as full copies in S3 Standard; the research lists no S3 storage price.
+    standardStorageUsdPerGbMonth: unverified(0.023, 'recalled (Amazon S3 pricing page, S3 Standard, first 50 TB)', '2026-06', 'not in the research; re-check before relying on it'),
+  },
   cloudwatch: {
     metricUsdPerMonth: p2(0.3, 'CloudWatch pricing worked example (quoted); repos', '2026-06', `first 10 k metrics; ${SPAN_2024_26}`),
     alarmUsdPerMonth: p2(0.1, 'CloudWatch pricing worked example (quoted); repos', '2026-06', `standard alarm, 10 free; ${SPAN_2024_26}`),

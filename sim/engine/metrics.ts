@@ -1,8 +1,11 @@
 /**
- * Per-replication accounting of the fluid traffic (PLAN-FORMAT meanings 13 and 14): lost requests,
- * time with a noticeable failing share, incidents and their lengths (RTO samples), and 730-hour
- * months for SLO attainment. Between events the served share is constant or moves linearly, so every
- * integral (and every threshold crossing) is exact.
+ * Per-replication accounting of the fluid traffic (PLAN-FORMAT meanings 13, 14, 19, 20): lost
+ * requests, time with a noticeable failing share, incidents and their lengths (RTO samples), and
+ * 730-hour months for SLO attainment. Every clients node's load follows 1 + swing·sin(ωt) with the
+ * same phase, so the offered rate is R + S·sin(ωt) and, between events, the lost rate is
+ * A(t) + B(t)·sin(ωt) with A and B constant or linear in t. Every integral is exact, and every
+ * 0.1 % crossing is found exactly (to floating-point precision) inside each quarter day, where the
+ * failing condition is monotone.
  * Imports only sim/engine/model.
  */
 import { MONTH_SECONDS, type Cause } from './model';
@@ -40,9 +43,17 @@ export class TrafficAccount {
   monthsMeetingObjective = 0;
   offeredRequests = 0;
 
-  /** Served share of offered requests (σ) at `lastTime`; it may move linearly until the next event. */
-  private success = 1;
+  /**
+   * Lost rate at `lastTime` as A + B·sin(ωt): A requests per second at nominal load and B their
+   * swing-weighted part (Σ rps·swing over the failing requests). Each may move linearly until the next event.
+   */
+  private lostA = 0;
+  private lostB = 0;
   private lastTime = 0;
+  /** Σ over clients of rps × swing: the offered rate is offeredRps + swingRps·sin(ωt). */
+  private readonly swingRps: number;
+  /** The failing share's threshold with its slack. */
+  private readonly limit = FAILING_SHARE_THRESHOLD + THRESHOLD_SLACK;
   private failing = false;
   /** The cause of the latest change, blamed when a linear slide crosses the threshold. */
   private lastCause: Cause | undefined;
@@ -59,63 +70,126 @@ export class TrafficAccount {
     private readonly offeredRps: number,
     /** Availability objective judged per month on requests; NaN when the plan has none. */
     private readonly monthlyObjective: number,
+    /** The offered-rate-weighted mean of the clients' swings (meaning 19: their loads add up). */
     private readonly diurnalSwing = 0,
-  ) {}
+  ) {
+    this.swingRps = offeredRps * diurnalSwing;
+  }
 
   /**
-   * Integrates up to `t`. The served rate (at nominal load) moves linearly from its value at the
-   * last event to `servedRpsAtT` (default: unchanged), which is exact for the fluid model: between
-   * events, shares change at most linearly (clients following DNS answers over a TTL). A crossing
-   * of the 0.1 % threshold inside the segment opens or closes an incident at the exact instant.
+   * Integrates up to `t` with one swing for every request: the served rate (at nominal load) moves
+   * linearly from its value at the last event to `servedRpsAtT` (default: unchanged).
    */
   advance(t: number, servedRpsAtT?: number): void {
-    if (t <= this.lastTime) return;
     if (servedRpsAtT === undefined) {
       this.advanceConstant(t);
       return;
     }
-    const target = this.offeredRps <= 0 ? this.success : servedRpsAtT / this.offeredRps;
-    const t0 = this.lastTime;
-    const s0 = this.success;
-    const slope = (target - s0) / (t - t0);
-    // Split at month ends and at the threshold crossing so each piece has one failing state.
-    // (No closure here: this runs at every event of a ramp or a diurnal tick.)
-    while (this.lastTime < t) {
-      let end = Math.min(t, this.monthEnd);
-      let crossing = Infinity;
-      if (slope !== 0 && this.isFailing(end >= t ? target : s0 + slope * (end - t0)) !== this.failing) {
-        const x = t0 + (1 - (FAILING_SHARE_THRESHOLD + THRESHOLD_SLACK) - s0) / slope;
-        crossing = Math.min(Math.max(x, this.lastTime), end);
-        end = crossing;
-      }
-      const sAtEnd = end >= t ? target : s0 + slope * (end - t0);
-      this.accrue(this.lastTime, end, this.success, sAtEnd);
-      this.lastTime = end;
-      this.success = sAtEnd;
-      if (end === crossing) this.switchFailing(!this.failing, end, this.lastCause);
-      if (end === this.monthEnd) this.closeMonth(this.monthEnd);
-    }
-    this.success = target;
+    const a = this.offeredRps <= 0 ? this.lostA : this.offeredRps - servedRpsAtT;
+    this.advanceLost(t, a, a * this.diurnalSwing);
   }
 
   /**
-   * The hot path (every event of a plan whose shares are constant between events): no threshold
-   * can be crossed, so only month ends split the piece, and nothing is allocated.
+   * Integrates up to `t`, the lost rate's A and B moving linearly from their values at the last
+   * event to `aAtT` and `bAtT`. A 0.1 % crossing inside the segment opens or closes an incident at
+   * the exact instant.
+   */
+  advanceLost(t: number, aAtT: number, bAtT: number): void {
+    if (t <= this.lastTime) return;
+    const t0 = this.lastTime;
+    const a0 = this.lostA;
+    const b0 = this.lostB;
+    const slopeA = (aAtT - a0) / (t - t0);
+    const slopeB = (bAtT - b0) / (t - t0);
+    // Split at month ends and at threshold crossings so each piece has one failing state.
+    while (this.lastTime < t) {
+      let end = Math.min(t, this.monthEnd);
+      const crossing = this.findCrossing(this.lastTime, end, t0, a0, b0, slopeA, slopeB);
+      if (crossing < end) end = crossing;
+      const aEnd = end >= t ? aAtT : a0 + slopeA * (end - t0);
+      const bEnd = end >= t ? bAtT : b0 + slopeB * (end - t0);
+      this.accrue(this.lastTime, end, this.lostA, this.lostB, aEnd, bEnd);
+      this.lastTime = end;
+      this.lostA = aEnd;
+      this.lostB = bEnd;
+      if (end === crossing) this.switchFailing(!this.failing, end, this.lastCause);
+      if (end === this.monthEnd) this.closeMonth(this.monthEnd);
+    }
+    this.lostA = aAtT;
+    this.lostB = bAtT;
+  }
+
+  /**
+   * The first instant in (from, to] at which the failing state differs from the current one, or
+   * Infinity. g(x) = A(x) − ε·R + (B(x) − ε·S)·sin ωx is positive exactly when more than 0.1 % fail;
+   * when |B − εS| never reaches |A − εR| its sign cannot change. Otherwise each quarter day (where
+   * sin ωx is monotone) is checked at its end and the flip is bisected to floating-point precision.
+   */
+  private findCrossing(from: number, to: number, t0: number, a0: number, b0: number, slopeA: number, slopeB: number): number {
+    if (!(this.offeredRps > 0)) return Infinity;
+    const eR = this.limit * this.offeredRps;
+    const eS = this.limit * this.swingRps;
+    const gaFrom = a0 + slopeA * (from - t0) - eR;
+    const gaTo = a0 + slopeA * (to - t0) - eR;
+    const gbMax = Math.max(Math.abs(b0 + slopeB * (from - t0) - eS), Math.abs(b0 + slopeB * (to - t0) - eS));
+    if (gaFrom > 0 === gaTo > 0 && Math.min(Math.abs(gaFrom), Math.abs(gaTo)) >= gbMax && gaFrom !== 0) {
+      return gaFrom > 0 === this.failing ? Infinity : from;
+    }
+    const g = (x: number): boolean => a0 + slopeA * (x - t0) - eR + (b0 + slopeB * (x - t0) - eS) * Math.sin(DIURNAL_OMEGA * x) > 0;
+    const quarter = Math.PI / 2 / DIURNAL_OMEGA;
+    // Extremes of sin ωx are at (k + ½)·π/ω: pieces between consecutive ones.
+    let pieceStart = from;
+    let k = Math.floor(from / quarter);
+    while (pieceStart < to) {
+      k++;
+      // Odd multiples of a quarter period are the extremes; even ones (zeros of sin) split too, harmlessly.
+      const pieceEnd = Math.min(to, k * quarter);
+      if (pieceEnd <= pieceStart) continue;
+      if (g(pieceEnd) !== this.failing) {
+        let lo = pieceStart;
+        let hi = pieceEnd;
+        for (let i = 0; i < 200 && hi - lo > 0; i++) {
+          const mid = lo + (hi - lo) / 2;
+          if (mid <= lo || mid >= hi) break;
+          if (g(mid) !== this.failing) hi = mid;
+          else lo = mid;
+        }
+        return hi;
+      }
+      pieceStart = pieceEnd;
+    }
+    return Infinity;
+  }
+
+  /**
+   * The hot path (every event of a plan whose lost rate is constant between events): with one swing
+   * for every request the failing share is constant, so only month ends split the piece.
    */
   private advanceConstant(t: number): void {
+    if (this.swingRps !== 0 && this.lostB !== this.diurnalSwing * this.lostA) {
+      this.advanceLost(t, this.lostA, this.lostB);
+      return;
+    }
     while (this.lastTime < t) {
       const end = t < this.monthEnd ? t : this.monthEnd;
-      this.accrue(this.lastTime, end, this.success, this.success);
+      this.accrue(this.lastTime, end, this.lostA, this.lostB, this.lostA, this.lostB);
       this.lastTime = end;
       if (end === this.monthEnd) this.closeMonth(end);
     }
   }
 
-  /** Sets the served rate from now on; `cause` is blamed if this change opens an incident. */
+  /** Sets the served rate (at nominal load, one swing for every request) from now on; `cause` is blamed if this change opens an incident. */
   setServed(servedRps: number, t: number, cause: Cause): void {
-    this.success = this.offeredRps > 0 ? servedRps / this.offeredRps : 1;
+    const a = this.offeredRps > 0 ? this.offeredRps - servedRps : 0;
+    this.setLost(a, a * this.diurnalSwing, t, cause);
+  }
+
+  /** Sets the lost rate A + B·sin(ωt) from now on; `cause` is blamed if this change opens an incident. */
+  setLost(a: number, b: number, t: number, cause: Cause): void {
+    this.lostA = a;
+    this.lostB = b;
     this.lastCause = cause;
-    const failingNow = this.isFailing(this.success);
+    const failingNow = this.isFailingAt(a, b, t);
     if (failingNow !== this.failing) this.switchFailing(failingNow, t, cause);
   }
 
@@ -135,8 +209,11 @@ export class TrafficAccount {
     if (horizonSeconds > this.monthStart) this.closeMonth(horizonSeconds);
   }
 
-  private isFailing(success: number): boolean {
-    return this.offeredRps > 0 && 1 - success > FAILING_SHARE_THRESHOLD + THRESHOLD_SLACK;
+  /** More than 0.1 % of the requests offered at t fail: A + B·u > ε·(R + S·u), u = sin ωt. */
+  private isFailingAt(a: number, b: number, t: number): boolean {
+    if (!(this.offeredRps > 0)) return false;
+    const u = this.swingRps === 0 && b === 0 ? 0 : Math.sin(DIURNAL_OMEGA * t);
+    return a - this.limit * this.offeredRps + (b - this.limit * this.swingRps) * u > 0;
   }
 
   private switchFailing(failingNow: boolean, t: number, cause: Cause | undefined): void {
@@ -166,12 +243,12 @@ export class TrafficAccount {
     }
   }
 
-  /** Adds the piece [t0, t1] in which the served share moves linearly from s0 to s1. */
-  private accrue(t0: number, t1: number, s0: number, s1: number): void {
+  /** Adds the piece [t0, t1] in which A and B move linearly from (a0, b0) to (a1, b1). */
+  private accrue(t0: number, t1: number, a0: number, b0: number, a1: number, b1: number): void {
     const dt = t1 - t0;
     if (dt <= 0) return;
-    const offered = this.offeredRps * (this.diurnalSwing === 0 ? dt : this.loadSeconds(t0, t1));
-    const lost = this.offeredRps * this.failingLoadSeconds(t0, t1, 1 - s0, 1 - s1);
+    const offered = this.offeredRps * dt + (this.swingRps === 0 ? 0 : this.swingRps * sineIntegral(t0, t1));
+    const lost = ((a0 + a1) / 2) * dt + (b0 === 0 && b1 === 0 ? 0 : this.swingLost(t0, t1, b0, b1));
     this.lostRequests += lost;
     this.monthLost += lost;
     this.offeredRequests += offered;
@@ -179,21 +256,14 @@ export class TrafficAccount {
     if (this.failing) this.downSeconds += dt;
   }
 
-  /** ∫ (1 + s · sin ωt) dt over [t0, t1], exactly. */
-  private loadSeconds(t0: number, t1: number): number {
-    return t1 - t0 - (this.diurnalSwing * (Math.cos(DIURNAL_OMEGA * t1) - Math.cos(DIURNAL_OMEGA * t0))) / DIURNAL_OMEGA;
-  }
-
-  /** ∫ (1 + s · sin ωt) · f(t) dt over [t0, t1] with f linear from f0 to f1, exactly. */
-  private failingLoadSeconds(t0: number, t1: number, f0: number, f1: number): number {
-    const dt = t1 - t0;
-    const flat = ((f0 + f1) / 2) * dt;
-    if (this.diurnalSwing === 0 || (f0 === 0 && f1 === 0)) return flat;
-    // ∫ (a + b·t) sin ωt dt = −(a + b·t) cos ωt / ω + b sin ωt / ω², with f = a + b·t.
+  /** ∫ B(t) · sin ωt dt over [t0, t1] with B linear from b0 to b1, exactly. */
+  private swingLost(t0: number, t1: number, b0: number, b1: number): number {
+    if (b0 === b1) return b0 * sineIntegral(t0, t1);
+    // ∫ (p + q·t) sin ωt dt = −(p + q·t) cos ωt / ω + q sin ωt / ω², with B = p + q·t.
     const w = DIURNAL_OMEGA;
-    const b = (f1 - f0) / dt;
-    const a = f0 - b * t0;
-    return flat + this.diurnalSwing * (diurnalAntiderivative(a, b, w, t1) - diurnalAntiderivative(a, b, w, t0));
+    const q = (b1 - b0) / (t1 - t0);
+    const p = b0 - q * t0;
+    return diurnalAntiderivative(p, q, w, t1) - diurnalAntiderivative(p, q, w, t0);
   }
 
   private closeMonth(end: number): void {
@@ -205,6 +275,11 @@ export class TrafficAccount {
     this.monthStart = end;
     this.monthEnd = end + MONTH_SECONDS;
   }
+}
+
+/** ∫ sin ωt dt over [t0, t1]. */
+function sineIntegral(t0: number, t1: number): number {
+  return (Math.cos(DIURNAL_OMEGA * t0) - Math.cos(DIURNAL_OMEGA * t1)) / DIURNAL_OMEGA;
 }
 
 /** An antiderivative of (a + b·x) · sin(wx): a module function, so the per-event path allocates no closure. */

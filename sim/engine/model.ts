@@ -10,6 +10,7 @@ import { compileDistribution, poissonGaps, type Sampler } from './distributions'
 import { collectOrigins, compileDns, type DnsCheckDef, type DnsDef } from './dns/compileDns';
 import { compileData, type DataModel } from './data/dataModel';
 import { compileProbeLaw, criticalComponents, type AutoscalingDef, type LivenessDef, type ServerlessDef } from './scaling/fleetDefs';
+import { compilePassives, type MonitorDef, type PassiveDef } from './passives';
 
 export const HOUR = 3600;
 export const YEAR_SECONDS = 8760 * HOUR;
@@ -37,7 +38,10 @@ export interface ComponentDef {
   timeToRepair: Sampler;
   /** Containers with a liveness probe: repaired by a restart after detection, not by timeToRepair. */
   liveness: LivenessDef | null;
-  /** Region id and zone index (−1: not zone-bound), for scripted region and zone disruptions. */
+  /**
+   * Region id (undefined: none, or a global balancer) and zone index (−1: a non-fleet node not
+   * zone-bound, or a fleet instance placed by i mod zones), for region and zone outages.
+   */
   region: string | undefined;
   zone: number;
 }
@@ -48,6 +52,8 @@ export interface OverlayDef {
   gap: Sampler;
   duration: Sampler;
   members: Int32Array;
+  /** Backups and monitors it takes down (indices into EngineModel.passives). */
+  passiveMembers: Int32Array;
   /** False for a scripted disruption: it happens once and never again. */
   repeats: boolean;
 }
@@ -67,6 +73,8 @@ export interface TrafficNodeDef {
   /** Requests per second one instance serves; Infinity when the plan gives no figure. */
   capacityRps: number;
   requestsPerSecond: number;
+  /** Clients: their own diurnal swing (meaning 19); 0 for every other node. */
+  diurnalSwing: number;
   /** Nodes this one depends on in series (not used by balancers, which choose). */
   children: Int32Array;
   /** Balancers: their observation pairs [pairStart, pairEnd). */
@@ -86,6 +94,13 @@ export interface PairDef {
   isInstance: boolean;
   sourceId: string;
   law: DetectionLaw;
+  /**
+   * The member is a container watched by a readiness probe: after a liveness restart it is back in
+   * the share at once, since `restartSeconds` already includes becoming ready.
+   */
+  readiness: boolean;
+  /** The balancer's check is deep (meaning 6): it observes the member's whole downstream path. */
+  deep: boolean;
 }
 
 export interface EngineModel {
@@ -104,8 +119,13 @@ export interface EngineModel {
   offeredRps: number;
   /** Blamed for an incident open from t = 0 (offered load above capacity): the first clients node. */
   initialCause: Cause;
-  /** Every clients node's diurnal swing (the engine core supports one shared value). */
+  /**
+   * The offered-rate-weighted mean of the clients' swings: the offered load is
+   * offeredRps · (1 + diurnalSwing · sin ωt), since every swing has the same phase (meaning 19).
+   */
   diurnalSwing: number;
+  /** Some clients node has a swing (loads then vary within a state). */
+  swinging: boolean;
   /** DNS records and their health checks (one per target). */
   dns: DnsDef[];
   dnsChecks: DnsCheckDef[];
@@ -117,6 +137,10 @@ export interface EngineModel {
   clientOrigins: Array<Array<[number, number]>>;
   /** Datasets, backups and promotion settings (sim/engine/data). */
   data: DataModel;
+  /** Backup and monitor nodes, which can be down without carrying traffic (meanings 16, 17). */
+  passives: PassiveDef[];
+  /** The people who notice needs: the plan's monitors, or the unmonitored stand-in. */
+  monitors: MonitorDef[];
   /** Some fleet has a finite capacity (so load levels matter, not just up/down states). */
   capacityLimited: boolean;
   /** Per component: 1 when its being down alone stops every request (see criticalComponents). */
@@ -183,6 +207,7 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
       serverless: null,
       capacityRps: Infinity,
       requestsPerSecond: 0,
+      diurnalSwing: 0,
       children: Int32Array.from(outgoing.get(id)!.map((to) => indexOf.get(to)!)),
       pairStart: 0,
       pairEnd: 0,
@@ -193,6 +218,7 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
       def.role = NodeRole.Clients;
       def.component = -1;
       def.requestsPerSecond = n.requestsPerSecond;
+      def.diurnalSwing = n.diurnalSwing;
     } else if (isFleet(n)) {
       def.role = NodeRole.Fleet;
       const ttf = compileDistribution(n.reliability.timeToFailureHours, HOUR);
@@ -218,7 +244,8 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
         if (a) def.autoscaling = { min: a.min, max: Math.max(a.max, n.instances), targetUtilization: a.targetUtilization, reactionSeconds: a.reactionSeconds, launchSeconds: a.launchSeconds };
         const liveness = n.platform === 'container' && n.probes ? { law: compileProbeLaw(n.probes.liveness), restartSeconds: n.probes.restartSeconds } : null;
         for (let i = 0; i < def.instances; i++) {
-          components.push({ sourceId: `${id}#${i}`, node: nodeIndex, instance: i, timeToFailure: ttf, timeToRepair: ttr, liveness, region: n.region, zone: -1 });
+          // A fleet with a `zone` has every instance there; else instance i sits in zone i mod zones (meaning 17).
+          components.push({ sourceId: `${id}#${i}`, node: nodeIndex, instance: i, timeToFailure: ttf, timeToRepair: ttr, liveness, region: n.region, zone: n.zone ?? -1 });
           componentCauses.push({ kind: 'instance', id: `${id}#${i}` });
         }
       }
@@ -237,8 +264,9 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
         timeToFailure: compileDistribution(n.reliability.timeToFailureHours, HOUR),
         timeToRepair: compileDistribution(n.reliability.timeToRepairHours, HOUR),
         liveness: null,
-        region: n.region,
-        zone: n.zone ?? -1,
+        // A global balancer belongs to no region: no region or zone outage takes it down (meaning 17).
+        region: n.kind === 'loadBalancer' && n.scope === 'global' ? undefined : n.region,
+        zone: n.kind === 'loadBalancer' && n.scope === 'global' ? -1 : (n.zone ?? -1),
       });
       componentCauses.push({ kind: 'node', id });
     }
@@ -266,11 +294,11 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
         const memberLaw = readiness ? compileProbeLaw(readiness) : law;
         for (let i = 0; i < target.instances; i++) {
           const member = target.component + i;
-          pairs.push({ balancer: b, member, memberNode: t, isInstance: true, sourceId: `${def.id}->${components[member]!.sourceId}`, law: memberLaw });
+          pairs.push({ balancer: b, member, memberNode: t, isInstance: true, sourceId: `${def.id}->${components[member]!.sourceId}`, law: memberLaw, readiness: readiness !== undefined, deep: lb.healthCheck.deep });
         }
       } else if (target.component >= 0) {
         // A serverless unit is a member like a node (its share is not capped per instance).
-        pairs.push({ balancer: b, member: target.component, memberNode: t, isInstance: false, sourceId: `${def.id}->${target.id}`, law });
+        pairs.push({ balancer: b, member: target.component, memberNode: t, isInstance: false, sourceId: `${def.id}->${target.id}`, law, readiness: false, deep: lb.healthCheck.deep });
       }
     }
     def.pairEnd = pairs.length;
@@ -287,6 +315,7 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
 
   // Overlays: region, then its zones, then common causes — each an outage process over members.
   const overlays: OverlayDef[] = [];
+  const inZone = (c: ComponentDef, z: number, zones: number): boolean => (c.zone >= 0 ? c.zone === z : c.instance >= 0 && c.instance % zones === z);
   const membersOf = (pred: (c: ComponentDef, n: ResolvedNode) => boolean): Int32Array => {
     const out: number[] = [];
     components.forEach((c, i) => {
@@ -294,6 +323,8 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
     });
     return Int32Array.from(out);
   };
+  const { passives, monitors, passiveIndex } = compilePassives(plan);
+  const passivesWhere = (pred: (p: PassiveDef) => boolean): Int32Array => Int32Array.from(passives.flatMap((p, i) => (pred(p) ? [i] : [])));
   for (const region of plan.regions) {
     if (region.outage) {
       overlays.push({
@@ -301,7 +332,8 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
         cause: { kind: 'region', id: region.id },
         gap: poissonGaps(region.outage.ratePerYear),
         duration: compileDistribution(region.outage.durationHours, HOUR),
-        members: membersOf((_c, n) => n.region === region.id),
+        members: membersOf((c) => c.region === region.id),
+        passiveMembers: passivesWhere((p) => p.region === region.id),
         repeats: true,
       });
     }
@@ -312,8 +344,9 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
           cause: { kind: 'zone', id: `${region.id}/${z}` },
           gap: poissonGaps(region.zoneOutage.ratePerYear),
           duration: compileDistribution(region.zoneOutage.durationHours, HOUR),
-          // Instance i sits in zone i mod zones; a non-fleet node only when it names its zone.
-          members: membersOf((c, n) => n.region === region.id && (c.instance >= 0 ? c.instance % region.zones === z : n.zone === z)),
+          // Instance i sits in zone i mod zones unless its fleet names a zone; a non-fleet node only when it names its zone.
+          members: membersOf((c) => c.region === region.id && inZone(c, z, region.zones)),
+          passiveMembers: passivesWhere((p) => p.region === region.id && p.zone === z),
           repeats: true,
         });
       }
@@ -327,6 +360,7 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
       gap: poissonGaps(cause.ratePerYear),
       duration: compileDistribution(cause.durationHours, HOUR),
       members: membersOf((_c, n) => affected.has(n.id)),
+      passiveMembers: passivesWhere((p) => affected.has(p.sourceId)),
       repeats: true,
     });
   }
@@ -346,7 +380,9 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
   let offeredRps = 0;
   for (const n of nodes) offeredRps += n.requestsPerSecond;
   const clients = planNodes.filter((n) => n.kind === 'clients');
-  const diurnalSwing = clients[0]?.kind === 'clients' ? clients[0].diurnalSwing : 0;
+  let swingRps = 0;
+  for (const c of clients) if (c.kind === 'clients') swingRps += c.requestsPerSecond * c.diurnalSwing;
+  const diurnalSwing = offeredRps > 0 ? swingRps / offeredRps : 0;
   let writes = 0;
   for (const c of clients) if (c.kind === 'clients') writes += c.requestsPerSecond * c.writeFraction;
 
@@ -363,12 +399,15 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
     offeredRps,
     initialCause: { kind: 'node', id: clients[0]?.id ?? '' },
     diurnalSwing,
+    swinging: swingRps > 0,
     dns,
     dnsChecks,
     dnsOfComponent,
     origins: origins.ids,
     clientOrigins,
-    data: compileData(plan, nodes, components, overlays),
+    data: compileData(plan, nodes, components, overlays, passiveIndex),
+    passives,
+    monitors,
     capacityLimited: nodes.some((x) => x.capacityRps !== Infinity),
     critical: criticalComponents(nodes, components.length),
     writeFraction: offeredRps > 0 ? writes / offeredRps : 0,

@@ -14,6 +14,15 @@ import { EventCalendar, type TimerTarget } from './simjs';
 import { TrafficEvaluator, type TrafficState } from './traffic';
 import { DnsRuntime, type DnsHost } from './dns/dnsRuntime';
 import { ScalingController, type ScalingHost } from './scaling/controller';
+import { monitorOfPassive } from './passives';
+
+const DIURNAL_OMEGA = (2 * Math.PI) / (24 * 3600);
+/**
+ * How far in u = sin ωt an evaluation probes for slopes: small enough to stay between the loads at
+ * which instances saturate (the controller looks again at each), large enough that the slope keeps
+ * about ten significant digits.
+ */
+const PROBE_U = 1e-6;
 
 /** What one replication reports: sums and samples that `summarize` pools over replications. */
 export interface ReplicationSummary {
@@ -44,6 +53,27 @@ export interface ReplicationOptions {
   replication: number;
   /** Request-weighted availability objective for monthly SLO attainment (NaN: none). */
   availabilityObjective: number;
+  /** Events this replication may deliver before it stops with EventBudgetExceeded (default DEFAULT_EVENT_BUDGET). */
+  eventBudget?: number | undefined;
+}
+
+/**
+ * Events one replication may deliver. A validated plan makes at most a few hundred thousand events
+ * per simulated year on its busiest templates; ten million is far above any sensible run and still
+ * stops a runaway one (a component failing every microsecond) within seconds.
+ */
+export const DEFAULT_EVENT_BUDGET = 10_000_000;
+
+/** A replication delivered more events than its budget allows; the message names the busiest source. */
+export class EventBudgetExceeded extends Error {
+  constructor(
+    message: string,
+    readonly replication: number,
+    readonly source: string,
+  ) {
+    super(message);
+    this.name = 'EventBudgetExceeded';
+  }
 }
 
 /**
@@ -65,6 +95,14 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
   readonly dataUp: Uint8Array;
   private readonly ownDown: Uint8Array;
   readonly overlayActive: Uint8Array;
+  /** Backups and monitors (model.passives): reasons to be down, and their own failure state. */
+  readonly passiveDown: Int32Array;
+  private readonly passiveOwnDown: Uint8Array;
+  private readonly passiveFailureStreams: RandomStream[];
+  private readonly passiveRepairStreams: RandomStream[];
+  /** Per passive: its index among model.monitors, −1 for a backup. */
+  private readonly monitorOf: Int32Array;
+  private readonly passiveBase: number;
   private readonly truth: Uint8Array;
   private readonly generation: Float64Array;
   private readonly failureStreams: RandomStream[];
@@ -90,24 +128,49 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
   private readonly useController: boolean;
   /** Liveness detection draws of containers (a new purpose, so no other draw moves). */
   private readonly livenessStreams: (RandomStream | null)[];
+  /** Per component: when its last liveness restart completed (NaN: never). */
+  private readonly restartedAt: Float64Array;
   /**
    * Required components (model.critical) now down: while > 0 nothing is served, so the traffic pass
    * is skipped. Only without DNS and per-origin accounting, which read the pass's per-node results.
    */
   private criticalDown = 0;
   private readonly shortcut: boolean;
-  /** Served rate of the current state when no required component is down, while still valid. */
-  private cachedServed = 0;
+  /** Balancer pairs whose check is deep (meaning 6). */
+  private readonly deepPairs: Int32Array;
+  /**
+   * The lost rate of the current state as A + B·sin ωt (see TrafficAccount), from the last
+   * evaluation; reused while the state is unchanged and valid.
+   */
+  private lostA = 0;
+  private lostB = 0;
+  /** The last full evaluation's lost rate, reused while cacheValid (the shortcut does not touch it). */
+  private cachedA = 0;
+  private cachedB = 0;
   private cacheValid = false;
-  /** Loads vary within a state (diurnal swing against capacity): never reuse a served rate. */
+  /** Loads vary within a state (diurnal swing against capacity): never reuse a lost rate. */
   private readonly cacheable: boolean;
-  private lastFactor = 1;
+  /**
+   * A swing and capacities both matter: the lost rate is then affine in u = sin ωt only between
+   * the loads at which some instance saturates (the controller looks again at each), so each
+   * evaluation also probes a nearby u to get its slope, and every load's.
+   */
+  private readonly probing: boolean;
+  /** Per component and per node: the load's slope in u (0 without probing). */
+  readonly loadSlope: Float64Array;
+  readonly fleetLoadSlope: Float64Array;
+  private readonly probeLoad: Float64Array;
+  private readonly probeFleetLoad: Float64Array;
   readonly data: DataRuntime;
   private readonly calendar: EventCalendar;
   private readonly evaluator: TrafficEvaluator;
   readonly account: TrafficAccount;
   /** Per DNS slot (checks, then records): what an incident it opens is blamed on, made once. */
   private readonly dnsSlotCauses: Cause[];
+  /** Events delivered per timer slot, so a runaway run can name what drove it. */
+  private readonly slotEvents: Float64Array;
+  private eventsLeft: number;
+  private readonly replicationIndex: number;
 
   constructor(
     private readonly model: EngineModel,
@@ -132,10 +195,23 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     this.useController = this.controller.needed;
     this.registered = this.controller.active;
     this.slotEnd = this.controller.slotEnd;
-    this.slots = this.controlBase + this.controller.slotCount;
+    this.passiveBase = this.controlBase + this.controller.slotCount;
+    this.slots = this.passiveBase + model.passives.length;
+    this.passiveDown = new Int32Array(model.passives.length);
+    this.passiveOwnDown = new Uint8Array(model.passives.length);
+    this.passiveFailureStreams = model.passives.map((p) => streamFor(seed, replication, p.sourceId, 'time-to-failure'));
+    this.passiveRepairStreams = model.passives.map((p) => streamFor(seed, replication, p.sourceId, 'time-to-repair'));
+    this.monitorOf = Int32Array.from(model.passives, (_p, i) => monitorOfPassive(model.monitors, i));
     this.hasDns = model.dns.length > 0;
-    this.shortcut = !this.hasDns && model.origins.length < 2;
-    this.cacheable = this.shortcut && !(model.diurnalSwing > 0 && model.capacityLimited);
+    this.deepPairs = Int32Array.from(pairs.flatMap((p, i) => (p.deep ? [i] : [])));
+    // Deep checks read the pass's per-node results, so the pass always runs.
+    this.shortcut = !this.hasDns && model.origins.length < 2 && this.deepPairs.length === 0;
+    this.cacheable = this.shortcut && !(model.swinging && model.capacityLimited);
+    this.probing = model.swinging && model.capacityLimited;
+    this.loadSlope = new Float64Array(components.length);
+    this.fleetLoadSlope = new Float64Array(nodes.length);
+    this.probeLoad = new Float64Array(this.probing ? components.length : 0);
+    this.probeFleetLoad = new Float64Array(this.probing ? nodes.length : 0);
     const origins = model.origins.length;
     this.originServed = new Float64Array(origins);
     this.originEnd = new Float64Array(origins);
@@ -149,7 +225,8 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     this.durationStreams = overlays.map((o) => streamFor(seed, replication, o.sourceId, 'outage-duration'));
     this.detectStreams = pairs.map((p) => streamFor(seed, replication, p.sourceId, 'detection'));
     this.livenessStreams = components.map((c) => (c.liveness ? streamFor(seed, replication, c.sourceId, 'liveness-detection') : null));
-    this.data = new DataRuntime(model.data, this, nodes.length, seed, replication, model.diurnalSwing);
+    this.restartedAt = new Float64Array(components.length).fill(NaN);
+    this.data = new DataRuntime(model.data, this, nodes.length, seed, replication, model.monitors);
     this.dataUp = this.data.dataUp;
     this.calendar = new EventCalendar(model.horizonSeconds, this);
     this.evaluator = new TrafficEvaluator(model);
@@ -159,6 +236,42 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
       ...model.dns.map((record): Cause => ({ kind: 'node', id: record.id })),
     ];
     this.account = new TrafficAccount(model.offeredRps, options.availabilityObjective, model.diurnalSwing);
+    this.slotEvents = new Float64Array(this.slots);
+    this.eventsLeft = options.eventBudget ?? DEFAULT_EVENT_BUDGET;
+    this.replicationIndex = replication;
+  }
+
+  /** What produced the events of a timer slot, in the plan's words. */
+  private describeSlot(slot: number): string {
+    const m = this.model;
+    const component = (c: number): string => {
+      const def = m.components[c]!;
+      return def.instance >= 0 ? `instance ${def.instance} of "${m.nodes[def.node]!.id}"` : `"${def.sourceId}"`;
+    };
+    if (slot < this.overlayBase) return `${component(slot)} (its failures and repairs)`;
+    if (slot < this.pairBase) return `outage process "${m.overlays[slot - this.overlayBase]!.sourceId}"`;
+    if (slot < this.dnsBase) return `health checks of "${m.pairs[slot - this.pairBase]!.sourceId}"`;
+    if (slot < this.dataBase) {
+      const local = slot - this.dnsBase;
+      return local < m.dnsChecks.length ? `DNS health checks of "${m.nodes[m.dnsChecks[local]!.targetNode]!.id}"` : `DNS record "${m.dns[local - m.dnsChecks.length]!.id}"`;
+    }
+    if (slot < this.controlBase) return `dataset of "${m.data.datasets[slot - this.dataBase]!.ids[0]}" (promotions and restores)`;
+    const c = slot - this.controlBase;
+    return c < m.components.length ? `autoscaling of ${component(c)}` : 'the autoscaling controller';
+  }
+
+  private budgetExceeded(): never {
+    let busiest = 0;
+    for (let s = 1; s < this.slots; s++) if (this.slotEvents[s]! > this.slotEvents[busiest]!) busiest = s;
+    const total = this.calendar.delivered;
+    const source = this.describeSlot(busiest);
+    const share = Math.round((100 * this.slotEvents[busiest]!) / total);
+    throw new EventBudgetExceeded(
+      `replication ${this.replicationIndex} stopped at ${total.toLocaleString('en-US')} events (the budget of one replication) after ${(this.calendar.now() / 3600).toPrecision(3)} simulated hours; ` +
+        `${share} % of them came from ${source}: its times are far too short for the horizon — lengthen them or shorten the horizon`,
+      this.replicationIndex,
+      source,
+    );
   }
 
   run(): void {
@@ -178,6 +291,9 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     }
     for (let o = 0; o < overlays.length; o++) {
       this.calendar.schedule(sample(overlays[o]!.gap, this.gapStreams[o]!), this.overlayBase + o);
+    }
+    for (let i = 0; i < this.model.passives.length; i++) {
+      this.calendar.schedule(sample(this.model.passives[i]!.timeToFailure, this.passiveFailureStreams[i]!), this.passiveBase + i);
     }
     // The design may fail some requests from the start (capacity below the offered load).
     this.refresh(0, this.model.initialCause, true);
@@ -230,16 +346,20 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
 
   onTimer(code: number): void {
     const slot = code % this.slots;
+    this.slotEvents[slot]!++;
+    if (--this.eventsLeft < 0) this.budgetExceeded();
     if ((code - slot) / this.slots !== this.generation[slot]) return; // cancelled
     const t = this.calendar.now();
     // While clients move between DNS answers, a serverless function warms up, or diurnal load ticks
     // run against a capacity, the served rate slides linearly until this event.
     const moving = (this.hasDns && this.dnsRuntime.inTransition) || (this.useController && this.controller.dynamic);
     if (moving) {
-      if (this.hasDns) this.dnsRuntime.fillShares(t);
+      // Up to the left limit: a step at t (TTL violators moving) applies after the integral.
+      if (this.hasDns) this.dnsRuntime.fillShares(t, true);
       if (this.useController) this.controller.advanceTo(t);
       this.cacheValid = false;
-      this.account.advance(t, this.evaluate(t));
+      this.evaluate(t);
+      this.account.advanceLost(t, this.lostA, this.lostB);
     } else this.account.advance(t);
     this.advanceOrigins(t, moving);
     let causeComponent = -1;
@@ -264,10 +384,13 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
       causeComponent = this.data.primaryComponent(slot - this.dataBase);
       changed = this.data.onTimer(slot - this.dataBase, t);
       this.cacheValid = false;
-    } else {
+    } else if (slot < this.passiveBase) {
       changed = this.controller.onTimer(slot - this.controlBase, t);
       // A surge's shortfall is blamed on the first clients node's load, as at t = 0.
       cause = this.model.initialCause;
+    } else {
+      changed = this.togglePassive(slot - this.passiveBase);
+      cause = { kind: 'node', id: this.model.passives[slot - this.passiveBase]!.sourceId };
     }
     if (!changed) return;
     if (causeComponent >= 0) cause = this.model.componentCauses[causeComponent]!;
@@ -277,25 +400,65 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
   /** Re-evaluates served traffic after a change at t, then lets the scaling controller decide. */
   private refresh(t: number, cause: Cause, initial: boolean): void {
     if (this.hasDns && !initial) this.dnsRuntime.fillShares(t);
-    this.account.setServed(this.evaluate(t), t, cause);
+    this.evaluate(t);
+    this.account.setLost(this.lostA, this.lostB, t, cause);
     // While a required component is down the loads are not re-evaluated: the controller holds.
-    if (this.useController && !(this.shortcut && this.criticalDown > 0) && this.controller.afterEvaluation(t, this.lastFactor)) {
-      this.account.setServed(this.evaluate(t), t, cause);
+    if (this.useController && !(this.shortcut && this.criticalDown > 0) && this.controller.afterEvaluation(t)) {
+      this.evaluate(t);
+      this.account.setLost(this.lostA, this.lostB, t, cause);
     }
     this.startOriginSegment();
     if (this.hasDns && !initial) this.dnsRuntime.refreshChecks();
+    // Deep balancer checks see the downstream path, known only after this pass.
+    for (let k = 0; k < this.deepPairs.length; k++) this.refreshPair(this.deepPairs[k]!);
   }
 
-  /** Served rate at nominal load (served share × offered), for the account. */
-  private evaluate(t: number): number {
-    if (this.shortcut && this.criticalDown > 0) return 0;
-    if (this.cacheValid) return this.cachedServed;
-    const f = this.useController ? this.controller.loadFactor(t) : 1;
-    this.lastFactor = f;
-    const served = this.evaluator.servedRps(this, f) / f;
-    this.cachedServed = served;
-    this.cacheValid = this.cacheable;
-    return served;
+  /** Sets lostA and lostB, the lost rate of the state at t as A + B·sin ωt, for the account. */
+  private evaluate(t: number): void {
+    if (this.shortcut && this.criticalDown > 0) {
+      this.lostA = this.model.offeredRps;
+      this.lostB = this.model.offeredRps * this.model.diurnalSwing;
+      return;
+    }
+    if (this.cacheValid) {
+      this.lostA = this.cachedA;
+      this.lostB = this.cachedB;
+      return;
+    }
+    const u = this.model.swinging ? Math.sin(DIURNAL_OMEGA * t) : 0;
+    if (!this.probing) {
+      this.evaluator.servedRps(this, u);
+      this.lostA = this.cachedA = this.evaluator.lostA;
+      this.lostB = this.cachedB = this.evaluator.lostB;
+      this.cacheValid = this.cacheable;
+      return;
+    }
+    this.evaluator.servedRps(this, u);
+    if (!this.evaluator.saturated) {
+      // No instance saturated: every success stays as it is near u, so A and B are exact, and the
+      // pass carried each load's slope.
+      this.lostA = this.evaluator.lostA;
+      this.lostB = this.evaluator.lostB;
+      this.loadSlope.set(this.evaluator.dLoad);
+      this.fleetLoadSlope.set(this.evaluator.dFleetLoad);
+      return;
+    }
+    // Probe a little further the way u is moving (the piece the next segment lies in), then
+    // evaluate at u itself last, so every per-node result describes time t.
+    const moving = Math.cos(DIURNAL_OMEGA * t) >= 0 ? PROBE_U : -PROBE_U;
+    const probe = Math.abs(u + moving) <= 1 ? u + moving : u - moving;
+    this.evaluator.servedRps(this, probe);
+    const lostAtProbe = this.evaluator.lostA + this.evaluator.lostB * probe;
+    const loads = this.probeLoad;
+    for (let c = 0; c < loads.length; c++) loads[c] = this.evaluator.componentLoad(c);
+    this.probeFleetLoad.set(this.evaluator.fleetLoad);
+    this.evaluator.servedRps(this, u);
+    const lost = this.evaluator.lostA + this.evaluator.lostB * u;
+    const du = u - probe;
+    this.lostB = (lost - lostAtProbe) / du;
+    this.lostA = lost - this.lostB * u;
+    for (let c = 0; c < loads.length; c++) this.loadSlope[c] = (this.evaluator.componentLoad(c) - loads[c]!) / du;
+    for (let n = 0; n < this.fleetLoadSlope.length; n++) this.fleetLoadSlope[n] = (this.evaluator.fleetLoad[n]! - this.probeFleetLoad[n]!) / du;
   }
 
   // ScalingHost (absolute slots, unlike the DNS runtime's scheduleSlot)
@@ -318,6 +481,14 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
 
   componentLoad(c: number): number {
     return this.evaluator.componentLoad(c);
+  }
+
+  componentLoadSlope(c: number): number {
+    return this.loadSlope[c]!;
+  }
+
+  fleetLoadSlopeOf(node: number): number {
+    return this.fleetLoadSlope[node]!;
   }
 
   activate(c: number): void {
@@ -357,6 +528,7 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
       return this.addDown(c, 1);
     }
     this.ownDown[c] = 0;
+    if (def.liveness) this.restartedAt[c] = this.calendar.now();
     this.calendar.schedule(sample(def.timeToFailure, this.failureStreams[c]!), code);
     return this.addDown(c, -1);
   }
@@ -375,6 +547,32 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     const members = def.members;
     for (let i = 0; i < members.length; i++) if (this.addDown(members[i]!, starting ? 1 : -1)) changed = true;
     this.data.overlayChanged(o, starting, this.calendar.now());
+    const passives = def.passiveMembers;
+    for (let i = 0; i < passives.length; i++) if (this.addPassiveDown(passives[i]!, starting ? 1 : -1)) changed = true;
+    return changed;
+  }
+
+  /** A backup's or monitor's own failure or repair (meaning 16); the next one is drawn now. */
+  private togglePassive(i: number): boolean {
+    const def = this.model.passives[i]!;
+    const code = this.generation[this.passiveBase + i]! * this.slots + this.passiveBase + i;
+    const failing = this.passiveOwnDown[i] === 0;
+    this.passiveOwnDown[i] = failing ? 1 : 0;
+    this.calendar.schedule(sample(failing ? def.timeToRepair : def.timeToFailure, (failing ? this.passiveRepairStreams : this.passiveFailureStreams)[i]!), code);
+    return this.addPassiveDown(i, failing ? 1 : -1);
+  }
+
+  /** Returns true when a datastore's serving state changed because a backup or monitor went down or came back. */
+  private addPassiveDown(i: number, delta: number): boolean {
+    const before = this.passiveDown[i]!;
+    const after = before + delta;
+    this.passiveDown[i] = after;
+    if ((before === 0) === (after === 0)) return false;
+    const up = after === 0;
+    const monitor = this.monitorOf[i]!;
+    const changed = this.data.passiveChanged(i, up, monitor, this.calendar.now());
+    if (up && monitor >= 0 && this.hasDns) this.dnsRuntime.monitorBack(monitor);
+    if (changed) this.cacheValid = false;
     return changed;
   }
 
@@ -423,9 +621,17 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     for (let i = observerStart[c]!; i < observerStart[c + 1]!; i++) this.refreshPair(observerList[i]!);
   }
 
+  /** What pair p's check sees: its member, and with a deep check the member's downstream path too. */
+  private pairObserves(p: number): number {
+    const pair = this.model.pairs[p]!;
+    const healthy = this.observedHealthy(pair.member);
+    if (healthy === 0 || !pair.deep) return healthy;
+    return (pair.isInstance ? this.evaluator.downstreamServes(pair.memberNode) : this.evaluator.pathServes(pair.memberNode)) ? 1 : 0;
+  }
+
   /** A member's observable state changed (or may have): restart its detection clock if needed. */
   private refreshPair(p: number): void {
-    const healthy = this.observedHealthy(this.model.pairs[p]!.member);
+    const healthy = this.pairObserves(p);
     if (healthy === this.truth[p]) return;
     this.truth[p] = healthy;
     const slot = this.pairBase + p;
@@ -433,6 +639,11 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     // Consecutive-probe counting restarts at every change, so a flap shorter than the detection
     // delay is never noticed.
     if (healthy === this.belief[p]) return;
+    // A container back from its liveness restart is ready: restartSeconds includes readiness.
+    if (healthy === 1 && this.model.pairs[p]!.readiness && this.restartedAt[this.model.pairs[p]!.member] === this.calendar.now()) {
+      this.setBelief(p, 1);
+      return;
+    }
     const delay = sampleDetectionSeconds(this.model.pairs[p]!.law, this.detectStreams[p]!, healthy === 0);
     this.calendar.schedule(delay, gen * this.slots + slot);
   }

@@ -67,13 +67,27 @@ function disruptionMembers(model: EngineModel, plan: ResolvedPlan, fail: Scenari
     if ('region' in fail) hit = comp.region === fail.region;
     else if ('zone' in fail) {
       const zones = plan.regions.find((r) => r.id === fail.zone.region)?.zones ?? 1;
-      hit = comp.region === fail.zone.region && (comp.instance >= 0 ? comp.instance % zones === fail.zone.zone : comp.zone === fail.zone.zone);
+      hit = comp.region === fail.zone.region && (comp.zone >= 0 ? comp.zone === fail.zone.zone : comp.instance >= 0 && comp.instance % zones === fail.zone.zone);
     } else if ('node' in fail) hit = nodeIdOf(c) === fail.node;
     else {
       const cause = plan.commonCauses.find((x) => x.id === fail.commonCause);
       hit = cause !== undefined && cause.affects.includes(nodeIdOf(c));
     }
     if (hit) out.push(c);
+  });
+  return Int32Array.from(out);
+}
+
+/** The backups and monitors a scripted disruption takes down (meaning 17). */
+function disruptionPassives(model: EngineModel, plan: ResolvedPlan, fail: Scenario['fail']): Int32Array {
+  const out: number[] = [];
+  model.passives.forEach((p, i) => {
+    let hit: boolean;
+    if ('region' in fail) hit = p.region === fail.region;
+    else if ('zone' in fail) hit = p.region === fail.zone.region && p.zone === fail.zone.zone;
+    else if ('node' in fail) hit = p.sourceId === fail.node;
+    else hit = plan.commonCauses.find((x) => x.id === fail.commonCause)?.affects.includes(p.sourceId) ?? false;
+    if (hit) out.push(i);
   });
   return Int32Array.from(out);
 }
@@ -95,6 +109,7 @@ export function compileScenarioModel(plan: ResolvedPlan, scenario: Scenario): En
     gap: { kind: SamplerKind.Fixed, a: scenario.atHours * HOUR, b: 0 },
     duration: { kind: SamplerKind.Fixed, a: scenario.durationHours * HOUR, b: 0 },
     members: disruptionMembers(base, plan, scenario.fail),
+    passiveMembers: disruptionPassives(base, plan, scenario.fail),
     repeats: false,
   };
   // A scripted node failure is the overlay above (down exactly durationHours, whatever its repair law).
@@ -103,9 +118,10 @@ export function compileScenarioModel(plan: ResolvedPlan, scenario: Scenario): En
     ...base,
     horizonSeconds: horizonHours * HOUR,
     components,
+    passives: base.passives.map((p) => ({ ...p, timeToFailure: NEVER })),
     overlays: [scripted],
     // The data runtime names overlays by index (a region's outage and its on-site backup copies).
-    data: compileData(plan, base.nodes, components, [scripted]),
+    data: compileData(plan, base.nodes, components, [scripted], new Map(base.passives.map((p, i) => [p.sourceId, i]))),
   };
 }
 

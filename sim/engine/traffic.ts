@@ -66,6 +66,23 @@ export class TrafficEvaluator {
   /** Per fleet node: requests per second offered to it (all instances, dead ones included). */
   readonly fleetLoad: Float64Array;
   private readonly rps: Float64Array;
+  /** Per clients node: its diurnal swing (the load is rps · (1 + swing · u), u = sin ωt). */
+  private readonly swing: Float64Array;
+  /**
+   * After a pass: the lost rate as A + B·u, with A = Σ rps · (1 − success) and B = Σ rps · swing ·
+   * (1 − success) over the clients (exact at the u of the pass).
+   */
+  lostA = 0;
+  lostB = 0;
+  /**
+   * After a capacity-limited pass: how each arrival, instance load and fleet load grows with u
+   * (∂/∂u, exact while no instance crosses its capacity), and whether some instance is saturated
+   * (then the lost rate itself depends on u).
+   */
+  private readonly dArrival: Float64Array;
+  readonly dLoad: Float64Array;
+  readonly dFleetLoad: Float64Array;
+  saturated = false;
   private readonly childStart: Int32Array;
   private readonly childList: Int32Array;
   private readonly pairStart: Int32Array;
@@ -102,7 +119,11 @@ export class TrafficEvaluator {
     this.role = Uint8Array.from(nodes, (x) => x.role);
     this.component = Int32Array.from(nodes, (x) => x.component);
     this.fleetLoad = new Float64Array(n);
+    this.dArrival = new Float64Array(n);
+    this.dLoad = new Float64Array(components.length);
+    this.dFleetLoad = new Float64Array(n);
     this.rps = Float64Array.from(nodes, (x) => x.requestsPerSecond);
+    this.swing = Float64Array.from(nodes, (x) => x.diurnalSwing);
     this.pairStart = Int32Array.from(nodes, (x) => x.pairStart);
     this.pairEnd = Int32Array.from(nodes, (x) => x.pairEnd);
     this.childStart = new Int32Array(n + 1);
@@ -131,12 +152,16 @@ export class TrafficEvaluator {
     const targets = def.targetNodes;
     const count = targets.length;
     const lambda = this.arrival[i]!;
+    const dLambda = this.dArrival[i]!;
     for (let o = 0; o < def.originWeight.length; o++) {
       const a = lambda * def.originWeight[o]!;
       if (a === 0) continue;
+      const da = dLambda * def.originWeight[o]!;
       for (let k = 0; k < count; k++) {
         const s = shares[o * count + k]!;
-        if (s !== 0) this.arrival[targets[k]!] = this.arrival[targets[k]!]! + a * s;
+        if (s === 0) continue;
+        this.arrival[targets[k]!] = this.arrival[targets[k]!]! + a * s;
+        this.dArrival[targets[k]!] = this.dArrival[targets[k]!]! + da * s;
       }
     }
   }
@@ -167,6 +192,11 @@ export class TrafficEvaluator {
     return this.success[node]! > 0;
   }
 
+  /** Whether what a fleet forwards downstream can be served (a deep check of one of its instances). */
+  downstreamServes(fleetNode: number): boolean {
+    return this.downstream[fleetNode]! > 0;
+  }
+
   /**
    * Requests per second served for each client origin, from the pass `servedRps` just made. Only
    * records reached straight from clients tell origins apart; elsewhere every origin fares alike.
@@ -185,52 +215,74 @@ export class TrafficEvaluator {
     }
   }
 
-  /** Requests per second served end to end when the clients offer `loadFactor` × their nominal rate. */
-  servedRps(state: TrafficState, loadFactor = 1): number {
+  /**
+   * Requests per second served end to end when u = sin ωt (each clients node offers rps · (1 + swing · u));
+   * also sets lostA and lostB.
+   */
+  servedRps(state: TrafficState, u = 0): number {
     const downCount = state.downCount;
     const dataUp = state.dataUp;
     const capacity = state.capacity;
     const slotEnd = state.slotEnd;
     const { livePairs, liveEnd } = this;
-    const { arrival, load, ratio, share, role, component, rps, childStart, childList, fleetLoad } = this;
+    const { arrival, load, ratio, share, role, component, rps, childStart, childList, fleetLoad, dArrival, dLoad, dFleetLoad } = this;
     const { pairStart, pairMember, pairMemberNode, pairIsInstance } = this;
     const n = role.length;
-    // Without capacity figures every rate scales with the load: served is linear in the factor.
-    if (!this.capacityLimited) return loadFactor * this.servedUnlimited(state);
+    // Without capacity figures arrivals do not matter: each client's success is the same at any load.
+    if (!this.capacityLimited) return this.servedUnlimited(state, u);
     // Loops, not fill(): these arrays are small and this runs at every event. Only launched slots
     // take load (the others are idle until a launch, which widens slotEnd before the next pass).
-    for (let k = 0; k < arrival.length; k++) arrival[k] = 0;
+    for (let k = 0; k < arrival.length; k++) {
+      arrival[k] = 0;
+      dArrival[k] = 0;
+    }
     const fleets = this.fleetNodes;
     for (let k = 0; k < fleets.length; k++) {
       const first = component[fleets[k]!]!;
-      for (let c = first; c < first + slotEnd[fleets[k]!]!; c++) load[c] = 0;
+      for (let c = first; c < first + slotEnd[fleets[k]!]!; c++) {
+        load[c] = 0;
+        dLoad[c] = 0;
+      }
     }
+    let saturated = false;
 
     // Top-down: what reaches each node and instance.
     for (let i = 0; i < n; i++) {
       const r = role[i]!;
       let forward = 0;
+      let dForward = 0;
       if (r === CLIENTS) {
-        forward = rps[i]! * loadFactor;
+        forward = rps[i]! * (1 + this.swing[i]! * u);
+        dForward = rps[i]! * this.swing[i]!;
       } else if (r === SERIES) {
-        forward = downCount[component[i]!] === 0 ? arrival[i]! : 0;
+        if (downCount[component[i]!] === 0) {
+          forward = arrival[i]!;
+          dForward = dArrival[i]!;
+        }
       } else if (r === DNS) {
         this.forwardDns(i, state);
         continue; // a record forwards by its answers, not to every target
       } else if (r === DATASTORE) {
-        forward = dataUp[i] === 1 ? arrival[i]! : 0;
+        if (dataUp[i] === 1) {
+          forward = arrival[i]!;
+          dForward = dArrival[i]!;
+        }
       } else if (r === FLEET) {
         // Traffic reaching a fleet without a balancer spreads over its up instances.
         const first = component[i]!;
         const last = first + slotEnd[i]!;
         let up = 0;
         let offered = 0;
+        let dOffered = 0;
         for (let c = first; c < last; c++) {
           offered += load[c]!;
+          dOffered += dLoad[c]!;
           if (downCount[c] === 0) up++;
         }
         const direct = up > 0 ? arrival[i]! / up : 0;
+        const dDirect = up > 0 ? dArrival[i]! / up : 0;
         fleetLoad[i] = offered + arrival[i]!;
+        dFleetLoad[i] = dOffered + dArrival[i]!;
         for (let c = first; c < last; c++) {
           if (downCount[c] !== 0) {
             ratio[c] = 0;
@@ -238,21 +290,30 @@ export class TrafficEvaluator {
           }
           const l = load[c]! + direct;
           load[c] = l;
+          dLoad[c] = dLoad[c]! + dDirect;
           const cap = capacity[c]!;
           const q = l > cap ? cap / l : 1;
           ratio[c] = q;
           forward += l * q;
+          if (l > cap) saturated = true;
+          else dForward += dLoad[c]!;
         }
       } else {
         if (downCount[component[i]!] === 0) {
           this.splitShares(i, state);
           const lambda = arrival[i]!;
+          const dLambda = dArrival[i]!;
           for (let q = pairStart[i]!; q < liveEnd[i]!; q++) {
             const p = livePairs[q]!;
             const s = share[p]!;
             if (s === 0) continue;
-            if (pairIsInstance[p] === 1) load[pairMember[p]!] = load[pairMember[p]!]! + lambda * s;
-            else arrival[pairMemberNode[p]!] = arrival[pairMemberNode[p]!]! + lambda * s;
+            if (pairIsInstance[p] === 1) {
+              load[pairMember[p]!] = load[pairMember[p]!]! + lambda * s;
+              dLoad[pairMember[p]!] = dLoad[pairMember[p]!]! + dLambda * s;
+            } else {
+              arrival[pairMemberNode[p]!] = arrival[pairMemberNode[p]!]! + lambda * s;
+              dArrival[pairMemberNode[p]!] = dArrival[pairMemberNode[p]!]! + dLambda * s;
+            }
           }
         }
         continue; // a balancer forwards to its members, not to series children
@@ -260,18 +321,20 @@ export class TrafficEvaluator {
       for (let k = childStart[i]!; k < childStart[i + 1]!; k++) {
         const child = childList[k]!;
         arrival[child] = arrival[child]! + forward;
+        dArrival[child] = dArrival[child]! + dForward;
       }
     }
+    this.saturated = saturated;
 
-    return this.bottomUp(state, loadFactor, true);
+    return this.bottomUp(state, u, true);
   }
 
   /**
    * Without capacity figures arrivals do not matter (an up instance serves all it gets), so the
    * bottom-up pass alone suffices: half the work on the common path.
    */
-  private servedUnlimited(state: TrafficState): number {
-    return this.bottomUp(state, 1, false);
+  private servedUnlimited(state: TrafficState, u: number): number {
+    return this.bottomUp(state, u, false);
   }
 
   /**
@@ -279,13 +342,15 @@ export class TrafficEvaluator {
    * requests per second served. With `limited`, the top-down pass has just set each instance's
    * served ratio and every balancer's shares; without it every up instance serves all it gets.
    */
-  private bottomUp(state: TrafficState, loadFactor: number, limited: boolean): number {
+  private bottomUp(state: TrafficState, u: number, limited: boolean): number {
     const downCount = state.downCount;
     const dataUp = state.dataUp;
     const slotEnd = state.slotEnd;
     const { success, downstream, share, ratio, role, component, rps, childStart, childList } = this;
     const { pairStart, pairMember, pairMemberNode, pairIsInstance, livePairs, liveEnd } = this;
     let served = 0;
+    let lostA = 0;
+    let lostB = 0;
     for (let i = role.length - 1; i >= 0; i--) {
       const r = role[i]!;
       if (r === DNS) {
@@ -315,7 +380,10 @@ export class TrafficEvaluator {
       let below = 1;
       for (let k = childStart[i]!; k < childStart[i + 1]!; k++) below *= success[childList[k]!]!;
       if (r === CLIENTS) {
-        served += rps[i]! * loadFactor * below;
+        const swing = this.swing[i]!;
+        served += rps[i]! * (1 + swing * u) * below;
+        lostA += rps[i]! * (1 - below);
+        lostB += rps[i]! * swing * (1 - below);
         success[i] = below;
       } else if (r === SERIES) {
         success[i] = downCount[component[i]!] === 0 ? below : 0;
@@ -337,6 +405,8 @@ export class TrafficEvaluator {
         success[i] = up > 0 ? (sum / up) * below : 0;
       }
     }
+    this.lostA = lostA;
+    this.lostB = lostB;
     return served;
   }
 

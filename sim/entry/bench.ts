@@ -1,14 +1,15 @@
 // `npm run bench`: failure/repair cycles per second of the engine on 20 components in series (each
 // exponential 1000 h up / 4 h down), next to a raw simjs setTimer loop on the same 20 components,
 // measured in the same run (median of 5); then wall time and peak memory of 10,000 simulated years
-// of templates on 1 and 2 workers (median of 3 fresh processes). Prints; asserts nothing.
+// of templates on 1 and 2 workers (median of 3 fresh processes); then peak memory of 1,000 to
+// 100,000 replications of one template on one worker, which streaming statistics keep flat.
+// Prints; asserts nothing.
 import { spawnSync } from 'node:child_process';
 import { compileModel } from '../engine/model';
 import { runReplication } from '../engine/replication';
 import type { SimjsEntity, SimjsSim } from '../engine/simjs';
 import { validatePlan } from '../model/validate';
 import { loadSimjsNode } from './loadSimjsNode';
-import { unsupportedFeatures } from '../engine/unsupported';
 import { getTemplate } from '../templates';
 import { runReplicationsParallel } from './runReplicationsParallel';
 
@@ -84,7 +85,6 @@ interface TemplateRun {
   seconds: number;
   events: number;
   peakRssMb: number;
-  refused?: string;
 }
 
 /** One measured run, in this (child) process: prints a TemplateRun as one JSON line. */
@@ -93,13 +93,8 @@ async function benchTemplate(name: string, workers: number): Promise<void> {
   if (!template) throw new Error(`no template ${name}`);
   const validated = validatePlan(template.plan);
   if (!validated.resolved) throw new Error(`template ${name} is invalid`);
-  const missing = unsupportedFeatures(validated.resolved);
-  if (missing.length > 0) {
-    process.stdout.write(`${JSON.stringify({ seconds: NaN, events: 0, peakRssMb: 0, refused: missing.join('; ') })}\n`);
-    return;
-  }
   const started = performance.now();
-  const summaries = await runReplicationsParallel(validated.resolved, {
+  const statistics = await runReplicationsParallel(validated.resolved, {
     seed: 1,
     replications: PLAN_YEARS / TEMPLATE_HORIZON_YEARS,
     horizonYears: TEMPLATE_HORIZON_YEARS,
@@ -107,7 +102,7 @@ async function benchTemplate(name: string, workers: number): Promise<void> {
   });
   const run: TemplateRun = {
     seconds: (performance.now() - started) / 1000,
-    events: summaries.reduce((a, s) => a + s.events, 0),
+    events: statistics.result(validated.resolved, 1, []).events,
     // Threads included: the process's own peak, as each run is a fresh process.
     peakRssMb: process.resourceUsage().maxRSS / 1024,
   };
@@ -130,10 +125,6 @@ function templateBench(): void {
     const runs = new Map<number, TemplateRun[]>([[1, []], [2, []]]);
     for (let i = 0; i < TEMPLATE_RUNS; i++) for (const workers of [1, 2]) runs.get(workers)!.push(templateRun(name, workers));
     for (const [workers, list] of runs) {
-      if (list[0]!.refused) {
-        process.stdout.write(`  ${name}: not simulatable: ${list[0]!.refused}\n`);
-        break;
-      }
       const seconds = list.map((r) => r.seconds);
       const peak = Math.max(...list.map((r) => r.peakRssMb));
       process.stdout.write(
@@ -144,13 +135,43 @@ function templateBench(): void {
   }
 }
 
+// Peak memory against run size: one template, 1-year replications, one worker, a fresh process each.
+const MEMORY_TEMPLATE = 'two-region-active-passive';
+const MEMORY_REPLICATIONS = [1_000, 10_000, 100_000];
+
+async function benchMemory(replications: number): Promise<void> {
+  const validated = validatePlan(getTemplate(MEMORY_TEMPLATE)!.plan);
+  if (!validated.resolved) throw new Error(`template ${MEMORY_TEMPLATE} is invalid`);
+  const started = performance.now();
+  const statistics = await runReplicationsParallel(validated.resolved, { seed: 1, replications, horizonYears: 1, workers: 1 });
+  const result = statistics.result(validated.resolved, 1, []);
+  process.stdout.write(`${JSON.stringify({ seconds: (performance.now() - started) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024, rtoSamples: result.rtoSeconds.count })}\n`);
+}
+
+function memoryBench(): void {
+  process.stdout.write(`\nPeak memory against run size: ${MEMORY_TEMPLATE}, 1-year replications, 1 worker, one fresh process each\n`);
+  for (const replications of MEMORY_REPLICATIONS) {
+    const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--memory-run', String(replications)], { encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(`bench child for ${replications} replications failed: ${child.stderr}`);
+    const run = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { seconds: number; peakRssMb: number; rtoSamples: number };
+    process.stdout.write(`  ${replications.toLocaleString('en-US').padStart(7)} replications: ${run.seconds.toFixed(1)} s, peak RSS ${run.peakRssMb.toFixed(0)} MB (${run.rtoSamples.toLocaleString('en-US')} RTO samples pooled)\n`);
+  }
+}
+
 const childArgs = process.argv.indexOf('--plan-years');
+const memoryArgs = process.argv.indexOf('--memory-run');
 if (childArgs >= 0) {
   loadSimjsNode();
   await benchTemplate(process.argv[childArgs + 1]!, Number(process.argv[childArgs + 2]));
+} else if (memoryArgs >= 0) {
+  loadSimjsNode();
+  await benchMemory(Number(process.argv[memoryArgs + 1]));
+} else if (process.argv.includes('--memory')) {
+  memoryBench();
 } else {
   seriesBench();
   templateBench();
+  memoryBench();
 }
 
 function seriesBench(): void {

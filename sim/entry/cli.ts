@@ -2,15 +2,22 @@
 // Bad input ends with exit 2 and one clear sentence; a stack trace is shown only with
 // RESILIENCE_DEBUG=1, because a user should never have to read one.
 import { readFileSync } from 'node:fs';
+import { EventBudgetExceeded } from '../engine/replication';
 import { EXIT, UsageError, type CliIO, type Command } from './cliTypes';
 import { templatesCommand } from './commands/templates';
 import { validateCommand } from './commands/validate';
 import { simulateCommand } from './commands/simulate';
 import { scenariosCommand } from './commands/scenarios';
+import { costCommand } from './commands/cost';
+import { strategiesCommand } from './commands/strategies';
+import { compareCommand } from './commands/compare';
+import { checkCommand } from './commands/check';
 import { exportCommand } from './commands/export';
+import { trafficCommand } from './commands/traffic';
+import { terminalSafe } from './terminalText';
 
 // Each command registers here; keep the order the one users meet them in.
-const COMMANDS: Command[] = [validateCommand, simulateCommand, scenariosCommand, templatesCommand, exportCommand];
+const COMMANDS: Command[] = [validateCommand, simulateCommand, scenariosCommand, templatesCommand, costCommand, strategiesCommand, compareCommand, checkCommand, exportCommand, trafficCommand];
 
 export function registerCommand(command: Command): void {
   if (!COMMANDS.some((c) => c.name === command.name)) COMMANDS.push(command);
@@ -34,17 +41,37 @@ Options:
   --help, -h     show help (also: resilience <command> --help)
   --version, -v  print the version
 
-Exit codes: 0 success (a missed objective is reported, not an error), 1 internal error, 2 bad input.
+Exit codes: 0 success (a missed objective is reported, not an error), 1 internal error, 2 bad input,
+3 an objective missed (check only).
 `;
 }
 
 const processIO: CliIO = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  stderrIsTTY: Boolean(process.stderr.isTTY),
+  stderrIsTTY: Boolean(process.stderr.isTTY) || process.env.RESILIENCE_STDERR_TTY === '1',
 };
 
-export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+/**
+ * Everything a command prints passes through terminalSafe, since plan names, scenario names, field
+ * names and file names come from the user; a --json document goes out as JSON.stringify wrote it.
+ */
+function safeIO(io: CliIO, json: boolean): CliIO {
+  return {
+    stdout: json ? io.stdout : (text) => io.stdout(terminalSafe(text)),
+    stderr: (text) => io.stderr(terminalSafe(text)),
+    stderrIsTTY: io.stderrIsTTY,
+    progress: io.progress ?? io.stderr,
+  };
+}
+
+/** A failure of the runtime itself (stack overflow, an allocation too large): no trace for the user. */
+function isResourceError(error: unknown): boolean {
+  return error instanceof RangeError || (error instanceof Error && /out of memory|allocation failed/i.test(error.message));
+}
+
+export async function main(argv: string[], rawIO: CliIO = processIO): Promise<number> {
+  const io = safeIO(rawIO, argv.includes('--json'));
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     io.stdout(helpText());
@@ -68,6 +95,15 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`resilience ${command.name}: ${error.message}. Run "resilience ${command.name} --help".\n`);
+      return EXIT.badInput;
+    }
+    if (error instanceof EventBudgetExceeded) {
+      io.stderr(`resilience ${command.name}: the plan cannot be run as it stands: ${error.message}.\n`);
+      return EXIT.badInput;
+    }
+    if (isResourceError(error)) {
+      io.stderr(`resilience ${command.name}: the input is too large or too deeply nested for this machine (${(error as Error).message}); nothing was written.\n`);
+      if (process.env.RESILIENCE_DEBUG) io.stderr(`${(error as Error).stack ?? ''}\n`);
       return EXIT.badInput;
     }
     const message = error instanceof Error ? error.message : String(error);

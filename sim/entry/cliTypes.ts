@@ -4,6 +4,8 @@ export interface CliIO {
   stderr(text: string): void;
   /** True when stderr is a terminal (progress bars are drawn only then, or when forced). */
   stderrIsTTY: boolean;
+  /** Progress drawing on stderr (carriage returns kept); never given user text. Defaults to stderr. */
+  progress?(text: string): void;
 }
 
 export interface Command {
@@ -15,8 +17,8 @@ export interface Command {
   run(args: string[], io: CliIO): Promise<number>;
 }
 
-/** Exit codes: 0 success, 1 an objective was missed (`check`) or an internal error, 2 bad input. */
-export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
+/** Exit codes: 0 success, 1 an internal error, 2 bad input, 3 an objective missed (`check` only). */
+export const EXIT = { ok: 0, failed: 1, badInput: 2, objectiveMissed: 3 } as const;
 
 /** Raised by argument parsing; the dispatcher prints its message and exits 2 (never a stack trace). */
 export class UsageError extends Error {}

@@ -1,10 +1,13 @@
-// Runs replications on worker threads (or in this thread for one worker) and returns their
-// summaries in replication order, so the result is the same for any number of workers.
+// Runs replications on worker threads (or in this thread for one worker) and merges their running
+// statistics, which merge exactly, so the result is the same for any number of workers. Memory stays
+// flat: a worker sends back one chunk's statistics, never per-replication records.
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ResolvedPlan } from '../model/resolve';
-import { runReplications } from '../engine/monteCarlo';
-import type { ReplicationSummary } from '../engine/replication';
+import { accumulateReplications, pairedRecordOf, RunStatistics, type PairedRecord } from '../engine/monteCarlo';
+import { EventBudgetExceeded } from '../engine/replication';
+import type { RunStatisticsState } from '../engine/runStatistics';
 import type { WorkerJob, WorkerSetup } from './simulationWorker';
 import { loadSimjsNode } from './loadSimjsNode';
 import { cachedBundle } from './cachedBundle.mjs';
@@ -14,45 +17,65 @@ export interface ParallelOptions {
   replications: number;
   horizonYears: number;
   workers: number;
+  /** Events one replication may deliver (see DEFAULT_EVENT_BUDGET). */
+  eventBudget?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
-type WorkerMessage = { type: 'progress' } | { type: 'done'; summaries: ReplicationSummary[] } | { type: 'error'; message: string };
+/** A run's pooled statistics and, in replication order, each replication's paired record. */
+export interface PairedRun {
+  statistics: RunStatistics;
+  records: PairedRecord[];
+}
+
+export type WorkerMessage =
+  | { type: 'progress' }
+  | { type: 'done'; statistics: RunStatisticsState; records: PairedRecord[] }
+  | { type: 'error'; message: string; budget?: { replication: number; source: string } };
+
+/** Threads worth starting: never more than the machine runs at once, nor than replications. */
+export function usableWorkers(requested: number, replications: number): number {
+  return Math.max(1, Math.min(requested, availableParallelism(), replications));
+}
 
 let bundledWorker: Promise<URL> | undefined;
 
 /**
- * The worker as one plain JavaScript file. Started through tsx, each worker compiles the engine
- * again (about 1 s of a 2-core machine); the cached esbuild bundle (see cachedBundle.mjs) starts in
- * about 50 ms. Any failure falls back to the tsx bootstrap.
+ * The worker as one plain JavaScript file (see cachedBundle.mjs): about 50 ms to start, where
+ * compiling the engine on the fly took about 1 s of a 2-core machine. A bundling error is thrown.
  */
 function workerUrl(): Promise<URL> {
-  bundledWorker ??= (async () => {
-    const source = new URL('./simulationWorker.ts', import.meta.url);
-    try {
-      return await cachedBundle('simulation-worker', fileURLToPath(source), source.href);
-    } catch {
-      return new URL('./simulationWorker.mjs', import.meta.url);
-    }
-  })();
+  bundledWorker ??= cachedBundle('simulation-worker', fileURLToPath(new URL('./simulationWorker.ts', import.meta.url)));
   return bundledWorker;
 }
 
-export async function runReplicationsParallel(plan: ResolvedPlan, options: ParallelOptions): Promise<ReplicationSummary[]> {
-  const { seed, replications, horizonYears, onProgress } = options;
-  const workers = Math.max(1, Math.min(options.workers, replications));
+export async function runReplicationsParallel(plan: ResolvedPlan, options: ParallelOptions): Promise<RunStatistics> {
+  return (await runPool(plan, options, false)).statistics;
+}
+
+/** The same run, keeping each replication's paired record as well (for comparisons). */
+export function runPairedReplicationsParallel(plan: ResolvedPlan, options: ParallelOptions): Promise<PairedRun> {
+  return runPool(plan, options, true);
+}
+
+async function runPool(plan: ResolvedPlan, options: ParallelOptions, pairedRecords: boolean): Promise<PairedRun> {
+  const { seed, replications, horizonYears, onProgress, eventBudget } = options;
+  const workers = usableWorkers(options.workers, replications);
+  const records: PairedRecord[] = [];
   if (workers === 1) {
     loadSimjsNode();
-    return runReplications(plan, { fromReplication: 0, count: replications, seed, horizonYears, onReplication: (done) => onProgress?.(done, replications) });
+    const onSummary = pairedRecords ? (s: Parameters<typeof pairedRecordOf>[0]) => records.push(pairedRecordOf(s)) : undefined;
+    const statistics = accumulateReplications(plan, { fromReplication: 0, count: replications, seed, horizonYears, eventBudget, onReplication: (done) => onProgress?.(done, replications), onSummary });
+    return { statistics, records };
   }
   // Small chunks balance the load when replications differ in cost; order is restored at the end.
   const chunk = Math.max(1, Math.ceil(replications / (workers * 16)));
   const jobs: WorkerJob[] = [];
   for (let from = 0; from < replications; from += chunk) jobs.push({ fromReplication: from, count: Math.min(chunk, replications - from) });
-  const results: ReplicationSummary[][] = [];
+  let merged: RunStatistics | undefined;
   let done = 0;
   let next = 0;
-  const setup: WorkerSetup = { plan, seed, horizonYears };
+  const setup: WorkerSetup = { plan, seed, horizonYears, eventBudget, pairedRecords };
   const url = await workerUrl();
   const pool = Array.from({ length: workers }, () => new Worker(url, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 16 } }));
   try {
@@ -60,20 +83,23 @@ export async function runReplicationsParallel(plan: ResolvedPlan, options: Paral
       pool.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
-            let current = -1;
             const give = (): void => {
               if (next >= jobs.length) {
                 resolve();
                 return;
               }
-              current = next++;
-              worker.postMessage(jobs[current]);
+              worker.postMessage(jobs[next++]);
             };
             worker.on('message', (message: WorkerMessage) => {
               if (message.type === 'progress') onProgress?.(++done, replications);
-              else if (message.type === 'error') reject(new Error(message.message));
-              else {
-                results[current] = message.summaries;
+              else if (message.type === 'error') {
+                reject(message.budget ? new EventBudgetExceeded(message.message, message.budget.replication, message.budget.source) : new Error(message.message));
+              } else {
+                // Exact and order-free: chunks may arrive in any order.
+                const chunk = RunStatistics.fromJSON(message.statistics);
+                for (const r of message.records) records.push(r);
+                if (merged) merged.merge(chunk);
+                else merged = chunk;
                 give();
               }
             });
@@ -88,5 +114,7 @@ export async function runReplicationsParallel(plan: ResolvedPlan, options: Paral
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }
-  return results.flat();
+  // Chunks finish in any order; pairing needs replication order.
+  records.sort((a, b) => a.replication - b.replication);
+  return { statistics: merged!, records };
 }

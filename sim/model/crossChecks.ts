@@ -13,6 +13,8 @@ const DEFAULT_ZONES = CATALOG.region.zones.value;
 interface Index {
   nodeById: Map<string, { node: PlanNode; index: number }>;
   regionById: Map<string, { zones: number | undefined; index: number }>;
+  /** Traffic edges' targets by source node id, in plan order. */
+  trafficOut: Map<string, string[]>;
 }
 
 function buildIndex(plan: Plan): Index {
@@ -24,7 +26,14 @@ function buildIndex(plan: Plan): Index {
   plan.regions.forEach((region, index) => {
     if (!regionById.has(region.id)) regionById.set(region.id, { zones: region.zones, index });
   });
-  return { nodeById, regionById };
+  const trafficOut = new Map<string, string[]>();
+  for (const e of plan.edges) {
+    if (e.kind !== 'traffic') continue;
+    const list = trafficOut.get(e.from);
+    if (list) list.push(e.to);
+    else trafficOut.set(e.from, [e.to]);
+  }
+  return { nodeById, regionById, trafficOut };
 }
 
 function checkUniqueIds(plan: Plan, out: Issue[]): void {
@@ -55,6 +64,34 @@ function hasPositiveMean(d: Distribution): boolean {
   }
 }
 
+/** The median of a distribution in its own unit (Infinity for "never"). */
+function medianOf(d: Distribution): number {
+  switch (d.dist) {
+    case 'exponential':
+      return d.mean * Math.LN2;
+    case 'weibull':
+      return d.scale * Math.LN2 ** (1 / d.shape);
+    case 'lognormal':
+      return d.median;
+    case 'fixed':
+      return d.value;
+    case 'uniform':
+      return (d.min + d.max) / 2;
+    case 'never':
+      return Infinity;
+  }
+}
+
+/**
+ * A failure-and-repair cycle shorter than this (typically) would make a run deliver events without
+ * end: one second, against horizons of years. Medians, not means: a Weibull of tiny shape has a huge
+ * mean while nearly every draw is close to zero.
+ */
+export const MIN_CYCLE_HOURS = 1 / 3600;
+
+/** Datastores joined by replication edges that one replication group may hold. */
+export const MAX_REPLICATION_GROUP = 256;
+
 function checkNodes(plan: Plan, index: Index, out: Issue[]): void {
   plan.nodes.forEach((node, i) => {
     const at: PathSegment[] = ['nodes', i];
@@ -69,6 +106,11 @@ function checkNodes(plan: Plan, index: Index, out: Issue[]): void {
     }
     if (node.reliability && !hasPositiveMean(node.reliability.timeToFailureHours)) {
       out.push(makeIssue('degenerate-distribution', [...at, 'reliability', 'timeToFailureHours'], `Node "${node.id}" would fail again the instant it is repaired; give its time to failure a positive value.`));
+    } else if (node.reliability) {
+      const cycle = medianOf(node.reliability.timeToFailureHours) + medianOf(node.reliability.timeToRepairHours);
+      if (!(cycle >= MIN_CYCLE_HOURS)) {
+        out.push(makeIssue('too-frequent', [...at, 'reliability', 'timeToFailureHours'], `Node "${node.id}" would fail and be repaired about every ${(cycle * 3600).toPrecision(2)} s (median time to failure plus median time to repair); a cycle must typically last at least 1 second, or a run never ends.`));
+      }
     }
     switch (node.kind) {
       case 'clients': {
@@ -87,7 +129,7 @@ function checkNodes(plan: Plan, index: Index, out: Issue[]): void {
         break;
       }
       case 'dns':
-        checkDns(node, at, plan, index, out);
+        checkDns(node, at, index, out);
         break;
       case 'backup': {
         const target = index.nodeById.get(node.of);
@@ -111,9 +153,10 @@ function checkNodes(plan: Plan, index: Index, out: Issue[]): void {
   });
 }
 
-function checkDns(node: Extract<PlanNode, { kind: 'dns' }>, at: PathSegment[], plan: Plan, index: Index, out: Issue[]): void {
+function checkDns(node: Extract<PlanNode, { kind: 'dns' }>, at: PathSegment[], index: Index, out: Issue[]): void {
   const policy = node.policy ?? 'simple';
-  const drawnTo = new Set(plan.edges.filter((e) => e.kind === 'traffic' && e.from === node.id).map((e) => e.to));
+  const drawn = index.trafficOut.get(node.id) ?? [];
+  const drawnTo = new Set(drawn);
   node.targets.forEach((t, ti) => {
     const target = index.nodeById.get(t.node)?.node;
     if (!target) out.push(makeIssue('dns-target-unknown', [...at, 'targets', ti, 'node'], `DNS "${node.id}" targets "${t.node}", which is not a node of this plan.`));
@@ -128,7 +171,8 @@ function checkDns(node: Extract<PlanNode, { kind: 'dns' }>, at: PathSegment[], p
     });
   });
   const targetIds = node.targets.map((t) => t.node);
-  const duplicated = targetIds.find((t, k) => targetIds.indexOf(t) !== k);
+  const targetSet = new Set(targetIds);
+  const duplicated = targetSet.size === targetIds.length ? undefined : targetIds.find((t, k) => targetIds.indexOf(t) !== k);
   if (duplicated) out.push(makeIssue('duplicate-edge', [...at, 'targets'], `DNS "${node.id}" lists "${duplicated}" twice among its targets.`));
   if (policy === 'simple' && node.targets.length !== 1) {
     out.push(makeIssue('dns-target-count', [...at, 'targets'], `DNS "${node.id}" uses the simple policy, which answers with exactly one target; it has ${node.targets.length}.`));
@@ -152,10 +196,8 @@ function checkDns(node: Extract<PlanNode, { kind: 'dns' }>, at: PathSegment[], p
     if (defaults > 1) out.push(makeIssue('geo-default', [...at, 'targets'], `DNS "${node.id}" has ${defaults} default targets; a geo record has at most one.`));
   }
   // A DNS node's traffic edges, if drawn, must say the same thing as its targets.
-  const drawn = plan.edges.filter((e) => e.kind === 'traffic' && e.from === node.id).map((e) => e.to);
   if (drawn.length > 0) {
-    const drawnSet = new Set(drawn);
-    const targetSet = new Set(targetIds);
+    const drawnSet = drawnTo;
     const extra = [...drawnSet].filter((d) => !targetSet.has(d));
     const missing = [...targetSet].filter((t) => !drawnSet.has(t));
     if (extra.length || missing.length) {
@@ -197,51 +239,149 @@ function checkEdges(plan: Plan, index: Index, out: Issue[]): void {
   // Clients have exactly one outgoing traffic edge: where their requests enter the design.
   plan.nodes.forEach((node, i) => {
     if (node.kind !== 'clients') return;
-    const count = plan.edges.filter((e) => e.kind === 'traffic' && e.from === node.id).length;
+    const count = index.trafficOut.get(node.id)?.length ?? 0;
     if (count !== 1) {
       out.push(makeIssue('clients-edge-count', ['nodes', i], `Clients "${node.id}" have ${count} outgoing traffic edges; draw exactly one, to where their requests enter (usually DNS or a load balancer).`));
     }
   });
 }
 
-/** Finds one cycle of traffic edges (DFS, three colours) and reports the edge that closes it. */
-function checkTrafficCycles(plan: Plan, out: Issue[]): void {
+/**
+ * A dataset (the undirected closure of replication edges) that mixes multiwriter with sync or async
+ * edges says both "every member accepts writes" and "one primary": one error per such dataset, on
+ * its first edge, naming every edge of it.
+ */
+function checkMixedDatasets(plan: Plan, index: Index, out: Issue[]): void {
+  const edges = plan.edges.flatMap((e, i) => (e.kind === 'replication' && index.nodeById.has(e.from) && index.nodeById.has(e.to) ? [{ e, i }] : []));
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    // Path halving keeps a long chain of replicas linear.
+    let r = x;
+    while (parent.has(r) && parent.get(r) !== r) {
+      const up = parent.get(parent.get(r)!)!;
+      parent.set(r, up);
+      r = up;
+    }
+    return r;
+  };
+  for (const { e } of edges) {
+    if (!parent.has(e.from)) parent.set(e.from, e.from);
+    if (!parent.has(e.to)) parent.set(e.to, e.to);
+    parent.set(find(e.from), find(e.to));
+  }
+  const groups = new Map<string, typeof edges>();
+  for (const x of edges) {
+    const root = find(x.e.from);
+    const group = groups.get(root);
+    if (group) group.push(x);
+    else groups.set(root, [x]);
+  }
+  for (const group of groups.values()) {
+    const multi = group.filter((x) => x.e.mode === 'multiwriter');
+    if (multi.length === 0 || multi.length === group.length) continue;
+    const name = (x: (typeof group)[number]): string => `${x.e.from}→${x.e.to} (${x.e.mode})`;
+    out.push(
+      makeIssue(
+        'mixed-replication-modes',
+        ['edges', group[0]!.i, 'mode'],
+        `The dataset joined by replication edges ${group.map(name).join(', ')} mixes multiwriter with sync or async: make every edge of it multiwriter, or none.`,
+      ),
+    );
+  }
+}
+
+/**
+ * Finds one cycle of traffic edges (DFS, three colours) and reports the edge that closes it.
+ * Iterative with an explicit stack, so a chain of any length cannot overflow the call stack.
+ */
+function checkTrafficCycles(plan: Plan, index: Index, out: Issue[]): void {
   const next = new Map<string, { to: string; edgeIndex: number }[]>();
   plan.edges.forEach((e, edgeIndex) => {
     if (e.kind !== 'traffic' || e.from === e.to) return;
-    const list = next.get(e.from) ?? [];
-    list.push({ to: e.to, edgeIndex });
-    next.set(e.from, list);
+    const list = next.get(e.from);
+    if (list) list.push({ to: e.to, edgeIndex });
+    else next.set(e.from, [{ to: e.to, edgeIndex }]);
   });
   // DNS targets route traffic too, even when no edge is drawn.
   for (const node of plan.nodes) {
     if (node.kind !== 'dns') continue;
     const list = next.get(node.id) ?? [];
-    for (const t of node.targets) if (!list.some((l) => l.to === t.node)) list.push({ to: t.node, edgeIndex: -1 });
+    const listed = new Set(list.map((l) => l.to));
+    for (const t of node.targets) {
+      if (listed.has(t.node)) continue;
+      listed.add(t.node);
+      list.push({ to: t.node, edgeIndex: -1 });
+    }
     next.set(node.id, list);
   }
   const colour = new Map<string, 1 | 2>();
-  const stack: string[] = [];
-  const visit = (id: string): boolean => {
-    colour.set(id, 1);
-    stack.push(id);
-    for (const { to, edgeIndex } of next.get(id) ?? []) {
+  // The current path: node ids and, per node, the next of its successors to look at.
+  const path: string[] = [];
+  const cursor: number[] = [];
+  for (const root of plan.nodes) {
+    if (colour.has(root.id)) continue;
+    colour.set(root.id, 1);
+    path.push(root.id);
+    cursor.push(0);
+    while (path.length > 0) {
+      const id = path[path.length - 1]!;
+      const successors = next.get(id) ?? [];
+      const k = cursor[cursor.length - 1]!;
+      if (k >= successors.length) {
+        colour.set(id, 2);
+        path.pop();
+        cursor.pop();
+        continue;
+      }
+      cursor[cursor.length - 1] = k + 1;
+      const { to, edgeIndex } = successors[k]!;
       const c = colour.get(to);
       if (c === 1) {
-        const loop = [...stack.slice(stack.indexOf(to)), to].join(' → ');
-        const nodeIndex = plan.nodes.findIndex((n) => n.id === id);
-        const path: PathSegment[] = edgeIndex >= 0 ? ['edges', edgeIndex] : ['nodes', nodeIndex, 'targets'];
-        out.push(makeIssue('traffic-cycle', path, `Traffic goes round in a cycle: ${loop}. Requests must flow one way, from clients to data.`));
-        return true;
+        const loop = [...path.slice(path.lastIndexOf(to)), to];
+        const shown = loop.length > 12 ? [...loop.slice(0, 5), `… ${loop.length - 10} more …`, ...loop.slice(-5)] : loop;
+        const at: PathSegment[] = edgeIndex >= 0 ? ['edges', edgeIndex] : ['nodes', index.nodeById.get(id)?.index ?? -1, 'targets'];
+        out.push(makeIssue('traffic-cycle', at, `Traffic goes round in a cycle: ${shown.join(' → ')}. Requests must flow one way, from clients to data.`));
+        return;
       }
-      if (c === undefined && visit(to)) return true;
+      if (c === undefined) {
+        colour.set(to, 1);
+        path.push(to);
+        cursor.push(0);
+      }
     }
-    stack.pop();
-    colour.set(id, 2);
-    return false;
+  }
+}
+
+/** Datastores joined by replication edges form a group whose paths the engine tabulates (size² entries). */
+function checkReplicationGroups(plan: Plan, index: Index, out: Issue[]): void {
+  const links = new Map<string, string[]>();
+  const link = (a: string, b: string) => {
+    const list = links.get(a);
+    if (list) list.push(b);
+    else links.set(a, [b]);
   };
-  for (const node of plan.nodes) {
-    if (!colour.has(node.id) && visit(node.id)) return;
+  for (const e of plan.edges) {
+    if (e.kind !== 'replication' || e.from === e.to) continue;
+    link(e.from, e.to);
+    link(e.to, e.from);
+  }
+  const seen = new Set<string>();
+  for (const start of links.keys()) {
+    if (seen.has(start)) continue;
+    seen.add(start);
+    const group = [start];
+    for (let i = 0; i < group.length; i++) {
+      for (const other of links.get(group[i]!) ?? []) {
+        if (seen.has(other)) continue;
+        seen.add(other);
+        group.push(other);
+      }
+    }
+    if (group.length > MAX_REPLICATION_GROUP) {
+      const first = Math.min(...group.map((id) => index.nodeById.get(id)?.index ?? Infinity));
+      const at: PathSegment[] = Number.isFinite(first) ? ['nodes', first] : [];
+      out.push(makeIssue('replication-group-too-large', at, `Replication joins ${group.length} datastores into one group (starting at "${start}"); a group may hold at most ${MAX_REPLICATION_GROUP}.`));
+    }
   }
 }
 
@@ -282,7 +422,9 @@ export function crossCheckPlan(plan: Plan): Issue[] {
   checkUniqueIds(plan, out);
   checkNodes(plan, index, out);
   checkEdges(plan, index, out);
-  checkTrafficCycles(plan, out);
+  checkTrafficCycles(plan, index, out);
+  checkMixedDatasets(plan, index, out);
+  checkReplicationGroups(plan, index, out);
   checkSharedFailures(plan, index, out);
   return out;
 }

@@ -76,10 +76,47 @@ function syntaxErrorOffset(text: string): number {
   }
 }
 
+/**
+ * The largest plan text read (the CLI checks the file's size before reading; the app the text it was
+ * given). A plan at the format's limits (100,000 nodes of typical fields) is about 10 MB of JSON;
+ * 32 MB leaves room for long notes and layout while parsing stays well under half a gigabyte.
+ */
+export const MAX_PLAN_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Nesting a plan may have. The deepest real path is about 8 levels (nodes → node → reliability →
+ * timeToFailureHours → …); 64 leaves room for any future field, while every recursive walk that
+ * follows parsing (validation, migration, the editor's diff) stays far from the stack's end.
+ */
+export const MAX_NESTING = 64;
+
+/** Offset where the text first nests deeper than MAX_NESTING, or -1. Linear, skips strings. */
+export function tooDeepOffset(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // a string: skip to its closing quote, past escapes
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_NESTING) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return -1;
+}
+
 /** Parses, migrates and validates a plan file's text. `migrations` is injectable for tests. */
 export function loadPlanText(text: string, migrations: Readonly<Record<number, Migration>> = MIGRATIONS): LoadResult {
   // Editors on Windows often save UTF-8 with a byte-order mark; JSON.parse rejects it, a user should not.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const deep = tooDeepOffset(text);
+  if (deep >= 0) {
+    return { ok: false, errors: [makeIssue('invalid-json', [], `This is not a plan file: the JSON nests deeper than ${MAX_NESTING} levels at ${lineAndColumn(text, deep)}; a plan needs about 8.`)], warnings: [] };
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -39,10 +39,14 @@ export const ISSUE_CODES = {
   'weighted-weights': 'a weighted record needs a weight on every target and a positive total',
   'geo-default': 'a geo record has at most one default target',
   'replication-not-datastore': 'replication joins two datastores',
+  'mixed-replication-modes': 'a dataset is either multi-writer or one primary with sync/async replicas, not both',
   'backup-of-not-datastore': 'a backup\u2019s "of" must name a datastore',
   'degenerate-distribution': 'a time to failure must have a positive mean',
   'autoscaling-bounds': 'instances must lie between autoscaling.min and autoscaling.max',
   'location-missing': 'latency routing needs a location for every region involved',
+  'reserved-key': 'a key JavaScript reserves ("__proto__") cannot name anything in a plan',
+  'too-frequent': 'a failure-and-repair cycle must typically last at least one second',
+  'replication-group-too-large': 'a replication group holds at most 256 datastores',
   // warnings (never block)
   'cross-region-sync': 'AWS does not offer synchronous cross-region replication for this engine',
   'cross-region-auto-promotion': 'AWS cross-region promotion for this engine is user-initiated',
@@ -52,6 +56,7 @@ export const ISSUE_CODES = {
   'alias-ttl': 'an alias record to an AWS load balancer has a fixed 60-second TTL',
   'backup-3-2-1': 'backups should keep 3 copies on 2 media with 1 off site',
   'unreachable-node': 'no client traffic reaches this node',
+  'manual-check-settings': 'a manual DNS check is switched by people: its checker settings are not used',
 } as const;
 
 export type IssueCode = keyof typeof ISSUE_CODES;

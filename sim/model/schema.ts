@@ -52,8 +52,17 @@ export const ReliabilitySchema = z.strictObject({
 });
 export type Reliability = z.infer<typeof ReliabilitySchema>;
 
+/** Outages a year at most (one a minute): above that an outage process is noise, and a run would never end. */
+export const MAX_OUTAGES_PER_YEAR = 525_600;
+/** Hours a scripted scenario may start after t = 0 or last: the longest horizon, 100,000 years. */
+export const MAX_SCENARIO_HOURS = 876_000_000;
+/** Plan size limits: far above any real design, low enough that every check and run stays bounded. */
+export const MAX_NODES = 100_000;
+export const MAX_EDGES = 200_000;
+export const MAX_FLEET_INSTANCES = 10_000;
+
 export const OutageProcessSchema = z.strictObject({
-  ratePerYear: nonNegative,
+  ratePerYear: nonNegative.max(MAX_OUTAGES_PER_YEAR),
   durationHours: DistributionSchema,
 });
 export type OutageProcess = z.infer<typeof OutageProcessSchema>;
@@ -98,6 +107,10 @@ export const HealthCheckSchema = z.strictObject({
 });
 export type HealthCheck = z.infer<typeof HealthCheckSchema>;
 
+/** A DNS record's check may also be run by people: `manual` (PLAN-FORMAT meaning 21) switches the record after the monitor's detection and response. */
+export const DnsHealthCheckSchema = HealthCheckSchema.extend({ manual: z.boolean().optional() });
+export type DnsHealthCheck = z.infer<typeof DnsHealthCheckSchema>;
+
 export const ClientsSchema = z.strictObject({
   ...nodeBase,
   kind: z.literal('clients'),
@@ -126,7 +139,7 @@ export const DnsSchema = z.strictObject({
   ttlSeconds: nonNegative.optional(),
   ttlViolationFraction: probability.optional(),
   ttlViolationSeconds: nonNegative.optional(),
-  healthCheck: HealthCheckSchema.optional(),
+  healthCheck: DnsHealthCheckSchema.optional(),
   targets: z.array(DnsTargetSchema).min(1),
 });
 
@@ -147,7 +160,8 @@ export type Platform = (typeof PLATFORMS)[number];
 export const AutoscalingSchema = z
   .strictObject({
     min: nonNegativeInt,
-    max: positiveInt,
+    // The same ceiling as a fixed fleet's instances: the autoscaler allocates a slot per possible instance.
+    max: positiveInt.max(MAX_FLEET_INSTANCES),
     targetUtilization: z.number().gt(0).max(1),
     reactionSeconds: nonNegative.optional(),
     launchSeconds: nonNegative.optional(),
@@ -165,7 +179,7 @@ export const ProbesSchema = z.strictObject({
 const fleetFields = {
   ...nodeBase,
   platform: z.enum(PLATFORMS).optional(),
-  instances: positiveInt.max(10_000).optional(),
+  instances: positiveInt.max(MAX_FLEET_INSTANCES).optional(),
   capacityRpsPerInstance: positive.optional(),
   autoscaling: AutoscalingSchema.optional(),
   probes: ProbesSchema.optional(),
@@ -239,11 +253,20 @@ export type MonitorNode = z.infer<typeof MonitorSchema>;
 export type NodeOfKind<K extends NodeKind> = Extract<PlanNode, { kind: K }>;
 
 // ── edges ────────────────────────────────────────────────────────────────────────────────────
+/** The side of a card a wire leaves or enters by (drawing only; the simulation ignores it). */
+export const EDGE_SIDES = ['top', 'right', 'bottom', 'left'] as const;
+// Drawing-only fields every edge may carry: the user's label and the card sides the wire was drawn between.
+const edgeDrawing = {
+  label: z.string().max(80).optional(),
+  fromSide: z.enum(EDGE_SIDES).optional(),
+  toSide: z.enum(EDGE_SIDES).optional(),
+};
 export const TrafficEdgeSchema = z.strictObject({
   id: z.string().optional(),
   kind: z.literal('traffic'),
   from: id,
   to: id,
+  ...edgeDrawing,
 });
 export const REPLICATION_MODES = ['sync', 'async', 'multiwriter'] as const;
 export type ReplicationMode = (typeof REPLICATION_MODES)[number];
@@ -254,6 +277,7 @@ export const ReplicationEdgeSchema = z.strictObject({
   to: id,
   mode: z.enum(REPLICATION_MODES),
   lagSeconds: DistributionSchema.optional(),
+  ...edgeDrawing,
 });
 export const EdgeSchema = z.discriminatedUnion('kind', [TrafficEdgeSchema, ReplicationEdgeSchema]);
 export type TrafficEdge = z.infer<typeof TrafficEdgeSchema>;
@@ -264,7 +288,7 @@ export type Edge = z.infer<typeof EdgeSchema>;
 export const CommonCauseSchema = z.strictObject({
   id,
   name: z.string().optional(),
-  ratePerYear: nonNegative,
+  ratePerYear: nonNegative.max(MAX_OUTAGES_PER_YEAR),
   durationHours: DistributionSchema,
   affects: z.array(id).min(1),
 });
@@ -279,8 +303,8 @@ export const ScenarioFailSchema = z.union([
 export const ScenarioSchema = z.strictObject({
   id,
   name: z.string().optional(),
-  atHours: nonNegative,
-  durationHours: positive,
+  atHours: nonNegative.max(MAX_SCENARIO_HOURS),
+  durationHours: positive.max(MAX_SCENARIO_HOURS),
   fail: ScenarioFailSchema,
 });
 export type Scenario = z.infer<typeof ScenarioSchema>;
@@ -304,6 +328,24 @@ export const SimulationSettingsSchema = z.strictObject({
 });
 export type SimulationSettings = z.infer<typeof SimulationSettingsSchema>;
 
+/**
+ * Cost settings (sim/cost). Added to version 1 without a schemaVersion bump: every field is
+ * optional and a plan without them is priced from the catalog exactly as before, so no existing
+ * plan changes meaning. Keys of `prices` and `assumptions` are the rate-card keys that
+ * `resilience cost` prints (e.g. "alb.usdPerHour", "usage.datasetGb"); sim/cost rejects unknown ones.
+ */
+export const CostSettingsSchema = z.strictObject({
+  /** Fully loaded cost of an engineering hour (strategy effort and drills). */
+  engineeringUsdPerHour: nonNegative.optional(),
+  /** Replacement values for catalog prices, by rate-card key. */
+  prices: z.record(z.string().min(1), nonNegative).optional(),
+  /** Replacement values for the cost model's usage assumptions, by rate-card key. */
+  assumptions: z.record(z.string().min(1), nonNegative).optional(),
+  /** A fixed monthly price for a node, replacing its computed lines (the way to price azure, gcp or generic nodes). */
+  nodeUsdPerMonth: z.record(id, nonNegative).optional(),
+});
+export type CostSettings = z.infer<typeof CostSettingsSchema>;
+
 // ── the document ─────────────────────────────────────────────────────────────────────────────
 export const PlanSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -311,13 +353,14 @@ export const PlanSchema = z.strictObject({
   name: z.string().min(1),
   description: z.string().optional(),
   regions: z.array(RegionSchema).default([]),
-  nodes: z.array(NodeSchema),
-  edges: z.array(EdgeSchema).default([]),
+  nodes: z.array(NodeSchema).max(MAX_NODES),
+  edges: z.array(EdgeSchema).max(MAX_EDGES).default([]),
   commonCauses: z.array(CommonCauseSchema).optional(),
   scenarios: z.array(ScenarioSchema).optional(),
   practices: PracticesSchema.optional(),
   objectives: ObjectivesSchema.optional(),
   simulation: SimulationSettingsSchema.optional(),
+  cost: CostSettingsSchema.optional(),
 });
 
 /** A plan as written by the user (optional fields may be absent). */

@@ -13,9 +13,29 @@ function warn(out: Issue[], code: Parameters<typeof makeIssue>[0], path: (string
   out.push(makeIssue(code, path, message, 'warning'));
 }
 
-function checkData(plan: Plan, resolved: ResolvedPlan, out: Issue[]): void {
-  const nodeIndex = new Map(plan.nodes.map((n, i) => [n.id, i]));
-  const datastore = (id: string) => resolved.nodes.find((n) => n.id === id && n.kind === 'datastore');
+/** Resolved nodes and regions by id (first of each id wins, as elsewhere in validation). */
+interface Lookup {
+  node: Map<string, ResolvedPlan['nodes'][number]>;
+  region: Map<string, ResolvedPlan['regions'][number]>;
+}
+
+function lookupOf(resolved: ResolvedPlan): Lookup {
+  const node = new Map<string, ResolvedPlan['nodes'][number]>();
+  for (const n of resolved.nodes) if (!node.has(n.id)) node.set(n.id, n);
+  const region = new Map<string, ResolvedPlan['regions'][number]>();
+  for (const r of resolved.regions) if (!region.has(r.id)) region.set(r.id, r);
+  return { node, region };
+}
+
+function checkData(plan: Plan, resolved: ResolvedPlan, lookup: Lookup, out: Issue[]): void {
+  const nodeIndex = new Map<string, number>();
+  plan.nodes.forEach((n, i) => {
+    if (!nodeIndex.has(n.id)) nodeIndex.set(n.id, i);
+  });
+  const datastore = (id: string) => {
+    const n = lookup.node.get(id);
+    return n?.kind === 'datastore' ? n : undefined;
+  };
   plan.edges.forEach((edge, i) => {
     if (edge.kind !== 'replication') return;
     const from = datastore(edge.from);
@@ -51,17 +71,23 @@ function checkData(plan: Plan, resolved: ResolvedPlan, out: Issue[]): void {
 }
 
 /** A DNS record is taken to be Route 53 when every region its targets sit in is an AWS region. */
-function isRoute53(resolved: ResolvedPlan, targets: { node: string }[]): boolean {
-  const regions = targets.map((t) => resolved.nodes.find((n) => n.id === t.node)?.region).filter((r): r is string => r !== undefined);
-  return regions.length > 0 && regions.every((r) => resolved.regions.find((x) => x.id === r)?.provider === 'aws');
+function isRoute53(lookup: Lookup, targets: { node: string }[]): boolean {
+  const regions = targets.map((t) => lookup.node.get(t.node)?.region).filter((r): r is string => r !== undefined);
+  return regions.length > 0 && regions.every((r) => lookup.region.get(r)?.provider === 'aws');
 }
 
-function checkDns(plan: Plan, resolved: ResolvedPlan, out: Issue[]): void {
+function checkDns(plan: Plan, resolved: ResolvedPlan, lookup: Lookup, out: Issue[]): void {
   plan.nodes.forEach((node, i) => {
     if (node.kind !== 'dns') return;
     const r = resolved.nodes[i];
-    if (!r || r.kind !== 'dns' || !isRoute53(resolved, node.targets)) return;
-    if (r.policy !== 'simple') {
+    if (!r || r.kind !== 'dns') return;
+    // Meaning 21: people switch a manual record after the monitor's delays; checker settings do nothing.
+    const unused = (['intervalSeconds', 'failureThreshold', 'recoveryThreshold', 'checkers'] as const).filter((k) => node.healthCheck?.[k] !== undefined);
+    if (r.healthCheck.manual && unused.length > 0) {
+      warn(out, 'manual-check-settings', ['nodes', i, 'healthCheck', unused[0]!], `"${node.id}" is switched by hand after the monitor's detection and response, so its ${unused.join(', ')} ${unused.length === 1 ? 'is' : 'are'} not used.`);
+    }
+    if (!isRoute53(lookup, node.targets)) return;
+    if (r.policy !== 'simple' && !r.healthCheck.manual) {
       const hc = r.healthCheck;
       if (hc.recoveryThreshold !== hc.failureThreshold) {
         warn(out, 'route53-thresholds', ['nodes', i, 'healthCheck', 'recoveryThreshold'], `Route 53 uses one threshold both ways; "${node.id}" has failure ${hc.failureThreshold} and recovery ${hc.recoveryThreshold}.`);
@@ -70,7 +96,7 @@ function checkDns(plan: Plan, resolved: ResolvedPlan, out: Issue[]): void {
         warn(out, 'route53-interval', ['nodes', i, 'healthCheck', 'intervalSeconds'], `Route 53 checks every 10 or 30 seconds; "${node.id}" says ${hc.intervalSeconds}.`);
       }
     }
-    const aliasToBalancer = node.targets.some((t) => resolved.nodes.find((n) => n.id === t.node)?.kind === 'loadBalancer');
+    const aliasToBalancer = node.targets.some((t) => lookup.node.get(t.node)?.kind === 'loadBalancer');
     if (aliasToBalancer && r.ttlSeconds !== 60) {
       warn(out, 'alias-ttl', ['nodes', i, 'ttlSeconds'], `An alias record to an AWS load balancer has a fixed 60-second TTL; "${node.id}" says ${r.ttlSeconds} s.`);
     }
@@ -82,7 +108,11 @@ function checkReachability(plan: Plan, out: Issue[]): void {
   const starts = plan.nodes.filter((n) => n.kind === 'clients').map((n) => n.id);
   if (starts.length === 0) return;
   const next = new Map<string, string[]>();
-  const link = (a: string, b: string) => next.set(a, [...(next.get(a) ?? []), b]);
+  const link = (a: string, b: string) => {
+    const list = next.get(a);
+    if (list) list.push(b);
+    else next.set(a, [b]);
+  };
   for (const e of plan.edges) {
     link(e.from, e.to);
     if (e.kind === 'replication') link(e.to, e.from);
@@ -105,8 +135,9 @@ function checkReachability(plan: Plan, out: Issue[]): void {
 
 export function warningsFor(plan: Plan, resolved: ResolvedPlan): Issue[] {
   const out: Issue[] = [];
-  checkData(plan, resolved, out);
-  checkDns(plan, resolved, out);
+  const lookup = lookupOf(resolved);
+  checkData(plan, resolved, lookup, out);
+  checkDns(plan, resolved, lookup, out);
   checkReachability(plan, out);
   return out;
 }

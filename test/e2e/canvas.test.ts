@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { validatePlan } from '../../sim/model/validate';
 import { getTemplate } from '../../sim/templates';
-import { newEditorPage, pageErrors, screenshot, skipReason, useBuiltApp } from './helpers/browser';
+import { documentFit, newEditorPage, pageErrors, screenshot, skipReason, useBuiltApp, VIEWPORTS, type ViewportSize } from './helpers/browser';
 import { CanvasPage } from './helpers/canvasPage';
 
 const reason = skipReason();
@@ -17,19 +17,41 @@ if (reason) console.warn(`[e2e] skipped: ${reason}`);
 describe.skipIf(reason !== null)('canvas in Chromium', () => {
   const app = useBuiltApp();
 
-  async function open(): Promise<{ page: Page; canvas: CanvasPage; origin: { x: number; y: number } }> {
-    const page = await newEditorPage(app.browser, app.server.url);
+  async function open(viewport: ViewportSize = VIEWPORTS.desktop): Promise<{ page: Page; canvas: CanvasPage; origin: { x: number; y: number } }> {
+    const page = await newEditorPage(app.browser, app.server.url, viewport);
     const canvas = new CanvasPage(page);
     const pane = await canvas.box(page.locator('[data-canvas-drop]'));
     return { page, canvas, origin: { x: pane.x, y: pane.y } };
   }
 
-  it('draws the two-region active-passive design from an empty canvas, then undoes and redoes every step', async () => {
-    const { page, canvas, origin } = await open();
+  /** Zooms the canvas out with its own control, `clicks` times, and returns the zoom it settled at. */
+  async function zoomOut(page: Page, clicks: number): Promise<number> {
+    for (let i = 0; i < clicks; i++) {
+      const before = await page.evaluate(() => window.__editor!.getState().session.viewport.zoom);
+      await page.locator('.react-flow__controls-zoomout').click();
+      await page.waitForFunction((z) => window.__editor!.getState().session.viewport.zoom < z - 0.01, before);
+    }
+    return page.evaluate(() => window.__editor!.getState().session.viewport.zoom);
+  }
+
+  // The same journey on a roomy desktop and on a 1280×800 laptop, where the canvas is zoomed out so
+  // the design fits the smaller pane; the window must never get wider than the screen.
+  it.each([
+    ['1600×960', VIEWPORTS.desktop, 0, ''],
+    ['1280×800', VIEWPORTS.laptop, 2, '-1280'],
+  ])('draws the two-region active-passive design from an empty canvas at %s, then undoes and redoes every step', async (_size, viewport, zoomClicks, suffix) => {
+    const { page, canvas, origin } = await open(viewport);
     await expect(page.getByTestId('empty-canvas').isVisible()).resolves.toBe(true);
-    await screenshot(page, '01-empty-canvas');
+    const fitsWindow = async () => {
+      const fit = await documentFit(page);
+      expect(fit.documentWidth).toBeLessThanOrEqual(fit.windowWidth);
+      expect([fit.scrollX, fit.scrollY]).toEqual([0, 0]);
+    };
+    await fitsWindow();
+    const scale = zoomClicks ? await zoomOut(page, zoomClicks) : 1;
+    await screenshot(page, `01-empty-canvas${suffix}`);
     let steps = 0;
-    const at = (x: number, y: number) => ({ x: origin.x + x, y: origin.y + y });
+    const at = (x: number, y: number) => ({ x: origin.x + x * scale, y: origin.y + y * scale });
 
     // Two regions: the first offered is us-east-1, the second us-west-2.
     await canvas.dragFromPalette('region', at(300, 80));
@@ -50,7 +72,7 @@ describe.skipIf(reason !== null)('canvas in Chromium', () => {
     let count = 2;
     for (const region of ['use1', 'usw2']) {
       for (const [kind, x] of [['loadBalancer', 100], ['gateway', 310], ['datastore', 520]] as const) {
-        await canvas.dropIntoRegion(kind, region, { x, y: 125 });
+        await canvas.dropIntoRegion(kind, region, { x: x * scale, y: 125 * scale });
         await canvas.waitForCounts(2, ++count, 0);
         steps++;
       }
@@ -69,7 +91,8 @@ describe.skipIf(reason !== null)('canvas in Chromium', () => {
       'lb-2': 'usw2', 'gw-2': 'usw2', 'db-2': 'usw2',
       'backup-1': null, 'mon-1': null,
     });
-    await screenshot(page, '02-components-placed');
+    await screenshot(page, `02-components-placed${suffix}`);
+    await fitsWindow();
 
     // Wiring: traffic down each stack, both gateways write to the primary store in us-east-1,
     // the primary replicates to us-west-2 (store → store is replication without touching the toggle).
@@ -100,11 +123,12 @@ describe.skipIf(reason !== null)('canvas in Chromium', () => {
     expect(built.regions.every((r) => r.position && r.size)).toBe(true);
     const validation = validatePlan(built);
     expect(validation.errors.map((e) => `${e.code} ${e.path}`)).toEqual([]);
-    await page.getByTestId('fit-view').click();
+    await canvas.press('f');
     await canvas.press('Escape');
     await page.waitForFunction(() => window.__editor!.getState().session.selection.length === 0);
     await expect(page.getByTestId('status-validation').textContent()).resolves.toContain('Plan is valid');
-    await screenshot(page, '03-active-passive-design');
+    await screenshot(page, `03-active-passive-design${suffix}`);
+    await fitsWindow();
 
     // A second wire out of the clients is refused, with the reason shown beside the pointer.
     await canvas.connect('clients-1', 'lb-1');
@@ -115,7 +139,8 @@ describe.skipIf(reason !== null)('canvas in Chromium', () => {
     const target = await canvas.box(canvas.node('lb-1'));
     expect(Math.hypot(toastBox.x - (target.x + target.width / 2), toastBox.y - (target.y + target.height / 2))).toBeLessThan(160);
     expect((await canvas.plan()).edges).toHaveLength(8);
-    await screenshot(page, '04-refused-connection');
+    await screenshot(page, `04-refused-connection${suffix}`);
+    await fitsWindow();
 
     // Every step is undoable, one step per gesture, back to the empty canvas…
     let undone = 0;
@@ -127,7 +152,8 @@ describe.skipIf(reason !== null)('canvas in Chromium', () => {
     }
     expect(undone).toBe(steps);
     await canvas.waitForCounts(0, 0, 0);
-    await screenshot(page, '05-all-undone');
+    await screenshot(page, `05-all-undone${suffix}`);
+    await fitsWindow();
 
     // …and redoable back to the same design (Ctrl+Shift+Z, and Ctrl+Y for the last step).
     for (let i = 0; i < steps; i++) {
@@ -137,7 +163,8 @@ describe.skipIf(reason !== null)('canvas in Chromium', () => {
     }
     expect((await canvas.snapshot()).redoCount).toBe(0);
     expect(await canvas.plan()).toEqual(built);
-    await screenshot(page, '06-all-redone');
+    await screenshot(page, `06-all-redone${suffix}`);
+    await fitsWindow();
     expect(pageErrors(page)).toEqual([]);
     await page.close();
   });
@@ -201,6 +228,8 @@ describe.skipIf(reason !== null)('canvas in Chromium', () => {
     await page.evaluate((plan) => window.__editor!.getState().replacePlan(plan, { history: 'reset' }), template!.plan);
     await canvas.waitForCounts(template!.plan.regions.length, template!.plan.nodes.length, template!.plan.edges.length);
     await page.getByTestId('fit-view').click();
+    // Measure after the fit animation, so the cards and their regions are read at the same zoom.
+    await page.waitForTimeout(400);
     for (const node of template!.plan.nodes) {
       const card = await canvas.box(canvas.node(node.id));
       if (!node.region) continue;

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { validatePlan } from '../../sim/model/validate';
 import { getTemplate } from '../../sim/templates';
-import { newEditorPage, pageErrors, screenshot, skipReason, useBuiltApp } from './helpers/browser';
+import { documentFit, newEditorPage, pageErrors, screenshot, skipReason, useBuiltApp, VIEWPORTS, type ViewportSize } from './helpers/browser';
 import { answerOpen, captureSave, commitField, nodeOf, planOf } from './helpers/inspectorPage';
 
 const reason = skipReason();
@@ -27,8 +27,18 @@ describe.skipIf(reason !== null)('inspector, templates and files in Chromium', (
     await page.getByTestId('template-gallery').waitFor({ state: 'detached' });
   }
 
-  it('starts from a template, edits it in the inspector, saves and reopens it', async () => {
-    const page = await newEditorPage(app.browser, app.server.url);
+  // On a desktop and on a 1280×800 laptop: every control used here is in view, and clicking
+  // inspector fields never scrolls (or widens) the window.
+  it.each([
+    ['1600×960', VIEWPORTS.desktop, ''],
+    ['1280×800', VIEWPORTS.laptop, '-1280'],
+  ])('starts from a template, edits it in the inspector, saves and reopens it at %s', async (_size, viewport: ViewportSize, suffix) => {
+    const page = await newEditorPage(app.browser, app.server.url, viewport);
+    const fitsWindow = async () => {
+      const fit = await documentFit(page);
+      expect(fit.documentWidth).toBeLessThanOrEqual(fit.windowWidth);
+      expect([fit.scrollX, fit.scrollY]).toEqual([0, 0]);
+    };
     await page.getByTestId('empty-new-from-template').waitFor();
     await openTemplate(page, 'two-region-active-passive');
     await page.getByTestId('node-gw-east').waitFor();
@@ -40,7 +50,8 @@ describe.skipIf(reason !== null)('inspector, templates and files in Chromium', (
     await detail.waitFor({ state: 'visible' });
     await expect(detail.textContent()).resolves.toContain('db-east → db-west (async)');
     await expect(detail.textContent()).resolves.toContain('Very High');
-    await screenshot(page, '10-template-strategy-light');
+    await screenshot(page, `10-template-strategy-light${suffix}`);
+    await fitsWindow();
 
     // Select a gateway and give it an invalid instance count: the message sits under the field.
     await page.getByTestId('node-gw-east').click();
@@ -52,7 +63,8 @@ describe.skipIf(reason !== null)('inspector, templates and files in Chromium', (
     await expect(error.textContent()).resolves.toBe(`out-of-range ${expected.message}`);
     await expect(page.getByTestId('status-validation').textContent()).resolves.toContain('1 error');
     await page.getByTestId('field-instances').scrollIntoViewIfNeeded();
-    await screenshot(page, '11-inspector-invalid-light');
+    await screenshot(page, `11-inspector-invalid-light${suffix}`);
+    await fitsWindow();
 
     // Fix it, and change the time-to-repair distribution's kind and median.
     await commitField(page, 'field-instances', '4');
@@ -66,7 +78,8 @@ describe.skipIf(reason !== null)('inspector, templates and files in Chromium', (
     const gw = await nodeOf(page, 'gw-east');
     expect(gw?.kind === 'gateway' && gw.instances).toBe(4);
     await page.getByTestId('dist-reliability.timeToRepairHours').scrollIntoViewIfNeeded();
-    await screenshot(page, '12-inspector-distribution-light');
+    await screenshot(page, `12-inspector-distribution-light${suffix}`);
+    await fitsWindow();
 
     // Save (Ctrl+S): in the browser that is a download of the validated plan.
     const saved = await captureSave(page, () => page.keyboard.press('Control+s'));
@@ -77,7 +90,7 @@ describe.skipIf(reason !== null)('inspector, templates and files in Chromium', (
     await page.getByTestId('file-status').filter({ hasText: 'saved' }).waitFor();
 
     // Reopen it in a fresh window through the file chooser.
-    const fresh = await newEditorPage(app.browser, app.server.url);
+    const fresh = await newEditorPage(app.browser, app.server.url, viewport);
     await answerOpen(fresh, () => fresh.getByTestId('open-file').click(), { name: saved.name, text: saved.text });
     await fresh.waitForFunction((name) => window.__editor!.getState().plan.name === name, savedPlan.name);
     const reopened = await planOf(fresh);
@@ -122,7 +135,10 @@ describe.skipIf(reason !== null)('inspector, templates and files in Chromium', (
     await commitField(page, 'field-name', 'Pilot light, reviewed');
     const edited = await planOf(page);
     // Autosave is debounced: wait until the draft in local storage holds the last edit.
-    await page.waitForFunction(() => (localStorage.getItem('resilience-studio:draft') ?? '').includes('Pilot light, reviewed'));
+    // Drafts are kept per window, under resilience-studio:draft:<window id>.
+    await page.waitForFunction(() =>
+      Object.keys(localStorage).some((key) => key.startsWith('resilience-studio:draft') && (localStorage.getItem(key) ?? '').includes('Pilot light, reviewed')),
+    );
     await page.reload();
     await page.waitForFunction(() => !!window.__editor);
     const banner = page.getByTestId('recovery-banner');

@@ -7,10 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { applyDiff, diffRecords, isEmptyDiff, reverseDiff, type PlanDiff } from '../../renderer/store/diff';
-import { COLLECTIONS, type PlanRecords } from '../../renderer/store/records';
+import { COLLECTIONS, orderedIds, type PlanRecords } from '../../renderer/store/records';
 import type { PlanNode, Region } from '../../sim/model/schema';
 
-const ids = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h');
+// Digit-only ids among them: a plain object iterates those in numeric order, whatever the plan's order.
+const ALL_IDS = ['a', 'b', '10', '2', 'c', '1', '20', 'h', '3', 'j'];
+const ids = fc.constantFrom(...ALL_IDS.slice(0, 8));
 const point = fc.record({ x: fc.integer({ min: -500, max: 500 }), y: fc.integer({ min: -500, max: 500 }) });
 
 const nodeArb = (id: string) =>
@@ -25,6 +27,7 @@ const recordsArb: fc.Arbitrary<PlanRecords> = fc
       nodes: fc.tuple(...nodes.map(nodeArb)).map((list) => Object.fromEntries(list.map((n) => [n.id, n]))),
       regions: fc.tuple(...regions.map(regionArb)).map((list) => Object.fromEntries(list.map((r) => [r.id, r]))),
       edges: fc.constant({}),
+      order: fc.constant({ nodes, regions }),
     }),
   );
 
@@ -33,25 +36,30 @@ const recordsArb: fc.Arbitrary<PlanRecords> = fc
  * replaced, new ones appended) read off with diffRecords, which also records where removed ones stood.
  */
 function diffArb(records: PlanRecords): fc.Arbitrary<PlanDiff> {
-  const existing = Object.keys(records.nodes);
-  const missing = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'].filter((id) => !(id in records.nodes));
+  const existing = orderedIds(records, 'nodes');
+  const missing = ALL_IDS.filter((id) => !(id in records.nodes));
   return fc
     .record({ remove: fc.subarray(existing), update: fc.subarray(existing), add: fc.subarray(missing) })
     .chain(({ remove, update, add }) =>
       fc.record({ added: fc.tuple(...add.map(nodeArb)), updated: fc.tuple(...update.map(nodeArb)) }).map(({ added, updated }) => {
         const nodes: Record<string, PlanNode> = {};
-        for (const [id, node] of Object.entries(records.nodes)) {
+        const order: string[] = [];
+        for (const id of orderedIds(records, 'nodes')) {
           if (remove.includes(id)) continue;
-          nodes[id] = updated.find((n) => n.id === id) ?? node;
+          nodes[id] = updated.find((n) => n.id === id) ?? records.nodes[id]!;
+          order.push(id);
         }
-        for (const node of added) nodes[node.id] = node;
-        return diffRecords(records, { ...records, nodes });
+        for (const node of added) {
+          nodes[node.id] = node;
+          order.push(node.id);
+        }
+        return diffRecords(records, { ...records, nodes, order: { ...records.order, nodes: order } });
       }),
     );
 }
 
 /** Records as ordered entries: equality then also checks the order the saved lists will have. */
-const ordered = (records: PlanRecords) => COLLECTIONS.map((c) => Object.entries(records[c]));
+const ordered = (records: PlanRecords) => COLLECTIONS.map((c) => orderedIds(records, c).map((id) => [id, records[c][id]]));
 
 const recordsAndDiff = recordsArb.chain((records) => diffArb(records).map((diff) => ({ records, diff })));
 const recordsAndTwoDiffs = recordsAndDiff.chain(({ records, diff }) =>

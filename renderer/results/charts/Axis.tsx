@@ -1,10 +1,10 @@
 /** A d3 axis drawn into a <g>: React places it, d3 draws the ticks. */
 import { useLayoutEffect, useRef } from 'react';
-import { axisBottom, axisLeft, select, type AxisDomain, type AxisScale } from 'd3';
+import { axisBottom, axisLeft, axisRight, select, type AxisDomain, type AxisScale } from 'd3';
 
 export function Axis<D extends AxisDomain>(props: {
   scale: AxisScale<D>;
-  side: 'bottom' | 'left';
+  side: 'bottom' | 'left' | 'right';
   x?: number;
   y?: number;
   ticks?: number;
@@ -17,7 +17,7 @@ export function Axis<D extends AxisDomain>(props: {
   const { scale, side, ticks, tickValues, format, grid } = props;
   useLayoutEffect(() => {
     if (!ref.current) return;
-    const axis = side === 'bottom' ? axisBottom(scale) : axisLeft(scale);
+    const axis = side === 'bottom' ? axisBottom(scale) : side === 'right' ? axisRight(scale) : axisLeft(scale);
     if (ticks !== undefined) axis.ticks(ticks);
     if (tickValues) axis.tickValues(tickValues);
     if (format) axis.tickFormat((d) => format(d as D));

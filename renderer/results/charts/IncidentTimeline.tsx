@@ -54,6 +54,15 @@ export function IncidentTimeline(props: {
               className={`incident${on ? ' is-selected' : ''}`}
               data-testid={`incident-${m.index}`}
               onClick={() => props.onSelect(m)}
+              // Reachable from the keyboard like a button: Tab to it, Enter or Space to show it.
+              tabIndex={0}
+              role="button"
+              aria-pressed={on}
+              onKeyDown={(e) => {
+                if (e.key !== 'Enter' && e.key !== ' ') return;
+                e.preventDefault();
+                props.onSelect(m);
+              }}
               style={{ '--cause': CAUSE_COLORS[m.causeKind] } as React.CSSProperties}
             >
               <line x1={cx} x2={cx} y1={base} y2={cy} />

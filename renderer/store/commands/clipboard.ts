@@ -1,10 +1,11 @@
-/** Copy and paste: a copy is a detached set of records; pasting gives everything fresh ids. */
+/** Copy and paste: a copy is a detached set of records; pasting gives everything fresh ids and free space. */
 import type { PlanNode, Region } from '../../../sim/model/schema';
 import type { PlanDiff } from '../diff';
 import { edgeIdFor, type EdgeRecord, type PlanRecords } from '../records';
 import { edgeKey, idsOfType, nodeKey, regionKey } from '../selectionKeys';
 import { nextId, produceDiff } from './draft';
-import { nodeCenter, nodePosition, regionAt, regionBox, type Point } from './geometry';
+import { CARD_GAP, REGION_GAP, nodeBoxes, regionBoxes, searchNear } from './freeSpace';
+import { NODE_SIZE, boxesOverlap, nodeCenter, nodePosition, regionAt, regionBox, type Point } from './geometry';
 import { ID_PREFIX } from './nodeDefaults';
 
 export interface Clipboard {
@@ -72,4 +73,23 @@ export function pasteDiff(records: PlanRecords, clip: Clipboard, offset: Point):
     }
   });
   return { diff, keys };
+}
+
+/**
+ * The offset nearest `base` at which every pasted card is clear of the cards already on the canvas
+ * and every pasted region clear of the regions, so a paste never lands on top of anything.
+ */
+export function freePasteOffset(records: PlanRecords, clip: Clipboard, base: Point): Point {
+  const cards = nodeBoxes(records);
+  const regions = regionBoxes(records);
+  const ok = (o: Point) =>
+    clip.nodes.every((n) => {
+      const box = { x: n.position!.x + o.x, y: n.position!.y + o.y, ...NODE_SIZE };
+      return cards.every((c) => !boxesOverlap(box, c, CARD_GAP));
+    }) &&
+    clip.regions.every((r) => {
+      const box = { x: r.position!.x + o.x, y: r.position!.y + o.y, ...r.size! };
+      return regions.every((b) => !boxesOverlap(box, b, REGION_GAP));
+    });
+  return searchNear(base, ok) ?? base;
 }

@@ -3,7 +3,9 @@
  * sentence the canvas shows beside the pointer; `connectDiff` draws it. A wire from a backup to a
  * datastore is not an edge: it sets the backup's `of` (the format names a backup's datastore so).
  */
-import type { DnsNode, PlanNode } from '../../../sim/model/schema';
+import type { DnsNode, EDGE_SIDES, PlanNode } from '../../../sim/model/schema';
+
+type EdgeSide = (typeof EDGE_SIDES)[number];
 import type { PlanDiff } from '../diff';
 import { edgeIdFor, type EdgeRecord, type PlanRecords } from '../records';
 import { produceDiff } from './draft';
@@ -98,7 +100,13 @@ export function trafficPath(records: PlanRecords, start: string, goal: string): 
 
 export type ConnectResult = { ok: true; diff: PlanDiff; edgeId: string | null } | { ok: false; reason: string };
 
-export function connectDiff(records: PlanRecords, fromId: string, toId: string, requested: EdgeKind): ConnectResult {
+/** The card sides a wire was drawn between (drawing only). */
+export interface WireSides {
+  fromSide?: EdgeSide;
+  toSide?: EdgeSide;
+}
+
+export function connectDiff(records: PlanRecords, fromId: string, toId: string, requested: EdgeKind, sides: WireSides = {}): ConnectResult {
   const check = checkConnection(records, fromId, toId, requested);
   if (!check.ok) return check;
   if (check.kind === 'backupOf') {
@@ -109,10 +117,11 @@ export function connectDiff(records: PlanRecords, fromId: string, toId: string, 
     return { ok: true, diff, edgeId: null };
   }
   const id = edgeIdFor({ kind: check.kind, from: fromId, to: toId }, new Set(Object.keys(records.edges)));
+  const drawn = { ...(sides.fromSide ? { fromSide: sides.fromSide } : {}), ...(sides.toSide ? { toSide: sides.toSide } : {}) };
   const edge: EdgeRecord =
     check.kind === 'replication'
-      ? { id, kind: 'replication', from: fromId, to: toId, mode: 'async' }
-      : { id, kind: 'traffic', from: fromId, to: toId };
+      ? { id, kind: 'replication', from: fromId, to: toId, mode: 'async', ...drawn }
+      : { id, kind: 'traffic', from: fromId, to: toId, ...drawn };
   const diff = produceDiff(records, (draft) => {
     draft.edges[id] = edge;
     const from = draft.nodes[fromId];

@@ -11,6 +11,8 @@ export function draftOf(records: PlanRecords): PlanRecords {
     regions: { ...records.regions },
     nodes: { ...records.nodes },
     edges: { ...records.edges },
+    // Ids a recipe adds are not in `order`, so they count as appended (see records.ts).
+    ...(records.order ? { order: records.order } : {}),
   };
 }
 

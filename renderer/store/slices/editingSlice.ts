@@ -1,14 +1,16 @@
 /**
  * Editing actions: each runs a command kernel over the current records and hands the diff to
- * `applyPlanDiff`, then updates the session (selection, toast) as the gesture implies.
+ * `applyPlanDiff` together with the session change the gesture implies (selection, notice), so
+ * subscribers hear of each action once.
  */
 import type { StateCreator } from 'zustand';
 import type { NodeKind } from '../../../sim/model/schema';
 import { moveDiff, rehomeDiff, resizeRegionDiff, type Move } from '../commands/arrange';
-import { copyRecords, pasteDiff } from '../commands/clipboard';
-import { connectDiff, type ConnectResult } from '../commands/connect';
+import { copyRecords, freePasteOffset, pasteDiff } from '../commands/clipboard';
+import { connectDiff, type ConnectResult, type WireSides } from '../commands/connect';
 import type { Point, Size } from '../commands/geometry';
 import { addNodeDiff, addRegionDiff } from '../commands/place';
+import { membershipNotice, regionDeleteNotice } from '../commands/membership';
 import { deleteDiff } from '../commands/remove';
 import type { HistoryMode } from './planSlice';
 import { edgeKey, nodeKey, regionKey } from '../selectionKeys';
@@ -19,8 +21,8 @@ export interface EditingSlice {
   addNode(kind: NodeKind, center: Point): string;
   /** Adds a region with its top-left corner at a canvas point; returns its id. */
   addRegion(topLeft: Point): string;
-  /** Wires `from` to `to` with the session's edge kind, or explains why not. */
-  connectNodes(from: string, to: string): ConnectResult;
+  /** Wires `from` to `to` with the session's edge kind (between the card sides the user chose, if any), or explains why not. */
+  connectNodes(from: string, to: string, sides?: WireSides): ConnectResult;
   moveItems(moves: readonly Move[], history?: HistoryMode): void;
   resizeRegion(id: string, box: Point & Size, history?: HistoryMode): void;
   /** Gives each node the region under its centre (after a drop). */
@@ -36,22 +38,17 @@ const PASTE_STEP = 32;
 export const createEditingSlice: StateCreator<EditorState, [], [], EditingSlice> = (set, get) => ({
   addNode(kind, center) {
     const { diff, id } = addNodeDiff(get().records, kind, center);
-    get().applyPlanDiff(diff, { history: 'record' });
-    get().setSelection([nodeKey(id)]);
+    get().applyPlanDiff(diff, { history: 'record', select: [nodeKey(id)] });
     return id;
   },
   addRegion(topLeft) {
     const { diff, id } = addRegionDiff(get().records, topLeft);
-    get().applyPlanDiff(diff, { history: 'record' });
-    get().setSelection([regionKey(id)]);
+    get().applyPlanDiff(diff, { history: 'record', select: [regionKey(id)] });
     return id;
   },
-  connectNodes(from, to) {
-    const result = connectDiff(get().records, from, to, get().session.edgeKind);
-    if (result.ok) {
-      get().applyPlanDiff(result.diff, { history: 'record' });
-      if (result.edgeId) get().setSelection([edgeKey(result.edgeId)]);
-    }
+  connectNodes(from, to, sides) {
+    const result = connectDiff(get().records, from, to, get().session.edgeKind, sides);
+    if (result.ok) get().applyPlanDiff(result.diff, { history: 'record', ...(result.edgeId ? { select: [edgeKey(result.edgeId)] } : {}) });
     return result;
   },
   moveItems(moves, history = 'record') {
@@ -61,12 +58,15 @@ export const createEditingSlice: StateCreator<EditorState, [], [], EditingSlice>
     get().applyPlanDiff(resizeRegionDiff(get().records, id, box), { history });
   },
   rehomeNodes(ids, history = 'record') {
-    get().applyPlanDiff(rehomeDiff(get().records, ids), { history });
+    const diff = rehomeDiff(get().records, ids);
+    const notice = membershipNotice(diff);
+    get().applyPlanDiff(diff, { history, ...(notice ? { notice } : {}) });
   },
   deleteSelection() {
     const { records, session } = get();
-    get().applyPlanDiff(deleteDiff(records, session.selection), { history: 'record' });
-    get().setSelection([]);
+    const diff = deleteDiff(records, session.selection);
+    const notice = regionDeleteNotice(records, diff);
+    get().applyPlanDiff(diff, { history: 'record', select: [], ...(notice ? { notice } : {}) });
   },
   copySelection() {
     const clipboard = copyRecords(get().records, get().session.selection);
@@ -78,9 +78,9 @@ export const createEditingSlice: StateCreator<EditorState, [], [], EditingSlice>
     const { clipboard, pasteCount } = get().session;
     if (!clipboard) return;
     const step = PASTE_STEP * (pasteCount + 1);
-    const { diff, keys } = pasteDiff(get().records, clipboard, { x: step, y: step });
-    get().applyPlanDiff(diff, { history: 'record' });
-    set((s) => ({ session: { ...s.session, selection: keys, pasteCount: pasteCount + 1 } }));
+    const offset = freePasteOffset(get().records, clipboard, { x: step, y: step });
+    const { diff, keys } = pasteDiff(get().records, clipboard, offset);
+    get().applyPlanDiff(diff, { history: 'record', select: keys, session: { pasteCount: pasteCount + 1 } });
   },
   selectAll() {
     const { records } = get();

@@ -4,6 +4,7 @@ import { applyDiff, reverseDiff } from '../diff';
 import { EMPTY_HISTORY, pushMark, squashToMark, takeRedo, takeUndo, type History } from '../history';
 import { recordsToPlan } from '../records';
 import type { EditorState } from '../editorState';
+import { sessionAfterEdit } from './planSlice';
 
 export interface HistorySlice {
   history: History;
@@ -17,20 +18,23 @@ export interface HistorySlice {
 
 export const createHistorySlice: StateCreator<EditorState, [], [], HistorySlice> = (set) => ({
   history: EMPTY_HISTORY,
+  // Both keep only the selected records that still exist, so nothing stays selected that is gone.
   undo() {
     set((s) => {
-      const step = takeUndo(s.history);
+      const step = takeUndo(s.history, s.document);
       if (!step) return s;
       const records = applyDiff(s.records, reverseDiff(step.diff));
-      return { records, plan: recordsToPlan(records), revision: s.revision + 1, history: step.history };
+      const document = step.document ? step.document.before : s.document;
+      return { records, plan: recordsToPlan(records), revision: s.revision + 1, history: step.history, document, session: sessionAfterEdit(s.session, records) };
     });
   },
   redo() {
     set((s) => {
-      const step = takeRedo(s.history);
+      const step = takeRedo(s.history, s.document);
       if (!step) return s;
       const records = applyDiff(s.records, step.diff);
-      return { records, plan: recordsToPlan(records), revision: s.revision + 1, history: step.history };
+      const document = step.document ? step.document.after : s.document;
+      return { records, plan: recordsToPlan(records), revision: s.revision + 1, history: step.history, document, session: sessionAfterEdit(s.session, records) };
     });
   },
   mark(id) {

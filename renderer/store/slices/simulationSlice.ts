@@ -39,6 +39,8 @@ export interface SimulationState {
   /** The parts of the plan an error names (invalid fields, parts the engine does not simulate). */
   errorDetails: string[];
   overlay: { highlight: ResultHighlight | null; heat: boolean };
+  /** `result` was read back from an earlier session (renderer/results/persistResults.ts). */
+  restored: boolean;
 }
 
 export interface SimulationSlice {
@@ -50,6 +52,12 @@ export interface SimulationSlice {
   cancelRun(runId: string): void;
   setResultHighlight(highlight: ResultHighlight | null): void;
   setHeatView(on: boolean): void;
+  /**
+   * Shows a result kept from an earlier session: current when `fresh` (it was computed from this
+   * very plan), otherwise stale until markRestoredResultFresh says the plan came back.
+   */
+  restoreResult(result: SimulationResult, fresh: boolean): void;
+  markRestoredResultFresh(): void;
 }
 
 export const INITIAL_SIMULATION: SimulationState = {
@@ -65,6 +73,7 @@ export const INITIAL_SIMULATION: SimulationState = {
   error: null,
   errorDetails: [],
   overlay: { highlight: null, heat: false },
+  restored: false,
 };
 
 export const createSimulationSlice: StateCreator<EditorState, [], [], SimulationSlice> = (set) => {
@@ -93,7 +102,7 @@ export const createSimulationSlice: StateCreator<EditorState, [], [], Simulation
       forRun(runId, (sim) => ({ progress: Math.min(1, Math.max(0, fraction)), done: done ?? sim.done }));
     },
     finishRun(runId, result) {
-      forRun(runId, (sim) => ({ status: 'done', progress: 1, done: sim.total, result, resultRevision: sim.planRevision, overlay: { ...sim.overlay, highlight: null } }));
+      forRun(runId, (sim) => ({ status: 'done', progress: 1, done: sim.total, result, resultRevision: sim.planRevision, restored: false, overlay: { ...sim.overlay, highlight: null } }));
     },
     failRun(runId, message, details = []) {
       forRun(runId, () => ({ status: 'error', error: message, errorDetails: details }));
@@ -103,6 +112,21 @@ export const createSimulationSlice: StateCreator<EditorState, [], [], Simulation
     },
     setResultHighlight(highlight) {
       set((s) => ({ simulation: { ...s.simulation, overlay: { ...s.simulation.overlay, highlight } } }));
+    },
+    restoreResult(result, fresh) {
+      set((s) => ({
+        simulation: {
+          ...s.simulation,
+          status: s.simulation.status === 'running' ? s.simulation.status : 'done',
+          result,
+          // -1 never equals a revision: the result shows as stale.
+          resultRevision: fresh ? s.revision : -1,
+          restored: true,
+        },
+      }));
+    },
+    markRestoredResultFresh() {
+      set((s) => (s.simulation.restored ? { simulation: { ...s.simulation, resultRevision: s.revision } } : s));
     },
     setHeatView(on) {
       set((s) => ({ simulation: { ...s.simulation, overlay: { ...s.simulation.overlay, heat: on } } }));

@@ -9,7 +9,6 @@ import { compileDistribution, type Sampler } from '../distributions';
 import type { ComponentDef, OverlayDef, TrafficNodeDef } from '../model';
 
 const HOUR = 3600;
-const MINUTE = 60;
 
 export interface DataEdgeDef {
   /** Member indices (within the dataset) of the edge's ends, as drawn. */
@@ -37,6 +36,8 @@ export interface BackupDef {
   offsite: boolean;
   /** The region overlay of the copied datastore (on-site copies are unusable while it is out); −1: none. */
   regionOverlay: number;
+  /** The backup node among the engine's passives (its copies are unusable while it is down). */
+  passive: number;
 }
 
 export interface DatasetDef {
@@ -49,15 +50,22 @@ export interface DatasetDef {
   multiwriter: boolean;
   edges: DataEdgeDef[];
   /**
-   * Shortest undirected path between members, as edge indices: pathEdges[pathStart[i·m + j] ..
-   * pathStart[i·m + j + 1]) leads from member i to member j, in order.
+   * Shortest undirected paths between members as one BFS tree per member (m² entries, not the m³ a
+   * table of whole paths takes along a chain): in the tree from member i, member j was reached from
+   * pathParent[i·m + j] over edge pathVia[i·m + j] (−1 at the root). `pathBetween` reads a path.
    */
-  pathStart: Int32Array;
-  pathEdges: Int32Array;
+  pathParent: Int32Array;
+  pathVia: Int32Array;
   backups: BackupDef[];
   /** Nominal writes per second whose traffic reaches each member (clients' rate × writeFraction). */
   writeRate: Float64Array;
   totalWriteRate: number;
+  /**
+   * The same writes weighted by each client's own swing (Σ rate · swing, meaning 19): writes per
+   * second at time t are writeRate + writeSwingRate · sin ωt.
+   */
+  writeSwingRate: Float64Array;
+  totalWriteSwingRate: number;
 }
 
 export interface DataModel {
@@ -65,9 +73,6 @@ export interface DataModel {
   /** Per component: its dataset (−1 when it is not a datastore) and its member index. */
   datasetOfComponent: Int32Array;
   memberOfComponent: Int32Array;
-  /** Manual recovery (the monitor's, or the catalog's unmonitored delays), in seconds. */
-  humanDetection: Sampler;
-  humanResponse: Sampler;
 }
 
 /**
@@ -79,6 +84,7 @@ export function compileData(
   nodes: readonly TrafficNodeDef[],
   components: readonly ComponentDef[],
   overlays: readonly OverlayDef[],
+  passiveIndex: ReadonlyMap<string, number>,
 ): DataModel {
   const stores = plan.nodes.filter((n): n is ResolvedDatastore => n.kind === 'datastore');
   const nodeIndex = new Map(nodes.map((n, i) => [n.id, i]));
@@ -130,25 +136,26 @@ export function compileData(
         sourceId: `replication:${e.from}->${e.to}`,
       });
     });
-    const { pathStart, pathEdges } = allPaths(ids, neighbours, member, edgeIndex);
+    const { pathParent, pathVia } = allPaths(ids, neighbours, member, edgeIndex);
     const d = datasets.length;
     const compOf = ids.map((id) => nodes[nodeIndex.get(id)!]!.component);
     compOf.forEach((c, i) => {
       datasetOfComponent[c] = d;
       memberOfComponent[c] = i;
     });
-    const writeRate = Float64Array.from(ids, (id) => rates.get(id) ?? 0);
+    const writeRate = Float64Array.from(ids, (id) => rates.get(id)?.rate ?? 0);
+    const writeSwingRate = Float64Array.from(ids, (id) => rates.get(id)?.swingRate ?? 0);
     datasets.push({
       ids,
       nodes: Int32Array.from(ids, (id) => nodeIndex.get(id)!),
       components: Int32Array.from(compOf),
       failureLosesData: Uint8Array.from(ids, (id) => (byId.get(id)!.failureLosesData ? 1 : 0)),
       promotion: ids.map((id) => ({ ...byId.get(id)!.promotion })),
-      // Datasets mixing multiwriter with sync/async edges are refused upstream (unsupported.ts).
+      // Datasets mixing multiwriter with sync/async edges are a validation error (crossChecks.ts).
       multiwriter: replication.some((e) => member.has(e.from) && e.mode === 'multiwriter'),
       edges,
-      pathStart,
-      pathEdges,
+      pathParent,
+      pathVia,
       backups: plan.nodes.flatMap((b) => {
         if (b.kind !== 'backup' || !member.has(b.of)) return [];
         const region = byId.get(b.of)!.region;
@@ -161,20 +168,17 @@ export function compileData(
             restoreFailureProbability: b.restoreFailureProbability,
             offsite: b.offsite,
             regionOverlay: region === undefined ? -1 : (regionOverlay.get(region) ?? -1),
+            passive: passiveIndex.get(b.id)!,
           },
         ];
       }),
       writeRate,
       totalWriteRate: writeRate.reduce((a, b) => a + b, 0),
+      writeSwingRate,
+      totalWriteSwingRate: writeSwingRate.reduce((a, b) => a + b, 0),
     });
   }
-  return {
-    datasets,
-    datasetOfComponent,
-    memberOfComponent,
-    humanDetection: compileDistribution(plan.manualRecovery.detectionMinutes, MINUTE),
-    humanResponse: compileDistribution(plan.manualRecovery.responseMinutes, MINUTE),
-  };
+  return { datasets, datasetOfComponent, memberOfComponent };
 }
 
 function bfsOrder(start: string, neighbours: Map<string, { other: string }[]>): string[] {
@@ -191,42 +195,44 @@ function bfsOrder(start: string, neighbours: Map<string, { other: string }[]>): 
   return order;
 }
 
-/** BFS from every member: the edge path to each other member (datasets are small; m² paths). */
+/** BFS from every member: its tree of shortest paths to every other member (datasets are small; m² entries). */
 function allPaths(
   ids: string[],
   neighbours: Map<string, { other: string; edge: number }[]>,
   member: Map<string, number>,
   edgeIndex: Map<number, number>,
-): { pathStart: Int32Array; pathEdges: Int32Array } {
+): { pathParent: Int32Array; pathVia: Int32Array } {
   const m = ids.length;
-  const pathStart = new Int32Array(m * m + 1);
-  const flat: number[] = [];
+  const pathParent = new Int32Array(m * m).fill(-1);
+  const pathVia = new Int32Array(m * m).fill(-1);
+  const queue = new Int32Array(m);
+  const seen = new Uint8Array(m);
   for (let i = 0; i < m; i++) {
-    const via = new Int32Array(m).fill(-1);
-    const parent = new Int32Array(m).fill(-1);
-    const queue = [i];
-    const seen = new Uint8Array(m);
+    seen.fill(0);
     seen[i] = 1;
-    for (let q = 0; q < queue.length; q++) {
+    queue[0] = i;
+    let tail = 1;
+    for (let q = 0; q < tail; q++) {
       const u = queue[q]!;
       for (const { other, edge } of neighbours.get(ids[u]!)!) {
         const v = member.get(other)!;
         if (seen[v]) continue;
         seen[v] = 1;
-        parent[v] = u;
-        via[v] = edgeIndex.get(edge)!;
-        queue.push(v);
+        pathParent[i * m + v] = u;
+        pathVia[i * m + v] = edgeIndex.get(edge)!;
+        queue[tail++] = v;
       }
     }
-    for (let j = 0; j < m; j++) {
-      pathStart[i * m + j] = flat.length;
-      const back: number[] = [];
-      for (let v = j; v !== i && parent[v]! >= 0; v = parent[v]!) back.push(via[v]!);
-      for (let k = back.length - 1; k >= 0; k--) flat.push(back[k]!);
-    }
   }
-  pathStart[m * m] = flat.length;
-  return { pathStart, pathEdges: Int32Array.from(flat) };
+  return { pathParent, pathVia };
+}
+
+/** The edges of the shortest path from member `from` to member `to`, in order (empty when equal). */
+export function pathBetween(def: Pick<DatasetDef, 'ids' | 'pathParent' | 'pathVia'>, from: number, to: number): number[] {
+  const m = def.ids.length;
+  const back: number[] = [];
+  for (let v = to; v !== from && def.pathParent[from * m + v]! >= 0; v = def.pathParent[from * m + v]!) back.push(def.pathVia[from * m + v]!);
+  return back.reverse();
 }
 
 /**
@@ -235,7 +241,7 @@ function allPaths(
  * splits equally over its targets, DNS by policy (failover: its primary; weighted: by weight; others:
  * equally). Nominal means "with everything up": it sizes lost writes, never the served rate.
  */
-function writeRates(plan: ResolvedPlan): Map<string, number> {
+function writeRates(plan: ResolvedPlan): Map<string, { rate: number; swingRate: number }> {
   const out = new Map<string, { to: string; share: number }[]>();
   const indeg = new Map<string, number>(plan.nodes.map((n) => [n.id, 0]));
   const link = (from: string, to: string, share: number): void => {
@@ -261,12 +267,21 @@ function writeRates(plan: ResolvedPlan): Map<string, number> {
       for (const to of targets) link(n.id, to, 1);
     }
   }
-  const rate = new Map<string, number>(plan.nodes.map((n) => [n.id, n.kind === 'clients' ? n.requestsPerSecond * n.writeFraction : 0]));
+  // Both rates travel the same linear paths: each client's writes, and those times its own swing.
+  const rate = new Map<string, { rate: number; swingRate: number }>(
+    plan.nodes.map((n) => {
+      const w = n.kind === 'clients' ? n.requestsPerSecond * n.writeFraction : 0;
+      return [n.id, { rate: w, swingRate: n.kind === 'clients' ? w * n.diurnalSwing : 0 }];
+    }),
+  );
   const ready = plan.nodes.filter((n) => indeg.get(n.id) === 0).map((n) => n.id);
   for (let i = 0; i < ready.length; i++) {
     const id = ready[i]!;
     for (const { to, share } of out.get(id)!) {
-      rate.set(to, rate.get(to)! + rate.get(id)! * share);
+      const from = rate.get(id)!;
+      const into = rate.get(to)!;
+      into.rate += from.rate * share;
+      into.swingRate += from.swingRate * share;
       indeg.set(to, indeg.get(to)! - 1);
       if (indeg.get(to) === 0) ready.push(to);
     }

@@ -46,19 +46,23 @@ export class CachedAnswers {
     return true;
   }
 
-  /** The answer in force at time x. */
-  private answerAt(x: number): Float64Array {
-    for (let i = this.times.length - 1; i > 0; i--) if (this.times[i]! <= x) return this.answers[i]!;
+  /** The answer in force at time x (with `before`, just before x: a change at x is not yet in force). */
+  private answerAt(x: number, before = false): Float64Array {
+    for (let i = this.times.length - 1; i > 0; i--) if (before ? this.times[i]! < x : this.times[i]! <= x) return this.answers[i]!;
     return this.answers[0]!;
   }
 
-  /** Fills `out` with the share of this origin's clients sending to each target at time t. */
-  sharesAt(t: number, out: Float64Array): void {
+  /**
+   * Fills `out` with the share of this origin's clients sending to each target at time t. The
+   * violators move as a step (meaning 8), so with `leftLimit` the shares are those just before t,
+   * which the account integrates up to t before the step applies.
+   */
+  sharesAt(t: number, out: Float64Array, leftLimit = false): void {
     // A loop, not fill(): out holds a handful of targets and this runs at every event of a transition.
     for (let k = 0; k < out.length; k++) out[k] = 0;
     const compliant = 1 - this.violationFraction;
     if (this.ttlSeconds <= 0) {
-      const a = this.answerAt(t);
+      const a = this.answerAt(t, leftLimit);
       for (let k = 0; k < this.targetCount; k++) out[k] = compliant * a[k]!;
     } else {
       const from = t - this.ttlSeconds;
@@ -72,7 +76,7 @@ export class CachedAnswers {
       }
     }
     if (this.violationFraction > 0) {
-      const late = this.answerAt(t - this.violationSeconds);
+      const late = this.answerAt(t - this.violationSeconds, leftLimit);
       for (let k = 0; k < this.targetCount; k++) out[k] = out[k]! + this.violationFraction * late[k]!;
     }
   }

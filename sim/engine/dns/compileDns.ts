@@ -34,6 +34,8 @@ export interface DnsCheckDef {
   law: DetectionLaw;
   /** `deep: true` observes the whole downstream path, not just the target. */
   deep: boolean;
+  /** People switch the record after the monitor's detection and response, not checkers (meaning 21). */
+  manual: boolean;
 }
 
 export interface PlanOrigins {
@@ -92,7 +94,7 @@ export function compileDns(plan: ResolvedPlan, nodeIndex: Map<string, number>, o
     if (n.policy !== 'simple') {
       const law = compileHealthCheck(n.healthCheck);
       n.targets.forEach((t, k) => {
-        checks.push({ dns: d, target: k, targetNode: nodeIndex.get(t.node)!, sourceId: `${n.id}->${t.node}`, law, deep: n.healthCheck.deep });
+        checks.push({ dns: d, target: k, targetNode: nodeIndex.get(t.node)!, sourceId: `${n.id}->${t.node}`, law, deep: n.healthCheck.deep, manual: n.healthCheck.manual });
       });
     }
     dns.push({

@@ -6,6 +6,7 @@
 import { sampleDetectionSeconds } from '../detection';
 import type { EngineModel } from '../model';
 import { NodeRole } from '../model';
+import { notice, noticeAfterReturn } from '../passives';
 import { streamFor, type RandomStream } from '../random';
 import { answerFor } from './answers';
 import { CachedAnswers } from './cachedAnswers';
@@ -19,6 +20,8 @@ export interface DnsHost {
   believedCount: Int32Array;
   /** True when the node's whole downstream path serves something (deep checks). */
   pathServes(node: number): boolean;
+  /** Per backup or monitor node: reasons to be down (manual checks need a monitor up). */
+  passiveDown: Int32Array;
 }
 
 export class DnsRuntime {
@@ -31,6 +34,9 @@ export class DnsRuntime {
   private readonly healthy: Uint8Array[];
   private readonly answer: Float64Array[];
   private readonly streams: RandomStream[];
+  /** Manual checks: people's detection and response draws, and 1 while a change waits for a monitor to be back. */
+  private readonly manualStreams: (RandomStream | null)[];
+  private readonly awaitingMonitor: Uint8Array;
   /** Per record: 1 while its clients are still moving between answers. */
   private readonly moving: Uint8Array;
   private movingCount = 0;
@@ -49,6 +55,8 @@ export class DnsRuntime {
     this.truth = new Uint8Array(dnsChecks.length).fill(1);
     this.belief = new Uint8Array(dnsChecks.length).fill(1);
     this.streams = dnsChecks.map((c) => streamFor(seed, replication, c.sourceId, 'dns-detection'));
+    this.manualStreams = dnsChecks.map((c) => (c.manual ? streamFor(seed, replication, c.sourceId, 'dns-manual') : null));
+    this.awaitingMonitor = new Uint8Array(dnsChecks.length);
     this.moving = new Uint8Array(dns.length);
     this.slotCount = dnsChecks.length + dns.length;
     this.healthy = dns.map((d) => new Uint8Array(d.targetNodes.length).fill(1));
@@ -69,14 +77,17 @@ export class DnsRuntime {
     return this.movingCount > 0;
   }
 
-  /** Sets every record's shares to their values at time t (nothing to do while they stay put). */
-  fillShares(t: number): void {
+  /**
+   * Sets every record's shares to their values at time t (nothing to do while they stay put); with
+   * `leftLimit`, to their values just before t (a step at t not applied yet).
+   */
+  fillShares(t: number, leftLimit = false): void {
     if (this.settled) return;
     for (let d = 0; d < this.caches.length; d++) {
       const caches = this.caches[d]!;
-      for (let o = 0; o < caches.length; o++) caches[o]!.sharesAt(t, this.views[d]![o]!);
+      for (let o = 0; o < caches.length; o++) caches[o]!.sharesAt(t, this.views[d]![o]!, leftLimit);
     }
-    this.settled = this.movingCount === 0;
+    this.settled = !leftLimit && this.movingCount === 0;
   }
 
   /** A local timer fired at t; returns true when the served rate may have changed. */
@@ -104,6 +115,7 @@ export class DnsRuntime {
       this.belief[c] = 0;
       this.healthy[d]![this.model.dnsChecks[c]!.target] = 0;
       this.host.cancelSlot(c);
+      this.awaitingMonitor[c] = 0;
     }
     this.answerChanged(d, t);
   }
@@ -117,8 +129,27 @@ export class DnsRuntime {
       this.truth[c] = observed;
       // Consecutive-probe counting restarts at every change: a flap shorter than detection goes unseen.
       this.host.cancelSlot(c);
+      this.awaitingMonitor[c] = 0;
       if (observed === this.belief[c]) continue;
+      if (dnsChecks[c]!.manual) {
+        // Meaning 21: people notice (meaning 16: the monitors up now, else the first one back).
+        const noticed = notice(this.model.monitors, this.host, this.manualStreams[c]!);
+        if (noticed === null) this.awaitingMonitor[c] = 1;
+        else this.host.scheduleSlot(c, noticed.delaySeconds + dnsChecks[c]!.law.propagationSeconds);
+        continue;
+      }
       this.host.scheduleSlot(c, sampleDetectionSeconds(dnsChecks[c]!.law, this.streams[c]!, observed === 0));
+    }
+  }
+
+  /** The first monitor back after none was up notices every manual switch that waited for one. */
+  monitorBack(monitor: number): void {
+    const { dnsChecks } = this.model;
+    for (let c = 0; c < dnsChecks.length; c++) {
+      if (this.awaitingMonitor[c] === 0) continue;
+      this.awaitingMonitor[c] = 0;
+      const noticed = noticeAfterReturn(this.model.monitors, monitor, this.manualStreams[c]!);
+      this.host.scheduleSlot(c, noticed.delaySeconds + dnsChecks[c]!.law.propagationSeconds);
     }
   }
 

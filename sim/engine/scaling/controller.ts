@@ -1,8 +1,9 @@
 /**
  * Per-replication scaling: the autoscaler of each autoscaled fleet (PLAN-FORMAT meaning 10), the
- * warm concurrency of each serverless fleet, and the periodic load ticks that let a diurnal swing
- * meet capacity limits. Event-driven: decisions are taken only after the replication re-evaluates
- * traffic. Imports only sim/engine (no clock, no environment).
+ * warm concurrency of each serverless fleet, and the looks at the load that let a diurnal swing
+ * meet capacity limits, each at the exact instant a load crosses a level that matters (meaning 20).
+ * Event-driven: decisions are taken only after the replication re-evaluates traffic. Imports only
+ * sim/engine (no clock, no environment).
  */
 import type { EngineModel } from '../model';
 
@@ -12,13 +13,6 @@ import type { EngineModel } from '../model';
  * tracking waits longer still); a sane cool-down keeps a flapping load from thrashing instances.
  */
 export const SCALE_IN_COOLDOWN_SECONDS = 300;
-/**
- * With a diurnal swing and a capacity that can bind, served = min(load(t), capacity) is not linear
- * in t: the replication samples it at ticks this far apart and interpolates linearly in between
- * (the account integrates a linear share exactly). 15 min keeps the error in lost requests about
- * 0.1 % of a daily overload (measured in test/sim/engine/scalingDiurnal.test.ts).
- */
-export const LOAD_TICK_SECONDS = 900;
 const DIURNAL_OMEGA = (2 * Math.PI) / (24 * 3600);
 const EPSILON = 1e-9;
 const CROSSING_MARGIN_SECONDS = 1e-3;
@@ -27,15 +21,22 @@ const TICK_SAME_SECONDS = 1e-6;
 
 /**
  * The first time after t at which the load factor 1 + swing·sin(ωτ) equals one of `levels`
- * (Infinity when the swing never reaches any of them). Exact: sin(ωτ) = (level − 1)/swing has the
- * roots asin(v) and π − asin(v) in each period.
+ * (Infinity when the swing never reaches any of them).
  */
 export function nextCrossing(t: number, levels: ArrayLike<number>, swing: number, count = levels.length): number {
+  return nextSineCrossing(t, Array.from({ length: count }, (_, k) => (levels[k]! - 1) / swing), count);
+}
+
+/**
+ * The first time after t at which sin(ωτ) equals one of `values` (Infinity when none is inside
+ * (−1, 1)). Exact: sin(ωτ) = v has the roots asin(v) and π − asin(v) in each period.
+ */
+export function nextSineCrossing(t: number, values: ArrayLike<number>, count = values.length): number {
   const twoPi = 2 * Math.PI;
   const phase = (((DIURNAL_OMEGA * t) % twoPi) + twoPi) % twoPi;
   let best = Infinity;
   for (let k = 0; k < count; k++) {
-    const v = (levels[k]! - 1) / swing;
+    const v = values[k]!;
     if (!(v > -1 && v < 1)) continue;
     const a = Math.asin(v);
     // The two instants of the day at which sin equals v: a and π − a.
@@ -70,6 +71,9 @@ export interface ScalingHost {
   invalidate(): void;
   fleetLoad(node: number): number;
   componentLoad(c: number): number;
+  /** How fast each load grows with u = sin ωt (loads are affine in u between saturations; 0 without a swing). */
+  componentLoadSlope(c: number): number;
+  fleetLoadSlopeOf(node: number): number;
 }
 
 export class ScalingController {
@@ -100,10 +104,8 @@ export class ScalingController {
   private tickPending = false;
   /** When the pending tick fires (simulation seconds). */
   private tickAt = Infinity;
-  /** The load factor of the last evaluation (the loads the host reports are at this factor). */
-  private evaluatedFactor = 1;
-  /** True when the pending tick samples a saturated load (the served share then moves between ticks). */
-  private tickSampling = false;
+  /** u = sin ωt at the last evaluation (the loads the host reports are at this u). */
+  private evaluatedU = 0;
   private readonly autoscaled: number[];
   private readonly serverless: number[];
   private readonly components: number;
@@ -140,15 +142,19 @@ export class ScalingController {
       if (n.autoscaling && n.capacityRps !== Infinity) this.autoscaled.push(i);
       if (n.serverless && n.capacityRps !== Infinity) this.serverless.push(i);
     });
-    this.tickable = model.diurnalSwing > 0 && model.capacityLimited;
+    this.tickable = model.swinging && model.capacityLimited;
     this.limitedNodes = Int32Array.from(nodes.flatMap((n, i) => (n.capacityRps !== Infinity && n.component >= 0 ? [i] : [])));
     const limitedComponents = components.filter((c) => nodes[c.node]!.capacityRps !== Infinity).length;
     this.levels = new Float64Array(limitedComponents + 2 * this.autoscaled.length);
   }
 
-  /** True when served traffic moves between events: a serverless ramp or diurnal ticking. */
+  /**
+   * True when served traffic moves linearly between events: a serverless ramp. (A diurnal swing
+   * against capacities needs no such slide: between looks at the load the lost rate is affine in
+   * sin ωt, which the account integrates exactly.)
+   */
   get dynamic(): boolean {
-    return this.rampsActive > 0 || (this.tickPending && this.tickSampling);
+    return this.rampsActive > 0;
   }
 
   /** Whether anything here can ever act (so the replication can skip the hooks entirely). */
@@ -175,10 +181,6 @@ export class ScalingController {
     return inactive;
   }
 
-  loadFactor(t: number): number {
-    return this.model.diurnalSwing === 0 ? 1 : 1 + this.model.diurnalSwing * Math.sin(DIURNAL_OMEGA * t);
-  }
-
   /** Brings time-varying capacities (serverless ramps) to time t. */
   advanceTo(t: number): void {
     if (this.rampsActive === 0) return;
@@ -186,14 +188,13 @@ export class ScalingController {
   }
 
   /**
-   * Decisions after traffic was evaluated at t with load factor f. Returns true when it changed a
-   * capacity at once (instant serverless scale-up), so the caller must evaluate again.
+   * Decisions after traffic was evaluated at t. Returns true when it changed a capacity at once
+   * (instant serverless scale-up), so the caller must evaluate again.
    */
-  afterEvaluation(t: number, f: number): boolean {
-    this.evaluatedFactor = f;
+  afterEvaluation(t: number): boolean {
+    const u = this.model.swinging ? Math.sin(DIURNAL_OMEGA * t) : 0;
+    this.evaluatedU = u;
     const { nodes } = this.model;
-    const swing = this.model.diurnalSwing;
-    const peak = (1 + swing) / f;
     let changedNow = false;
     for (const i of this.autoscaled) {
       const a = nodes[i]!.autoscaling!;
@@ -213,7 +214,7 @@ export class ScalingController {
       const def = nodes[i]!.serverless!;
       // Warm concurrency follows the daily peak of the load the function now receives; a jump
       // beyond it (a failover surge) grows at scaleUpPerMinute. Scaling down is immediate and free.
-      const desired = Math.min(def.concurrencyLimit, this.host.fleetLoad(i) * peak * def.requestSeconds);
+      const desired = Math.min(def.concurrencyLimit, this.peakLoad(i) * def.requestSeconds);
       const now = this.warmAt(i, t);
       if (!this.initialized || def.scaleUpPerSecond === Infinity || desired < now - EPSILON) {
         if (this.ramping[i] === 1) this.stopRamp(i);
@@ -235,16 +236,22 @@ export class ScalingController {
     this.initialized = true;
     // Every evaluation may move the next level that matters (a failure lowers the launch level),
     // so the pending look at the load is re-aimed each time.
-    if (this.tickable) this.retick(t, f);
+    if (this.tickable) this.retick(t);
     return changedNow;
+  }
+
+  /** The daily peak of node i's load as it is now routed: its load is affine in u, so at u = ±1. */
+  private peakLoad(i: number): number {
+    const slope = this.host.fleetLoadSlopeOf(i);
+    return this.host.fleetLoad(i) + slope * (Math.sign(slope) - this.evaluatedU);
   }
 
   /**
    * Aims the next look at the load. A pending look that comes no later is kept: looking early
    * costs one evaluation (which aims again), while moving a timer leaves a stale event behind.
    */
-  private retick(t: number, f: number): void {
-    const delay = this.nextTickDelay(t, f);
+  private retick(t: number): void {
+    const delay = this.nextTickDelay(t);
     if (delay === Infinity) return;
     if (this.tickPending && this.tickAt <= t + delay + TICK_SAME_SECONDS) return;
     this.tickPending = true;
@@ -253,58 +260,51 @@ export class ScalingController {
   }
 
   /**
-   * When to look at the load again. While a capacity binds, served = min(load, capacity) is not
-   * linear in t, so the load is sampled every LOAD_TICK_SECONDS (and interpolated). Otherwise the
-   * served share and every decision stay as they are until the swing carries some load across a
-   * level that matters — a capacity, or the load at which an autoscaler would launch or scale in
-   * (countSlots must have run) — so the next look is exactly at the first such crossing, and
-   * levels at which nothing would change (the wanted count moving below `min`) are not looked at.
+   * When to look at the load again. Every load is affine in u = sin ωt as long as no instance
+   * crosses its capacity, so the served share and every decision stay as they are until the swing
+   * carries some load across a level that matters — a capacity, or the load at which an autoscaler
+   * would launch or scale in (countSlots must have run) — and the next look is exactly at the first
+   * such crossing. Levels at which nothing would change (the wanted count moving below `min`) are not looked at.
    */
-  private nextTickDelay(t: number, f: number): number {
+  private nextTickDelay(t: number): number {
     const levels = this.levels;
     let count = 0;
-    // Loads scale with the factor: the day's extremes, relative to the load evaluated at f.
-    const high = (1 + this.model.diurnalSwing) / f;
-    const low = (1 - this.model.diurnalSwing) / f;
+    const u = this.evaluatedU;
     const limited = this.limitedNodes;
     for (let k = 0; k < limited.length; k++) {
       const first = this.model.nodes[limited[k]!]!.component;
       // Slots past slotEnd are idle: down, with no load.
       for (let c = first; c < first + this.slotEnd[limited[k]!]!; c++) {
         const load = this.host.componentLoad(c);
-        if (this.host.downCount[c] !== 0 || load <= 0) continue;
-        const capacity = this.host.capacity[c]!;
-        if (load > capacity * (1 + EPSILON)) {
-          this.tickSampling = true;
-          return LOAD_TICK_SECONDS - (t % LOAD_TICK_SECONDS);
-        }
-        // Only a capacity the daily peak really exceeds (serverless warms up to exactly the peak).
-        if (load * high > capacity * (1 + EPSILON)) levels[count++] = (capacity * f) / load;
+        const slope = this.host.componentLoadSlope(c);
+        if (this.host.downCount[c] !== 0 || slope === 0) continue;
+        // Where load + slope·(v − u) = capacity (serverless warms up to exactly the peak: not a crossing).
+        const v = u + (this.host.capacity[c]! - load) / slope;
+        if (Math.abs(v) < 1 - EPSILON) levels[count++] = v;
       }
     }
     for (const i of this.autoscaled) {
       const load = this.host.fleetLoad(i);
-      if (load <= 0) continue;
+      const slope = this.host.fleetLoadSlopeOf(i);
+      if (slope === 0) continue;
       const node = this.model.nodes[i]!;
       const a = node.autoscaling!;
       const unit = node.capacityRps * a.targetUtilization;
       const up = this.upNow[i]!;
       const active = this.activeNow[i]!;
       const launching = this.launchingCount[i]!;
-      // launchesWanted > 0 once need > up + launching, i.e. the load passes (up + launching)·unit
-      // (need rounds up with EPSILON slack: a level the peak only touches is never passed).
-      const launchLevel = (up + launching) * unit;
-      if (up + launching < a.max && active + launching < node.instances && load * high > (up + launching + EPSILON) * unit) {
-        levels[count++] = (launchLevel * f) / load;
+      // launchesWanted > 0 once need > up + launching, i.e. the load passes (up + launching)·unit.
+      if (up + launching < a.max && active + launching < node.instances) {
+        const v = u + ((up + launching) * unit - load) / slope;
+        if (Math.abs(v) < 1 - EPSILON) levels[count++] = v;
       }
       // excess > 0 once max(1, need) < up, i.e. the load falls to (up − 1)·unit (no launch under way).
-      const scaleInLevel = (up - 1) * unit;
-      if (launching === 0 && active > a.min && up >= 2 && load * low <= (up - 1 + EPSILON) * unit) {
-        levels[count++] = (scaleInLevel * f) / load;
+      if (launching === 0 && active > a.min && up >= 2) {
+        const v = u + ((up - 1) * unit - load) / slope;
+        if (Math.abs(v) < 1 - EPSILON) levels[count++] = v;
       }
     }
-    this.tickSampling = false;
-    const crossing = nextCrossing(t, levels, this.model.diurnalSwing, count);
+    const crossing = nextSineCrossing(t, levels, count);
     // Land just past the level so the decision sees the new side of it.
     return crossing === Infinity ? Infinity : crossing - t + CROSSING_MARGIN_SECONDS;
   }
@@ -337,7 +337,8 @@ export class ScalingController {
    * moment, not on the one seen when it was set (up to a day's swing away).
    */
   private loadNow(i: number, t: number): number {
-    return this.model.diurnalSwing === 0 ? this.host.fleetLoad(i) : (this.host.fleetLoad(i) * this.loadFactor(t)) / this.evaluatedFactor;
+    if (!this.model.swinging) return this.host.fleetLoad(i);
+    return this.host.fleetLoad(i) + this.host.fleetLoadSlopeOf(i) * (Math.sin(DIURNAL_OMEGA * t) - this.evaluatedU);
   }
 
   /** Instances that bring utilisation (load ÷ up capacity) to target for `load`, at most max. */

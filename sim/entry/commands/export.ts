@@ -6,7 +6,6 @@
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import { runScenarios } from '../../engine/scenarios';
-import { unsupportedFeatures } from '../../engine/unsupported';
 import { scenarioExpectations } from '../../export/chaos/expectations';
 import { exportFormats, getExportFormat } from '../../export/registry';
 import type { ExportFile, ExportOptions } from '../../export/types';
@@ -108,7 +107,7 @@ Exit 0 when written, 2 for bad input (the plan, an option, an unusable folder).`
 
     const options: ExportOptions = {};
     const resolved = load.resolved;
-    if (format.usesScenarioResults && resolved && resolved.scenarios.length > 0 && unsupportedFeatures(resolved).length === 0) {
+    if (format.usesScenarioResults && resolved && resolved.scenarios.length > 0) {
       loadSimjsNode();
       const { replications, seed } = resolved.simulation;
       options.scenarioExpectations = scenarioExpectations(runScenarios(resolved, { replications, seed }), seed);

@@ -6,7 +6,6 @@ import { basename } from 'node:path';
 import { formatIssue } from '../../model/issues';
 import type { ResolvedPlan } from '../../model/resolve';
 import { runScenarios, SCENARIO_RECOVERY_HOURS, type ScenarioResult, type ScenarioStatistics } from '../../engine/scenarios';
-import { unsupportedFeatures } from '../../engine/unsupported';
 import { parseArgs } from '../args';
 import { EXIT, UsageError, type CliIO, type Command } from '../cliTypes';
 import { loadSimjsNode } from '../loadSimjsNode';
@@ -50,11 +49,6 @@ export const scenariosCommand: Command = {
     const plan: ResolvedPlan = load.resolved;
     if (plan.scenarios.length === 0) {
       io.stderr(`resilience scenarios: ${basename(file)} has no scenarios to replay (add them under "scenarios").\n`);
-      return EXIT.badInput;
-    }
-    const missing = unsupportedFeatures(plan);
-    if (missing.length > 0) {
-      io.stderr(`resilience scenarios: cannot replay ${basename(file)} yet; the engine does not simulate these parts: ${missing.join('; ')}.\n`);
       return EXIT.badInput;
     }
     loadSimjsNode();

@@ -4,16 +4,18 @@
 // sim/engine/RESULT-CONTRACT.md). Refuses, naming them, the plan parts the engine cannot simulate yet.
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
+import { EventBudgetExceeded } from '../../engine/replication';
 import { formatIssue } from '../../model/issues';
 import type { ResolvedPlan } from '../../model/resolve';
-import { summarize, type SimulationResult } from '../../engine/monteCarlo';
-import { unsupportedFeatures } from '../../engine/unsupported';
+import { clientOrigins, type SimulationResult } from '../../engine/monteCarlo';
 import { parseArgs } from '../args';
 import { EXIT, UsageError, type CliIO, type Command } from '../cliTypes';
 import { readPlanFile } from '../readPlanFile';
-import { runReplicationsParallel } from '../runReplicationsParallel';
+import { costOfPlan, rateCardIssues } from '../../cost';
+import { usd } from './cost';
+import { runReplicationsParallel, usableWorkers } from '../runReplicationsParallel';
 
-const USAGE = `Usage: resilience simulate <plan.json> [--json] [--seed N] [--replications R] [--years Y] [--workers W]
+const USAGE = `Usage: resilience simulate <plan.json> [--json] [--seed N] [--replications R] [--years Y] [--workers W] [--event-budget E]
 
 Plays years of random failures against the plan, many times over, and reports availability
 (request- and time-weighted, with 95 % confidence intervals), downtime per year, incidents,
@@ -22,23 +24,26 @@ RTO and RPO distributions, SLO attainment and each objective.
   --seed N          master seed (default: the plan's simulation.seed)
   --replications R  independent replications (default: the plan's simulation.replications)
   --years Y         simulated years per replication (default: the plan's simulation.horizonYears)
-  --workers W       worker threads (default: min(cores, replications)); results do not depend on it`;
+  --workers W       worker threads (default and most: the cores this machine runs at once); results do not depend on it
+  --event-budget E  events one replication may deliver before the run stops with exit 2 (default 10000000)`;
 
 export const simulateCommand: Command = {
   name: 'simulate',
   summary: 'simulate a plan: availability, downtime, incidents, RTO/RPO and objectives',
   usage: USAGE,
   async run(args: string[], io: CliIO): Promise<number> {
-    const { positionals, flags } = parseArgs(args, { json: 'boolean', seed: 'integer', replications: 'integer', years: 'number', workers: 'integer' });
+    const { positionals, flags } = parseArgs(args, { json: 'boolean', seed: 'integer', replications: 'integer', years: 'number', workers: 'integer', 'event-budget': 'integer' });
     if (positionals.length !== 1) throw new UsageError('simulate needs exactly one plan file');
     const seed = flags.seed as number | undefined;
     const replications = flags.replications as number | undefined;
     const years = flags.years as number | undefined;
     const workers = flags.workers as number | undefined;
+    const eventBudget = flags['event-budget'] as number | undefined;
     if (seed !== undefined && !(seed >= 0 && seed <= 2 ** 32 - 1)) throw new UsageError('--seed must be a whole number from 0 to 4294967295');
     if (replications !== undefined && !(replications >= 1 && replications <= 1_000_000)) throw new UsageError('--replications must be from 1 to 1000000');
     if (years !== undefined && !(years > 0 && years <= 100_000)) throw new UsageError('--years must be above 0 and at most 100000');
     if (workers !== undefined && !(workers >= 1 && workers <= 256)) throw new UsageError('--workers must be from 1 to 256');
+    if (eventBudget !== undefined && !(eventBudget >= 1 && eventBudget <= 1e12)) throw new UsageError('--event-budget must be from 1 to 1000000000000');
 
     const file = positionals[0]!;
     const read = readPlanFile(file);
@@ -54,9 +59,9 @@ export const simulateCommand: Command = {
       return EXIT.badInput;
     }
     const plan: ResolvedPlan = load.resolved;
-    const missing = unsupportedFeatures(plan);
-    if (missing.length > 0) {
-      io.stderr(`resilience simulate: cannot simulate ${basename(file)} yet; the engine does not simulate these parts: ${missing.join('; ')}.\n`);
+    const costIssues = rateCardIssues(load.plan?.cost, load.plan?.nodes.map((n) => n.id));
+    if (costIssues.length > 0) {
+      io.stderr(`resilience simulate: ${basename(file)} is not a valid plan: ${costIssues.map((i) => `${i.path}: ${i.message}`).join('; ')}\n`);
       return EXIT.badInput;
     }
     const settings = {
@@ -64,18 +69,42 @@ export const simulateCommand: Command = {
       replications: replications ?? plan.simulation.replications,
       horizonYears: years ?? plan.simulation.horizonYears,
     };
-    const workerCount = Math.min(workers ?? availableParallelism(), settings.replications);
+    // More threads than the machine runs at once only cost memory and start-up time.
+    const workerCount = usableWorkers(workers ?? availableParallelism(), settings.replications);
     const progress = progressBar(io);
     const started = performance.now();
-    const summaries = await runReplicationsParallel(plan, { ...settings, workers: workerCount, onProgress: progress.update });
+    let statistics;
+    try {
+      statistics = await runReplicationsParallel(plan, { ...settings, workers: workerCount, eventBudget, onProgress: progress.update });
+    } catch (error) {
+      progress.clear();
+      if (!(error instanceof EventBudgetExceeded)) throw error;
+      io.stderr(`resilience simulate: ${basename(file)} cannot be simulated as it stands: ${error.message} (a run meant to be this long can raise --event-budget).\n`);
+      return EXIT.badInput;
+    }
     const wallSeconds = (performance.now() - started) / 1000;
     progress.clear();
-    const result: SimulationResult = { ...summarize(summaries, plan, settings.seed), wallSeconds };
+    const result: SimulationResult = { ...statistics.result(plan, settings.seed, clientOrigins(plan)), wallSeconds };
+    const priced = costOfPlan(load.plan!, plan, { requestWeightedAvailability: result.availability.requestWeighted.mean });
+    // The itemised lines are `resilience cost`'s; simulate carries the totals (RESULT-CONTRACT.md).
+    const cost = {
+      monthlyUsd: priced.monthlyUsd,
+      infrastructureUsdPerMonth: priced.infrastructureUsdPerMonth,
+      operationsUsdPerMonth: priced.operationsUsdPerMonth,
+      downtimeUsdPerMonth: priced.downtime?.usdPerMonth ?? null,
+      tcoUsdPerMonth: priced.tcoUsdPerMonth,
+      budget: priced.budget,
+      unpricedNodes: priced.unpricedNodes,
+    };
     const notes = plan.scenarios.length > 0 ? ['scripted scenarios are not played by simulate (random failures only); they replay with "resilience scenarios"'] : [];
     if (flags.json) {
-      io.stdout(`${JSON.stringify({ plan: plan.name, ...result, notes })}\n`);
+      io.stdout(`${JSON.stringify({ plan: plan.name, ...result, cost, notes })}\n`);
     } else {
       io.stdout(readable(plan, result, workerCount));
+      const budget = cost.budget ? `; budget ${usd(cost.budget.limitUsdPerMonth)} ${cost.budget.met ? 'met' : 'MISSED'}` : '';
+      const downtime = cost.downtimeUsdPerMonth === null ? '' : ` + expected downtime ${usd(cost.downtimeUsdPerMonth)} = TCO ${usd(cost.tcoUsdPerMonth)}`;
+      const unpriced = cost.unpricedNodes.length > 0 ? ` (not priced: ${cost.unpricedNodes.join(', ')})` : '';
+      io.stdout(`Cost a month                   ${usd(cost.monthlyUsd)} (infrastructure ${usd(cost.infrastructureUsdPerMonth)} + operations ${usd(cost.operationsUsdPerMonth)})${downtime}${budget}${unpriced}; itemised by "resilience cost"\n`);
       for (const note of notes) io.stdout(`Note: ${note}.\n`);
     }
     return EXIT.ok;
@@ -94,11 +123,11 @@ function progressBar(io: CliIO): { update: (done: number, total: number) => void
       last = now;
       const width = 30;
       const filled = Math.round((width * done) / total);
-      io.stderr(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} replications`);
+      (io.progress ?? io.stderr)(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} replications`);
       drawn = true;
     },
     clear() {
-      if (drawn) io.stderr(`\r${' '.repeat(60)}\r`);
+      if (drawn) (io.progress ?? io.stderr)(`\r${' '.repeat(60)}\r`);
     },
   };
 }

@@ -39,8 +39,17 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
 }
 
-export async function newEditorPage(browser: Browser, baseUrl: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 960 }, deviceScaleFactor: 1 });
+/** The window sizes the layout must fit: a roomy desktop (the default) and common laptop screens. */
+export const VIEWPORTS = {
+  desktop: { width: 1600, height: 960 },
+  laptop: { width: 1280, height: 800 },
+  wide: { width: 1440, height: 900 },
+  small: { width: 1024, height: 700 },
+} as const;
+export type ViewportSize = { width: number; height: number };
+
+export async function newEditorPage(browser: Browser, baseUrl: string, viewport: ViewportSize = VIEWPORTS.desktop, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
+  const page = await browser.newPage({ viewport, deviceScaleFactor: 1, ...(options.colorScheme ? { colorScheme: options.colorScheme } : {}) });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => {
@@ -50,6 +59,18 @@ export async function newEditorPage(browser: Browser, baseUrl: string): Promise<
   await page.goto(`${baseUrl}?test`);
   await page.waitForFunction(() => !!window.__editor);
   return page;
+}
+
+/** The page's widths and scroll offsets: the document must never be wider than the window or scrolled. */
+export async function documentFit(page: Page): Promise<{ documentWidth: number; windowWidth: number; documentHeight: number; windowHeight: number; scrollX: number; scrollY: number }> {
+  return page.evaluate(() => ({
+    documentWidth: document.documentElement.scrollWidth,
+    windowWidth: window.innerWidth,
+    documentHeight: document.documentElement.scrollHeight,
+    windowHeight: window.innerHeight,
+    scrollX: window.scrollX,
+    scrollY: window.scrollY,
+  }));
 }
 
 export function pageErrors(page: Page): string[] {

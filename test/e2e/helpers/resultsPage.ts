@@ -68,6 +68,8 @@ export class ResultsPage {
   }
 
   async setSetting(key: 'horizonYears' | 'replications' | 'seed', value: number): Promise<void> {
+    // On a narrow window the run settings live in the toolbar's "⋯" menu.
+    if ((await this.byTestId(`run-setting-${key}`).count()) === 0) await this.byTestId('toolbar-more').click();
     const input = this.byTestId(`run-setting-${key}`);
     await input.fill(String(value));
     await input.press('Enter');

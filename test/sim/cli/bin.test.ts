@@ -1,10 +1,13 @@
-// The installed command itself: `node sim/entry/resilience.mjs` starts from its cached bundle,
+// The installed command itself: `node sim/entry/resilience.mjs` starts from its bundle,
 // exits with the documented codes and never prints a stack trace. Few spawns (each costs a start);
 // every other CLI behaviour is tested in-process.
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { sourceStamp } from '../../../sim/entry/cachedBundle.mjs';
 import { EXAMPLE_PATH } from '../model/planFixtures';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -37,9 +40,41 @@ describe('the resilience bin', () => {
     expect(run.stdout.trim()).toBe('exit=0');
   });
 
-  it('runs from one cached bundle of the sources, not a fresh compile per start', () => {
-    resilience('--version');
-    const bundles = readdirSync(new URL('node_modules/.cache/resilience/', `file://${ROOT}`)).filter((name) => /^cli-[0-9a-f]{16}\.mjs$/.test(name));
-    expect(bundles).toHaveLength(1);
+  it('runs from a bundle of the sources: the prebuilt one when it matches, else one in the user cache, never in the install', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'resilience-bin-cache-'));
+    try {
+      const run = spawnSync(process.execPath, ['sim/entry/resilience.mjs', '--version'], { cwd: ROOT, encoding: 'utf8', timeout: 30_000, env: { ...process.env, XDG_CACHE_HOME: cache } });
+      expect(run.status).toBe(0);
+      expect(run.stderr).toBe('');
+      const inCache = existsSync(join(cache, 'resilience')) ? readdirSync(join(cache, 'resilience')).filter((name) => /^cli-[0-9a-f]{16}-[0-9a-f]{8}\.mjs$/.test(name)) : [];
+      const manifest = join(ROOT, 'dist', 'cli', 'manifest.json');
+      const prebuiltMatches = existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { stamp: string }).stamp === sourceStamp();
+      expect(inCache).toHaveLength(prebuiltMatches ? 0 : 1);
+      expect(existsSync(join(ROOT, 'node_modules', '.cache', 'resilience', `cli-${sourceStamp()}.mjs`))).toBe(false);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+  });
+
+  it('replaces a V8 out-of-memory abort with one sentence (exit 1), never the native trace', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'resilience-oom-'));
+    try {
+      const nodes = [{ id: 'users', kind: 'clients' }, ...Array.from({ length: 100_000 }, (_, i) => ({ id: `g${i}`, kind: 'gateway' }))];
+      const file = join(dir, 'big.plan.json');
+      writeFileSync(file, JSON.stringify({ schemaVersion: 1, name: 'big', nodes, edges: [] }));
+      resilience('--version'); // the bundle is cached before the heap is squeezed
+      // A heap far too small for a 100,000-node plan: V8 aborts the child; the bin reports it.
+      const run = spawnSync(process.execPath, ['sim/entry/resilience.mjs', 'validate', file], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 30_000,
+        env: { ...process.env, RESILIENCE_DEBUG: '', NODE_OPTIONS: '--max-old-space-size=24' },
+      });
+      expect(run.status).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe('resilience: ran out of memory: the plan or the run is too large for this machine; nothing was written.\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -128,7 +128,7 @@ describe('resilience validate <something that is not a plan file>', () => {
 
   it('a binary file', async () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]);
-    expectOneSentence(await runCli('validate', scratch.write('diagram.png', png)), 'diagram.png', /not valid JSON/);
+    expectOneSentence(await runCli('validate', scratch.write('diagram.png', png)), 'diagram.png', /not valid UTF-8/);
   });
 
   it('a missing file with --json still exits 2 with one JSON object', async () => {

@@ -2,7 +2,6 @@
 // the deterministic-schedule test: fixed up and down times give an exactly predictable result.
 import { describe, expect, it } from 'vitest';
 import { compileModel } from '../../../sim/engine/model';
-import { unsupportedFeatures } from '../../../sim/engine/unsupported';
 import { exp, fixed, NEVER, plan, rel, resolve, run, SOLID, type Json } from './helpers';
 
 const HOUR = 3600;
@@ -53,7 +52,6 @@ describe('meanings the engine core honours', () => {
     const model = compileModel(p);
     expect(model.components.map((c) => c.sourceId)).toEqual(['s#0']);
     expect(model.pairs).toHaveLength(0);
-    expect(unsupportedFeatures(p)).toEqual([]);
   });
 
   it('2: instance i sits in zone i mod zones; a non-fleet node only with a zone field; overlays never reset a node', () => {

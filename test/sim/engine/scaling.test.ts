@@ -178,16 +178,3 @@ describe('serverless', () => {
   });
 });
 
-describe('unsupported list', () => {
-  it('no template is refused for scaling, probes, serverless or a diurnal swing against capacity', async () => {
-    const { TEMPLATES } = await import('../../../sim/templates');
-    const { unsupportedFeatures } = await import('../../../sim/engine/unsupported');
-    const { validatePlan } = await import('../../../sim/model/validate');
-    for (const t of TEMPLATES) {
-      const v = validatePlan(t.plan);
-      const missing = unsupportedFeatures(v.resolved!).join('; ');
-      expect(missing).not.toMatch(/autoscaling|probe|serverless|diurnal load swing/);
-    }
-  });
-});
-

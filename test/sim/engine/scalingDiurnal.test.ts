@@ -1,16 +1,16 @@
-// A diurnal swing against a capacity limit: served = min(load(t), capacity) is nonlinear in t; the
-// engine samples it at 15-minute load ticks while a capacity binds and interpolates linearly; the
-// rest of the day it waits for the exact crossing. Measured against the exact integral, and the
-// ticks stop when no capacity can bind.
+// A diurnal swing against a capacity limit: served = min(load(t), capacity) is nonlinear in t, but
+// between the instants the load crosses the capacity the lost rate is affine in sin ωt, so the
+// engine looks at the load only at those crossings and integrates exactly (meaning 20). Measured
+// against the exact integral, and no look at all when no capacity can bind.
 import { describe, expect, it } from 'vitest';
-import { LOAD_TICK_SECONDS, nextCrossing } from '../../../sim/engine/scaling/controller';
+import { nextCrossing } from '../../../sim/engine/scaling/controller';
 import { plan, run, SOLID } from './helpers';
 
 const DAY = 86_400;
 const OMEGA = (2 * Math.PI) / DAY;
 
 describe('diurnal load against capacity', () => {
-  it('lost requests match ∫ max(0, L(t) − C) dt within 0.1 %', () => {
+  it('lost requests match ∫ max(0, L(t) − C) dt to floating-point precision', () => {
     // L(t) = 100 (1 + 0.5 sin ωt), C = 100: the overload is 50 sin ωt for half of each day, so
     // exactly 100/ω = 1,375,098.7 requests are lost per day.
     const days = 30;
@@ -21,14 +21,12 @@ describe('diurnal load against capacity', () => {
     const { summaries } = run(plan(nodes, [['users', 'gw']]), 1, (days * 24) / 8760);
     const exact = (days * 100) / OMEGA;
     const relativeError = Math.abs(summaries[0]!.lostRequests - exact) / exact;
-    // Measured: 4.6·10⁻⁴ with 900 s ticks (the trapezoid error of a smooth curve, of order (ωh)²/12).
-    expect(relativeError).toBeLessThan(1e-3);
-    expect(relativeError).toBeGreaterThan(0); // interpolated, not exact: the test can see the ticks
-    // Ticks sample only the saturated half of each day (48 of them); the unsaturated half costs one
-    // event, at the exact time the load next reaches the capacity.
+    // This test used to accept 10⁻³ (900 s load ticks, interpolated): now the integral is exact.
+    expect(relativeError).toBeLessThan(1e-9);
+    // Two looks a day: when the load rises through the capacity and when it falls back.
     const perDay = summaries[0]!.events / days;
-    expect(perDay).toBeGreaterThanOrEqual(DAY / 2 / LOAD_TICK_SECONDS);
-    expect(perDay).toBeLessThanOrEqual(DAY / 2 / LOAD_TICK_SECONDS + 3);
+    expect(perDay).toBeGreaterThanOrEqual(2 - 1 / days);
+    expect(perDay).toBeLessThanOrEqual(2 + 1 / days);
     // Offered requests are the exact integral of the swinging load.
     expect(summaries[0]!.offeredRequests).toBeCloseTo(100 * days * DAY, 0);
   });

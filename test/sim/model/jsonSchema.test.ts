@@ -13,7 +13,7 @@ type Schema = Record<string, unknown>;
 
 const KNOWN_KEYWORDS = new Set([
   '$id', '$schema', 'title', 'description', 'default',
-  'type', 'properties', 'required', 'additionalProperties', 'propertyNames', 'items', 'minItems',
+  'type', 'properties', 'required', 'additionalProperties', 'propertyNames', 'items', 'minItems', 'maxItems',
   'oneOf', 'anyOf', 'const', 'enum', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum',
   'minLength', 'maxLength', 'pattern',
 ]);
@@ -49,6 +49,7 @@ function check(schema: Schema, value: unknown, path = '$'): string[] {
   }
   if (Array.isArray(value)) {
     if (typeof schema.minItems === 'number' && value.length < schema.minItems) out.push(`${path}: too few items`);
+    if (typeof schema.maxItems === 'number' && value.length > schema.maxItems) out.push(`${path}: too many items`);
     if (schema.items) value.forEach((item, i) => out.push(...check(schema.items as Schema, item, `${path}[${i}]`)));
   }
   if (t === 'object') {

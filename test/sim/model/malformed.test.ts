@@ -89,7 +89,10 @@ describe('syntax errors name where they are', () => {
     ['{a: 1}', 'at line 1, column 2'],
     ['{"a": [1, 2', 'ends before the JSON is complete'],
     ['{"a": "never closed', 'ends before the JSON is complete'],
-    ['['.repeat(100_000), 'ends before the JSON is complete'],
+    ['['.repeat(64), 'ends before the JSON is complete'],
+    // Deeper than any plan: refused before JSON.parse or any recursive walk sees it.
+    ['['.repeat(100_000), 'nests deeper than 64 levels at line 1, column 65'],
+    ['{"notes": "[[[[[[[[", "a": ' + '{"b": '.repeat(65) + '1' + '}'.repeat(65) + '}', 'nests deeper than 64 levels'],
   ])('%j', (text, where) => {
     const errors = loadPlanText(text).errors;
     expect(errors.map((e) => e.code)).toEqual(['invalid-json']);

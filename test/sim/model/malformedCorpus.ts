@@ -183,6 +183,12 @@ export const MALFORMED_CASES: MalformedCase[] = [
   },
   // ── data ─────────────────────────────────────────────────────────────────────────────────
   { name: 'replication from a gateway', mutate: (p) => p.edges.push({ kind: 'replication', from: 'gw-west', to: 'db-west', mode: 'async' }), errors: [['replication-not-datastore', 'edges[8].from']], mentions: '"gw-west"' },
+  {
+    name: 'a dataset mixing multiwriter with async',
+    mutate: (p) => p.edges.push({ kind: 'replication', from: 'db-west', to: 'db-east', mode: 'multiwriter' }),
+    errors: [['mixed-replication-modes', 'edges[7].mode']],
+    mentions: 'db-east→db-west (async), db-west→db-east (multiwriter)',
+  },
   { name: 'replication into a backup', mutate: (p) => p.edges.push({ kind: 'replication', from: 'db-east', to: 'nightly', mode: 'async' }), errors: [['replication-not-datastore', 'edges[8].to']], mentions: '"nightly"' },
   { name: 'backup of a gateway', mutate: (p) => (p.nodes[8].of = 'gw-east'), errors: [['backup-of-not-datastore', 'nodes[8].of']], mentions: '"gw-east"' },
   // ── reliability and fleets ───────────────────────────────────────────────────────────────
@@ -217,4 +223,32 @@ MALFORMED_CASES.push(
   { name: 'DNS target that is the clients, no edge drawn', mutate: (p) => { p.nodes[1].targets[1].node = 'users'; p.edges.splice(1, 2); }, errors: [['traffic-into-clients', 'nodes[1].targets[1].node'], ['traffic-cycle', 'nodes[1].targets']], mentions: '"users"' },
   { name: 'DNS target that is a monitor, edge drawn (reported once, on the edge)', mutate: (p) => { p.nodes[1].targets[1].node = 'ops'; p.edges[2].to = 'ops'; }, errors: [['passive-in-traffic', 'edges[2].to']], mentions: '"ops"' },
   { name: 'zone 3 of a region that takes the catalog\u2019s 3 zones', mutate: (p) => { delete p.regions[0].zones; p.nodes[6].zone = 3; }, errors: [['zone-out-of-range', 'nodes[6].zone']], mentions: '3 zone(s)' },
+);
+
+/** Limits where the format once had none, and keys JavaScript reserves (robustness fixes). */
+MALFORMED_CASES.push(
+  { name: 'an origin keyed "__proto__"', mutate: (p) => (p.nodes[0].origins = JSON.parse('{"__proto__": 1}')), errors: [['reserved-key', 'nodes[0].origins.__proto__']], mentions: '"__proto__"' },
+  {
+    name: 'a node failing every nanosecond and repaired at once',
+    mutate: (p) => (p.nodes[4].reliability = { timeToFailureHours: distExp(1e-9), timeToRepairHours: { dist: 'fixed', value: 0 } }),
+    errors: [['too-frequent', 'nodes[4].reliability.timeToFailureHours']],
+    mentions: '"gw-east"',
+  },
+  {
+    name: 'a replication chain of 302 datastores',
+    mutate: (p) => {
+      let previous = 'db-west';
+      for (let i = 0; i < 300; i++) {
+        p.nodes.push({ id: `replica-${i}`, kind: 'datastore' });
+        p.edges.push({ kind: 'replication', from: previous, to: `replica-${i}`, mode: 'async' });
+        previous = `replica-${i}`;
+      }
+    },
+    errors: [['replication-group-too-large', 'nodes[6]']],
+    mentions: '302 datastores',
+  },
+  { name: 'autoscaling.max of ten million', mutate: (p) => (p.nodes[4].autoscaling.max = 1e7), errors: [['out-of-range', 'nodes[4].autoscaling.max']], mentions: '"max"' },
+  { name: 'a region outage a million times a minute', mutate: (p) => (p.regions[0].outage = { ratePerYear: 1e12, durationHours: distExp(1) }), errors: [['out-of-range', 'regions[0].outage.ratePerYear']], mentions: '"ratePerYear"' },
+  { name: 'a scenario lasting 1e300 hours', mutate: (p) => (p.scenarios[0].durationHours = 1e300), errors: [['out-of-range', 'scenarios[0].durationHours']], mentions: '"durationHours"' },
+  { name: 'a scenario starting after 1e300 hours', mutate: (p) => (p.scenarios[0].atHours = 1e300), errors: [['out-of-range', 'scenarios[0].atHours']], mentions: '"atHours"' },
 );

@@ -33,12 +33,15 @@ export const distributionArb: fc.Arbitrary<Doc> = fc.oneof(
   fc.constant({ dist: 'never' }),
 );
 
-/** A time to failure with a positive mean (degenerate-distribution otherwise). */
+/** Hours: 3.6 s and more, so a failure-and-repair cycle typically lasts a second (too-frequent otherwise). */
+const notTooShort = (max = 1e6) => num(1e-3, max);
+
+/** A time to failure with a positive mean (degenerate-distribution otherwise) and a median of a second or more. */
 const timeToFailureArb: fc.Arbitrary<Doc> = fc.oneof(
-  rec({ dist: fc.constant('exponential'), mean: positive() }),
-  rec({ dist: fc.constant('lognormal'), median: positive(), sigma: nonNegative(3) }),
-  rec({ dist: fc.constant('fixed'), value: positive() }),
-  fc.tuple(nonNegative(100), positive(100)).map(([a, b]) => ({ dist: 'uniform', min: Math.min(a, b), max: Math.max(a, b) })),
+  rec({ dist: fc.constant('exponential'), mean: notTooShort() }),
+  rec({ dist: fc.constant('lognormal'), median: notTooShort(), sigma: nonNegative(3) }),
+  rec({ dist: fc.constant('fixed'), value: notTooShort() }),
+  fc.tuple(nonNegative(100), notTooShort(100)).map(([a, b]) => ({ dist: 'uniform', min: Math.min(a, b), max: Math.max(a, b) })),
   fc.constant({ dist: 'never' }),
 );
 
@@ -220,7 +223,9 @@ export const validPlanArb: fc.Arbitrary<Doc> = fc
     regionIds.forEach((r, i) => {
       edges.push({ kind: 'traffic', from: `lb-${r}`, to: `gw-${r}` });
       edges.push({ kind: 'traffic', from: `gw-${r}`, to: `db-${r}` });
-      if (i > 0) edges.push({ kind: 'replication', from: `db-${regionIds[0]}`, to: `db-${r}`, mode: g.replicationModes[i] });
+      // One dataset is either multi-writer throughout or primary/replica throughout (mixing is an error).
+      const mode = g.replicationModes.includes('multiwriter') ? 'multiwriter' : g.replicationModes[i];
+      if (i > 0) edges.push({ kind: 'replication', from: `db-${regionIds[0]}`, to: `db-${r}`, mode });
     });
     if (g.backup) nodes.push(g.backup);
     if (g.monitor) nodes.push(g.monitor);

@@ -44,4 +44,5 @@ export const WARNING_CODES = [
   'alias-ttl',
   'backup-3-2-1',
   'unreachable-node',
+  'manual-check-settings',
 ] as const;

@@ -49,6 +49,18 @@ describe('validatePlan accepts', () => {
     expect(validatePlan(plan).errors).toEqual([]);
   });
 
+  it('a DNS health check run by people ("manual"), which only DNS records have', () => {
+    const plan = example();
+    const result = validatePlan(plan);
+    expect(result.resolved?.nodes.find((n) => n.id === 'dns')).toMatchObject({ healthCheck: { manual: false } });
+    plan.nodes[1].healthCheck.manual = true;
+    const manual = validatePlan(plan);
+    expect(manual.errors).toEqual([]);
+    expect(manual.resolved?.nodes.find((n) => n.id === 'dns')).toMatchObject({ healthCheck: { manual: true } });
+    plan.nodes[2].healthCheck.manual = true;
+    expect(validatePlan(plan).errors.map((e) => e.path)).toEqual(['nodes[2].healthCheck.manual']);
+  });
+
   it('origins that sum to 1 only within a millionth (shares typed as rounded decimals)', () => {
     const plan = example();
     plan.nodes[0].origins = { use1: 0.6, usw2: 0.4000001 };

@@ -31,6 +31,7 @@ const CASES: WarningCase[] = [
   { code: 'alias-ttl', mutate: (p) => (p.nodes[1].ttlSeconds = 300), path: 'nodes[1].ttlSeconds', mentions: '300' },
   { code: 'backup-3-2-1', mutate: (p) => (p.nodes[8].copies = 1), path: 'nodes[8]', mentions: '1 copy' },
   { code: 'unreachable-node', mutate: (p) => p.nodes.push({ id: 'orphan', kind: 'service', region: 'use1' }), path: 'nodes[10]', mentions: '"orphan"' },
+  { code: 'manual-check-settings', mutate: (p) => (p.nodes[1].healthCheck.manual = true), path: 'nodes[1].healthCheck.intervalSeconds', mentions: 'intervalSeconds, failureThreshold, recoveryThreshold, checkers' },
 ];
 
 /** Mutations that must silence a warning the case above raises (or that the example raises). */
@@ -47,6 +48,7 @@ const SILENCERS: Partial<Record<IssueCode, (plan: Doc) => void>> = {
   'alias-ttl': (p) => (p.nodes[1].ttlSeconds = 60),
   'backup-3-2-1': (p) => Object.assign(p.nodes[8], { copies: 3, media: 2, offsite: true }),
   'unreachable-node': (p) => p.edges.push({ kind: 'traffic', from: 'gw-east', to: 'orphan' }),
+  'manual-check-settings': (p) => (p.nodes[1].healthCheck = { manual: true, propagationSeconds: 30 }),
 };
 
 describe('validation warnings', () => {

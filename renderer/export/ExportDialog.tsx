@@ -86,7 +86,7 @@ function ExportDialogBody() {
         <fieldset className="export-formats" aria-label="Format">
           <legend>Format</legend>
           {formats.map((f) => (
-            <label key={f.id} className={f.id === formatId ? 'export-format active' : 'export-format'} data-testid={`export-format-${f.id}`}>
+            <label key={f.id} className={f.id === formatId ? 'export-format active' : 'export-format'} data-testid={`export-format-${f.id}`} title={f.description}>
               <input
                 type="radio"
                 name="export-format"
@@ -98,9 +98,11 @@ function ExportDialogBody() {
                 }}
               />
               <span className="export-format-label">{f.label}</span>
-              <span className="export-format-description">{f.description}</span>
             </label>
           ))}
+          <p className="export-format-description" data-testid="export-format-description">
+            {format.description}
+          </p>
         </fieldset>
         <section className="export-files" aria-label="Files">
           {!preview.ok ? (

@@ -93,7 +93,7 @@ export const TOOLBAR_ITEMS: readonly ToolbarItem[] = [
   { id: 'search', group: 'diagram', priority: 35, useCommand: useSearchCommand },
   { id: 'export-svg', group: 'diagram', priority: 20, useCommand: useExportSvgCommand },
   { id: 'export-png', group: 'diagram', priority: 21, useCommand: useExportPngCommand },
-  { id: 'export-code', group: 'diagram', priority: 25, useCommand: useExportCodeCommand },
+  { id: 'export-code', group: 'diagram', priority: 15, useCommand: useExportCodeCommand },
   { id: 'wire-kind', group: 'wire', priority: 75, Control: WireKindControl },
   { id: 'run-settings', group: 'run', priority: 30, Control: RunSettings },
   { id: 'shortcuts', group: 'help', priority: 0, useCommand: useShortcutsCommand, menuOnly: true },

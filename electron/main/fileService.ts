@@ -2,7 +2,7 @@
 // writing, the recent list and the paths the user granted (see paths.ts). Each method is one IPC
 // request (or menu item); the IPC layer has already checked the sender and the payload's shape.
 import { promises as fs } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { dialog, type BrowserWindow } from 'electron';
 import { MAX_PLAN_CHARS, type FileRef, type OpenedFile } from '../shared/ipc';
 import { writeFileAtomic } from './atomicWrite';
@@ -69,7 +69,12 @@ export class FileService {
     const folder = result.canceled ? undefined : result.filePaths[0];
     if (!folder) return null;
     checkPathShape(folder);
-    for (const file of files) await writeFileAtomic(join(folder, file.name), file.text);
+    // Names are relative paths checked by the IPC schema (no "..", no absolute path): make their sub-folders.
+    for (const file of files) {
+      const target = join(folder, ...file.name.split('/'));
+      await fs.mkdir(dirname(target), { recursive: true });
+      await writeFileAtomic(target, file.text);
+    }
     return { folder, written: files.length };
   }
 

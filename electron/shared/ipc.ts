@@ -25,6 +25,12 @@ const BareFileName = z
   .min(1)
   .max(255)
   .refine((name) => !/[/\\\0]/.test(name) && name !== '.' && name !== '..', 'must be a file name without folders');
+/** A path inside an export folder: '/'-separated bare names (an export keeps one folder per region). */
+const RelativeFileName = z
+  .string()
+  .min(1)
+  .max(1000)
+  .refine((path) => path.split('/').length <= 8 && path.split('/').every((part) => part.length > 0 && part.length <= 255 && !/[\\\0]/.test(part) && part !== '.' && part !== '..'), 'must be a relative path of file names (no "..", no absolute path)');
 const NoPayload = z.undefined();
 
 /** Every request the renderer may send, by channel, with its payload schema. */
@@ -34,7 +40,7 @@ export const REQUESTS = {
   saveAs: { channel: CHANNELS.saveAs, payload: z.strictObject({ text: PlanText, suggestedName: BareFileName }) },
   exportFiles: {
     channel: CHANNELS.exportFiles,
-    payload: z.strictObject({ files: z.array(z.strictObject({ name: BareFileName, text: PlanText })).min(1).max(100) }),
+    payload: z.strictObject({ files: z.array(z.strictObject({ name: RelativeFileName, text: PlanText })).min(1).max(100) }),
   },
   recentFiles: { channel: CHANNELS.recentFiles, payload: NoPayload },
   openRecent: { channel: CHANNELS.openRecent, payload: z.strictObject({ token: z.string().min(1).max(MAX_PATH_CHARS) }) },

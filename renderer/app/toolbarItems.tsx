@@ -72,6 +72,11 @@ function useShortcutsCommand(): ToolbarCommand {
   return { testId: 'show-shortcuts', label: 'Keyboard shortcuts', shortcut: '?', run: () => ui.getState().openDialog({ type: 'shortcuts' }) };
 }
 
+function useExportCodeCommand(): ToolbarCommand {
+  const ui = useUiStoreApi();
+  return { testId: 'export-code', label: 'Export as code…', title: 'Export as Terraform, CloudFormation, Kubernetes, compose or chaos drills', icon: 'code', run: () => ui.getState().openDialog({ type: 'export' }) };
+}
+
 /** In bar order. Priorities: what a new user needs to build and save a design stays longest. */
 export const TOOLBAR_ITEMS: readonly ToolbarItem[] = [
   { id: 'new', group: 'file', priority: 60, useCommand: useNewFromTemplateCommand },
@@ -88,6 +93,7 @@ export const TOOLBAR_ITEMS: readonly ToolbarItem[] = [
   { id: 'search', group: 'diagram', priority: 35, useCommand: useSearchCommand },
   { id: 'export-svg', group: 'diagram', priority: 20, useCommand: useExportSvgCommand },
   { id: 'export-png', group: 'diagram', priority: 21, useCommand: useExportPngCommand },
+  { id: 'export-code', group: 'diagram', priority: 15, useCommand: useExportCodeCommand },
   { id: 'wire-kind', group: 'wire', priority: 75, Control: WireKindControl },
   { id: 'run-settings', group: 'run', priority: 30, Control: RunSettings },
   { id: 'shortcuts', group: 'help', priority: 0, useCommand: useShortcutsCommand, menuOnly: true },

@@ -4,7 +4,7 @@
  */
 import type { NodeKind } from '../../sim/model/schema';
 
-export type GlyphName = NodeKind | 'region' | 'undo' | 'redo' | 'fit' | 'zoomIn' | 'zoomOut' | 'traffic' | 'replication' | 'logo' | 'layout' | 'search' | 'image' | 'vector';
+export type GlyphName = NodeKind | 'region' | 'undo' | 'redo' | 'fit' | 'zoomIn' | 'zoomOut' | 'traffic' | 'replication' | 'logo' | 'layout' | 'search' | 'image' | 'vector' | 'code';
 
 const PATHS: Record<GlyphName, string> = {
   // two people
@@ -40,6 +40,8 @@ const PATHS: Record<GlyphName, string> = {
   image: 'M4 5h16v14H4zM4 15l4-4 3 3 4-5 5 6M8.5 9.5h.01',
   // an angle-bracket document
   vector: 'M6 3h9l4 4v14H6zM15 3v4h4M10.5 11l-2 2.5 2 2.5M14.5 11l2 2.5-2 2.5',
+  // code brackets over a tray: export as code
+  code: 'M8.5 6 4 10.5 8.5 15M15.5 6l4.5 4.5-4.5 4.5M13.5 4l-3 13M4 20h16',
   logo: 'M12 3 4 6.5v5.2c0 4.6 3.4 8.3 8 9.3 4.6-1 8-4.7 8-9.3V6.5L12 3Zm-3.5 9.5 2.5 2.5 4.5-5',
 };
 

@@ -32,3 +32,21 @@ export async function exportFile(data: Blob, suggestedName: string): Promise<Fil
   // A backing without picture export still gets a usable file: the browser's download.
   return createBrowserPlatform().saveExport!(data, suggestedName);
 }
+
+/**
+ * Saves a set of exported files: on the desktop into a folder the user picks (sub-folders kept),
+ * in a browser as one zip download built by `zip`. Null when the user cancels.
+ */
+export async function exportFolder(
+  files: ReadonlyArray<{ path: string; content: string }>,
+  zipName: string,
+  zip: () => Uint8Array,
+): Promise<{ where: 'folder' | 'zip'; written: number } | null> {
+  if (desktopBridge()) {
+    const done = await getPlatform().exportFiles(files.map((f) => ({ name: f.path, text: f.content })));
+    return done ? { where: 'folder', written: done.written } : null;
+  }
+  const bytes = zip();
+  const ref = await createBrowserPlatform().saveExport!(new Blob([bytes.slice().buffer], { type: 'application/zip' }), zipName);
+  return ref ? { where: 'zip', written: files.length } : null;
+}

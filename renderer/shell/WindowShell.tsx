@@ -1,7 +1,8 @@
 /**
  * Everything the window adds around the editor: the file session (recovery offer, autosave), the
- * document shortcuts, the host's menu commands and title, and the dialogs (template gallery, file errors, shortcut sheet).
+ * document shortcuts, the host's menu commands and title, and the dialogs (template gallery, file errors, shortcut sheet, export).
  */
+import { ExportDialog } from '../export/ExportDialog';
 import { FileErrorsDialog } from '../files/FileErrorsDialog';
 import { OpenPrompt } from '../files/OpenPrompt';
 import { useFileContext } from '../files/useFileContext';
@@ -22,6 +23,7 @@ export function WindowShell() {
       <FileErrorsDialog />
       <OpenPrompt />
       <ShortcutSheet />
+      <ExportDialog />
     </>
   );
 }

@@ -11,6 +11,8 @@ import type { FileRef, RecoveredDraft } from '../platform';
 export type Dialog =
   | { type: 'gallery' }
   | { type: 'shortcuts' }
+  /** The Export dialog: the plan as Terraform, CloudFormation, Kubernetes, compose or chaos drills. */
+  | { type: 'export' }
   /** Ctrl+O in a browser: a keyboard shortcut is not a user activation there, so a click must open the picker. */
   | { type: 'open-prompt' }
   /** A file that could not be opened (or saved): what was wrong, and an optional way forward. */

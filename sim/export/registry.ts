@@ -3,12 +3,16 @@
  * Export dialog both read this list, so a new format appears in both once it registers here.
  * Must not import Node or the engine.
  */
+import { chaosToolkitFormat } from './chaos/chaostoolkit';
+import { fisFormat } from './chaos/fis';
 import { cloudFormationFormat } from './cloudformation/generate';
+import { composeFormat } from './compose/generate';
+import { kubernetesFormat } from './kubernetes/generate';
 import { terraformFormat } from './terraform/generate';
 import { kubernetesJobFormat } from './kubernetes/indexedJob';
 import type { ExportFormat } from './types';
 
-const FORMATS: ExportFormat[] = [terraformFormat, cloudFormationFormat, kubernetesJobFormat];
+const FORMATS: ExportFormat[] = [terraformFormat, cloudFormationFormat, kubernetesFormat, composeFormat, fisFormat, chaosToolkitFormat, kubernetesJobFormat];
 
 /** Every registered format, in the order users meet them (Terraform first). */
 export function exportFormats(): readonly ExportFormat[] {

@@ -23,12 +23,25 @@ export interface ExportResult {
   warnings: ExportWarning[];
 }
 
-/** Settings beyond the plan that some formats read (the CLI's --shards and --image). */
+/** What the simulator predicts for one scripted scenario (from `resilience scenarios`): the numbers a real drill should reproduce. */
+export interface ScenarioExpectation {
+  id: string;
+  replications: number;
+  seed: number;
+  rtoP50Seconds: number | null;
+  rtoMaxSeconds: number | null;
+  rpoMaxSeconds: number | null;
+  lostWritesMean: number;
+}
+
+/** Extra facts a caller may hand a generator; formats that do not need them ignore them. */
 export interface ExportOptions {
   /** Shards a distributed run is split into. */
   shards?: number;
   /** Container image that holds the `resilience` CLI. */
   image?: string;
+  /** Scenario results computed by the caller (the engine is not imported by sim/export). */
+  scenarioExpectations?: ScenarioExpectation[];
 }
 
 /** One export format. A later format (Kubernetes, compose, FIS...) registers another of these. */
@@ -43,6 +56,8 @@ export interface ExportFormat {
   target: 'aws' | 'kubernetes' | 'compose' | 'chaos';
   /** Which ExportOptions this format reads; the CLI refuses the others. */
   options?: ReadonlyArray<keyof ExportOptions>;
+  /** The drills quote simulated numbers: a caller that can run the plan's scenarios passes them in `options`. */
+  usesScenarioResults?: boolean;
   /** Pure: a valid plan in, files and warnings out. Never throws on a valid plan. */
   generate(plan: Plan, options?: ExportOptions): ExportResult;
 }

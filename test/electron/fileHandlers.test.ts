@@ -105,6 +105,10 @@ describe('FileService', () => {
     dialogs.open.push({ canceled: false, filePaths: [dir] });
     expect(await files.exportFiles(window, [{ name: 'a.tf', text: 'A' }, { name: 'b.yaml', text: 'B' }])).toEqual({ folder: dir, written: 2 });
     expect(readFileSync(join(dir, 'a.tf'), 'utf8')).toBe('A');
+    // An export with one folder per region keeps its sub-folders.
+    dialogs.open.push({ canceled: false, filePaths: [dir] });
+    expect(await files.exportFiles(window, [{ name: 'us-east-1/gw.yaml', text: 'G' }])).toEqual({ folder: dir, written: 1 });
+    expect(readFileSync(join(dir, 'us-east-1', 'gw.yaml'), 'utf8')).toBe('G');
     const pdf = join(dir, 'design.pdf');
     dialogs.save.push({ canceled: false, filePath: pdf });
     expect(await files.printToPdf(window, 'design.plan.json')).toEqual({ name: 'design.pdf', token: pdf });
@@ -166,6 +170,9 @@ describe('IPC validation', () => {
     ['saveAs', { text: 'x'.repeat(20_000_001), suggestedName: 'a.json' }, 'text'],
     ['exportFiles', { files: [] }, 'files'],
     ['exportFiles', { files: [{ name: '..', text: '' }] }, 'files.0.name'],
+    ['exportFiles', { files: [{ name: 'us-east-1/../../etc/passwd', text: '' }] }, 'files.0.name'],
+    ['exportFiles', { files: [{ name: '/etc/passwd', text: '' }] }, 'files.0.name'],
+    ['exportFiles', { files: [{ name: 'a\\b.yaml', text: '' }] }, 'files.0.name'],
     ['open', { path: '/etc/passwd' }, 'payload'],
     ['editText', 'executeJavaScript', 'payload'],
     ['setDocumentState', { name: 'x', dirty: 'yes', file: null }, 'dirty'],

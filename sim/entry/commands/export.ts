@@ -1,13 +1,18 @@
 // `resilience export <plan.json> --format <id> --out <dir> [--force]`: writes a plan as
-// infrastructure-as-code (the formats of sim/export's registry), prints what it wrote and every
-// warning (a value AWS cannot express, a region left out). Exit 0 written, 2 bad input.
+// infrastructure-as-code, manifests or chaos drills (the formats of sim/export's registry), prints
+// what it wrote and every warning (a value AWS cannot express, a region left out, a scenario part no
+// tool injects). Drill formats first replay the plan's scenarios for the numbers they quote.
+// Exit 0 written, 2 bad input.
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
+import { runScenarios } from '../../engine/scenarios';
+import { scenarioExpectations } from '../../export/chaos/expectations';
 import { exportFormats, getExportFormat } from '../../export/registry';
 import type { ExportFile, ExportFormat, ExportOptions } from '../../export/types';
 import { formatIssue } from '../../model/issues';
 import { parseArgs } from '../args';
 import { EXIT, UsageError, type CliIO, type Command } from '../cliTypes';
+import { loadSimjsNode } from '../loadSimjsNode';
 import { readPlanFile } from '../readPlanFile';
 
 function formatList(): string {
@@ -78,7 +83,7 @@ function exportOptions(format: ExportFormat, flags: Record<string, string | numb
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'write a plan as Terraform or CloudFormation for AWS, or as a sharded Kubernetes Job',
+  summary: 'write a plan as Terraform, CloudFormation, Kubernetes, compose, chaos drills or a sharded Kubernetes Job',
   usage: `Usage: resilience export <plan.json> --format <format> --out <folder> [--force]
 
 Writes the plan as infrastructure-as-code into <folder>, with a README listing the inputs to
@@ -91,7 +96,9 @@ ${exportFormats()
   --force   write into a non-empty folder, overwriting files with the same names
   --shards N  (k8s-job) shards of the run, one pod each, 1 to 1000 (default 4)
   --image I   (k8s-job) the container image with the resilience CLI (default "resilience", a local build)
-Warnings (a value AWS cannot express and the nearest one written, a region left out) are printed.
+Warnings (a value AWS cannot express and the nearest one written, a region left out, a scenario
+part no tool can inject) are printed. The drill formats (fis, chaostoolkit) first replay the plan's
+scenarios, as \`resilience scenarios\` does, and quote the RTO and lost writes each drill should reproduce.
 Exit 0 when written, 2 for bad input (the plan, an option, an unusable folder).`,
   async run(args: string[], io: CliIO): Promise<number> {
     const { positionals, flags } = parseArgs(args, { format: 'string', out: 'string', force: 'boolean', shards: 'integer', image: 'string' });
@@ -122,6 +129,12 @@ Exit 0 when written, 2 for bad input (the plan, an option, an unusable folder).`
       return EXIT.badInput;
     }
 
+    const resolved = load.resolved;
+    if (format.usesScenarioResults && resolved && resolved.scenarios.length > 0) {
+      loadSimjsNode();
+      const { replications, seed } = resolved.simulation;
+      options.scenarioExpectations = scenarioExpectations(runScenarios(resolved, { replications, seed }), seed);
+    }
     const result = format.generate(load.plan, options);
     try {
       mkdirSync(out, { recursive: true });

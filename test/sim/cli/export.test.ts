@@ -37,6 +37,29 @@ describe('resilience export', () => {
     expect(expected).toEqual(['README.md', 'global-route53.yaml', 'us-east-1.yaml', 'us-west-2.yaml']);
   });
 
+  it('writes Kubernetes manifests in one folder per region, and compose files', async () => {
+    const k8sFile = scratch.write('k8s.plan.json', JSON.stringify(getTemplate('kubernetes-containers')!.plan));
+    const out = join(scratch.dir, 'k8s');
+    const run = await runCli('export', k8sFile, '--format', 'kubernetes', '--out', out);
+    expect(run.code).toBe(0);
+    expect(readdirSync(join(out, 'us-east-1')).sort()).toEqual(['gw.yaml', 'ingress.ingress.yaml', 'kustomization.yaml', 'orders-svc.ingress.yaml', 'orders.yaml', 'placeholders.yaml']);
+    const compose = await runCli('export', k8sFile, '--format', 'compose', '--out', join(scratch.dir, 'compose'));
+    expect(compose.code).toBe(0);
+    expect(readdirSync(join(scratch.dir, 'compose')).sort()).toEqual(['.env', 'README.md', 'compose.yaml']);
+  });
+
+  it('replays the scenarios for the drill formats and quotes the simulated numbers', async () => {
+    const out = join(scratch.dir, 'fis');
+    const run = await runCli('export', planFile, '--format', 'fis', '--out', out);
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toMatch(/no-simulated-numbers/);
+    const template = readFileSync(join(out, 'fis', 'lose-east.us-east-1.yaml'), 'utf8');
+    expect(template).toMatch(/Simulated \(resilience scenarios, 100 replications, seed 42\): RTO p50 \d+ s, max \d+ s; lost writes [\d.]+ on average/);
+    const ctk = await runCli('export', planFile, '--format', 'chaostoolkit', '--out', join(scratch.dir, 'ctk'));
+    expect(ctk.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(scratch.dir, 'ctk', 'chaostoolkit', 'lose-east.json'), 'utf8')).description).toMatch(/RTO p50 \d+ s/);
+  });
+
   it('refuses a non-empty folder without --force, and overwrites only its own files with it', async () => {
     const out = join(scratch.dir, 'busy');
     mkdirSync(out);
@@ -66,9 +89,9 @@ describe('resilience export', () => {
 
   it.each([
     [['export'], /export needs exactly one plan file/],
-    [['export', 'x.plan.json', '--out', 'o'], /export needs --format \(terraform, cloudformation, k8s-job\)/],
+    [['export', 'x.plan.json', '--out', 'o'], /export needs --format \(terraform, cloudformation, kubernetes, compose, fis, chaostoolkit, k8s-job\)/],
     [['export', 'x.plan.json', '--format', 'terraform'], /export needs --out <folder>/],
-    [['export', 'x.plan.json', '--format', 'pulumi', '--out', 'o'], /unknown format "pulumi"; use one of terraform, cloudformation, k8s-job/],
+    [['export', 'x.plan.json', '--format', 'pulumi', '--out', 'o'], /unknown format "pulumi"; use one of terraform, cloudformation, kubernetes, compose, fis, chaostoolkit, k8s-job/],
     [['export', 'x.plan.json', '--format', 'terraform', '--out', 'o', '--overwrite'], /unknown option --overwrite/],
   ])('answers a bad command line %j with exit 2 and one sentence', async (argv, message) => {
     const run = await runCli(...argv);
@@ -96,6 +119,6 @@ describe('resilience export', () => {
 
   it('is listed in the help', async () => {
     const run = await runCli('--help');
-    expect(run.stdout).toMatch(/\n {2}export +write a plan as Terraform or CloudFormation for AWS, or as a sharded Kubernetes Job\n/);
+    expect(run.stdout).toMatch(/\n {2}export +write a plan as Terraform, CloudFormation, Kubernetes, compose, chaos drills or a sharded Kubernetes Job\n/);
   });
 });

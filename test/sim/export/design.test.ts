@@ -112,10 +112,14 @@ describe('the AWS design', () => {
 });
 
 describe('the export format registry', () => {
-  it('offers Terraform, CloudFormation, then the Kubernetes Indexed Job, looked up by id', () => {
+  it('offers Terraform, CloudFormation, then the container and drill formats and the sharded Kubernetes Job, looked up by id', () => {
     expect(exportFormats().map((f) => [f.id, f.target])).toEqual([
       ['terraform', 'aws'],
       ['cloudformation', 'aws'],
+      ['kubernetes', 'kubernetes'],
+      ['compose', 'compose'],
+      ['fis', 'chaos'],
+      ['chaostoolkit', 'chaos'],
       ['k8s-job', 'kubernetes'],
     ]);
     expect(getExportFormat('cloudformation')?.label).toBe('CloudFormation (AWS)');

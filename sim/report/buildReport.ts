@@ -114,7 +114,7 @@ function assumptionsSection(data: ReviewData): ReportSection {
   for (const node of resolved.nodes) {
     if (node.kind === 'dns') detection.push([node.id, `health check every ${node.healthCheck.intervalSeconds} s, ${node.healthCheck.failureThreshold} failures${node.healthCheck.manual ? ' (manual)' : ''}; TTL ${node.ttlSeconds} s`]);
     if (node.kind === 'loadBalancer') detection.push([node.id, `health check every ${node.healthCheck.intervalSeconds} s, ${node.healthCheck.failureThreshold} failures`]);
-    if (node.kind === 'datastore') detection.push([node.id, `promotion ${node.promotion.automatic ? 'automatic' : 'manual'}, succeeds with probability ${node.promotion.successProbability}`]);
+    if (node.kind === 'datastore') detection.push([node.id, `promotion ${node.promotion.automatic ? 'automatic' : 'manual'}, succeeds with probability ${sig(node.promotion.successProbability)}`]);
   }
   for (const e of resolved.edges) if (e.kind === 'replication') detection.push([`${e.from} → ${e.to}`, `${e.mode} replication, lag ${describeDistribution(e.lagSeconds, 's')}`]);
   if (detection.length > 0) blocks.push({ kind: 'table', header: ['Part', 'Detection, failover and data settings'], rows: detection });
@@ -177,6 +177,10 @@ function objectivesSection(data: ReviewData): ReportSection {
   const blocks: Block[] = rows.length > 0 ? [{ kind: 'table', header: ['Objective', 'Target', 'Value', 'Verdict'], rows }] : [{ kind: 'p', text: data.simulation ? 'The plan sets no objectives.' : 'No simulation was run, so no objective is judged.' }];
   const missed = rows.filter((r) => r[3] === 'MISSED').map((r) => r[0]!);
   if (rows.length > 0) blocks.unshift({ kind: 'p', text: missed.length === 0 ? 'Every judged objective is met.' : `Missed: ${missed.join(', ')}.` });
+  if (data.simulation && ('rtoSeconds' in data.simulation.objectives || 'rpoSeconds' in data.simulation.objectives)) {
+    const allowed = validatePlan(data.plan).resolved?.objectives.exceedanceMax;
+    blocks.push({ kind: 'p', text: `For rtoSeconds and rpoSeconds the value is the share of samples above the target; it is met when at most ${allowed ?? 'the allowed share'}.` });
+  }
   return { id: 'objectives', title: 'Objectives', blocks };
 }
 

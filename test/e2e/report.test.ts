@@ -3,7 +3,7 @@
 // by the CLI through Chromium, its pages rendered to PNG with pdftoppm (kept in test-results for a
 // person to look at). Skips, saying why, without Chromium or pdftoppm.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -85,6 +85,7 @@ describe.skipIf(skip !== null)('CLI review report in Chromium', () => {
     expect(made.stderr).toBe(`resilience report: wrote ${pdf} (pdf)\n`);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     mkdirSync(ARTIFACTS, { recursive: true });
+    for (const old of readdirSync(ARTIFACTS).filter((f) => f.startsWith('report-page-'))) rmSync(`${ARTIFACTS}/${old}`);
     const render = spawnSync(pdftoppm, ['-png', '-r', '50', pdf, `${ARTIFACTS}/report-page`]);
     expect(render.status).toBe(0);
     const pages = readdirSync(ARTIFACTS).filter((f) => /^report-page-\d+\.png$/.test(f));

@@ -57,6 +57,15 @@ describe('runSensitivity', () => {
         expect(end.monthlyUsdDelta).toBe(0);
       }
     }
+    // RTO is the repair time here (no router in front): p95 of Exp(mean m) is m·ln 20, so doubling
+    // the mean repair adds 4 h · ln 20 ≈ 11.98 h. A p95 from n samples has SE √(0.05·0.95/n)/density
+    // = √(0.0475/n)·20·m; the bound adds both ends' 4·SE (the two runs share draws, so this is loose).
+    const repair = s.parameters.find((p) => p.id === 'repairTime:s')!;
+    const n = s.replications * s.horizonYears * 8.7;
+    const seP95 = (meanHours: number) => Math.sqrt(0.0475 / n) * 20 * meanHours * 3600;
+    expect(Math.abs(s.base.rtoP95Seconds! - 4 * Math.log(20) * 3600)).toBeLessThanOrEqual(4 * seP95(4));
+    expect(Math.abs(repair.high.rtoP95DeltaSeconds! - 4 * Math.log(20) * 3600)).toBeLessThanOrEqual(4 * (seP95(4) + seP95(8)));
+    expect(Math.abs(repair.low.rtoP95DeltaSeconds! + 2 * Math.log(20) * 3600)).toBeLessThanOrEqual(4 * (seP95(4) + seP95(2)));
     expect(s.parameters.find((p) => p.id === 'failureRate:s')!.range.origin).toBe('user');
     expect(s.parameters.find((p) => p.id === 'repairTime:s')!.range.origin).toBe('catalog');
     // Rows come largest availability swing first.

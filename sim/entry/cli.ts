@@ -13,12 +13,14 @@ import { costCommand } from './commands/cost';
 import { strategiesCommand } from './commands/strategies';
 import { compareCommand } from './commands/compare';
 import { checkCommand } from './commands/check';
+import { sensitivityCommand } from './commands/sensitivity';
+import { reportCommand } from './commands/report';
 import { exportCommand } from './commands/export';
 import { trafficCommand } from './commands/traffic';
 import { terminalSafe } from './terminalText';
 
 // Each command registers here; keep the order the one users meet them in.
-const COMMANDS: Command[] = [validateCommand, simulateCommand, mergeCommand, scenariosCommand, templatesCommand, costCommand, strategiesCommand, compareCommand, checkCommand, exportCommand, trafficCommand];
+const COMMANDS: Command[] = [validateCommand, simulateCommand, mergeCommand, scenariosCommand, templatesCommand, costCommand, strategiesCommand, compareCommand, sensitivityCommand, reportCommand, checkCommand, exportCommand, trafficCommand];
 
 export function registerCommand(command: Command): void {
   if (!COMMANDS.some((c) => c.name === command.name)) COMMANDS.push(command);

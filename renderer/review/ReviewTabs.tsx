@@ -1,0 +1,30 @@
+/**
+ * The results dock's views: the simulation dashboard and the design-review panels (cost, strategy
+ * matrix, designs side by side). Cost needs no run, so every tab is reachable before the first run.
+ */
+import { CostPanel } from './CostPanel';
+import './review.css';
+
+export type DockTab = 'results' | 'cost';
+
+const TABS: Array<{ id: DockTab; label: string }> = [
+  { id: 'results', label: 'Simulation' },
+  { id: 'cost', label: 'Cost' },
+];
+
+export function ReviewTabs({ tab, onTab }: { tab: DockTab; onTab: (t: DockTab) => void }) {
+  return (
+    <div className="segmented dock-tabs" role="tablist" aria-label="Results view">
+      {TABS.map((t) => (
+        <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className={`segment${tab === t.id ? ' is-active' : ''}`} data-testid={`dock-tab-${t.id}`} onClick={() => onTab(t.id)}>
+          {t.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function ReviewBody({ tab }: { tab: Exclude<DockTab, 'results'> }) {
+  if (tab === 'cost') return <CostPanel />;
+  return null;
+}

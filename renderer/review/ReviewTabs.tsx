@@ -3,13 +3,15 @@
  * matrix, designs side by side). Cost needs no run, so every tab is reachable before the first run.
  */
 import { CostPanel } from './CostPanel';
+import { StrategyPanel } from './StrategyPanel';
 import './review.css';
 
-export type DockTab = 'results' | 'cost';
+export type DockTab = 'results' | 'cost' | 'strategies';
 
 const TABS: Array<{ id: DockTab; label: string }> = [
   { id: 'results', label: 'Simulation' },
   { id: 'cost', label: 'Cost' },
+  { id: 'strategies', label: 'Strategies' },
 ];
 
 export function ReviewTabs({ tab, onTab }: { tab: DockTab; onTab: (t: DockTab) => void }) {
@@ -26,5 +28,5 @@ export function ReviewTabs({ tab, onTab }: { tab: DockTab; onTab: (t: DockTab) =
 
 export function ReviewBody({ tab }: { tab: Exclude<DockTab, 'results'> }) {
   if (tab === 'cost') return <CostPanel />;
-  return null;
+  return <StrategyPanel />;
 }

@@ -4,14 +4,16 @@
  */
 import { CostPanel } from './CostPanel';
 import { StrategyPanel } from './StrategyPanel';
+import { ComparePanel } from './ComparePanel';
 import './review.css';
 
-export type DockTab = 'results' | 'cost' | 'strategies';
+export type DockTab = 'results' | 'cost' | 'strategies' | 'compare';
 
 const TABS: Array<{ id: DockTab; label: string }> = [
   { id: 'results', label: 'Simulation' },
   { id: 'cost', label: 'Cost' },
   { id: 'strategies', label: 'Strategies' },
+  { id: 'compare', label: 'Designs' },
 ];
 
 export function ReviewTabs({ tab, onTab }: { tab: DockTab; onTab: (t: DockTab) => void }) {
@@ -28,5 +30,6 @@ export function ReviewTabs({ tab, onTab }: { tab: DockTab; onTab: (t: DockTab) =
 
 export function ReviewBody({ tab }: { tab: Exclude<DockTab, 'results'> }) {
   if (tab === 'cost') return <CostPanel />;
-  return <StrategyPanel />;
+  if (tab === 'strategies') return <StrategyPanel />;
+  return <ComparePanel />;
 }

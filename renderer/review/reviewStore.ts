@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import type { Comparison } from '../../sim/analysis/compare';
 import type { StrategyMatrix } from '../../sim/analysis/strategyMatrix';
+import type { Plan } from '../../sim/model/schema';
 
 export interface AnalysisProgress {
   step: number;
@@ -31,7 +32,17 @@ export interface ComparisonResult {
   plans: Array<{ label: string; plan: unknown }>;
 }
 
+/** A variant being edited on the canvas: the base plan to diff against when it is saved. */
+export interface VariantEditing {
+  /** Index in the base's variants, or null for a new one. */
+  index: number | null;
+  name: string;
+  base: Plan;
+}
+
 interface ReviewState {
+  editing: VariantEditing | null;
+  setEditing(editing: VariantEditing | null): void;
   strategies: AnalysisSlot<StrategyMatrix>;
   compare: AnalysisSlot<ComparisonResult>;
   /** `result` must match the slot: StrategyMatrix for strategies, ComparisonResult for compare. */
@@ -41,6 +52,8 @@ interface ReviewState {
 const empty = <T,>(): AnalysisSlot<T> => ({ status: 'idle', progress: null, result: null, revision: null, error: null, cancel: null });
 
 export const useReview = create<ReviewState>((set) => ({
+  editing: null,
+  setEditing: (editing) => set({ editing }),
   strategies: empty<StrategyMatrix>(),
   compare: empty<ComparisonResult>(),
   set: (key, patch) => set((s) => ({ [key]: { ...s[key], ...patch } }) as Partial<ReviewState>),

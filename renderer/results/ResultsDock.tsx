@@ -84,7 +84,7 @@ export function ResultsDock() {
           </span>
         )}
         <span className="dock-spacer" />
-        {outcome && size !== 'closed' && <ExportDashboardButton />}
+        {outcome && size !== 'closed' && tab === 'results' && <ExportDashboardButton />}
         {outcome && (
           <label className="dock-toggle" title="Colour each component by its share of downtime">
             <input type="checkbox" data-testid="heat-view" checked={heat} onChange={(e) => store.getState().setHeatView(e.target.checked)} />

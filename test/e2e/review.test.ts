@@ -12,6 +12,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { getTemplate } from '../../sim/templates';
+import type { Comparison } from '../../sim/analysis/compare';
+import type { CostReport } from '../../sim/cost';
+
+type CostJson = CostReport & { downtime: NonNullable<CostReport['downtime']> };
 import { formatPercent } from '../../renderer/results/format';
 import { formatUsd } from '../../renderer/review/costShape';
 import { newEditorPage, pageErrors, REPO_ROOT, screenshot, skipReason, useBuiltApp, VIEWPORTS } from './helpers/browser';
@@ -24,12 +28,12 @@ const dir = mkdtempSync(join(tmpdir(), 'review-e2e-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let files = 0;
 
-function cli(command: string, plan: unknown, extra: string[] = []): any {
+function cli<T>(command: string, plan: unknown, extra: string[] = []): T {
   const file = join(dir, `plan-${++files}.json`);
   writeFileSync(file, JSON.stringify(plan));
   const run = spawnSync(process.execPath, [`${REPO_ROOT}sim/entry/resilience.mjs`, command, file, '--json', '--workers', '1', ...extra], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`CLI ${command} failed: ${run.stderr}`);
-  return JSON.parse(run.stdout);
+  return JSON.parse(run.stdout) as T;
 }
 
 async function openTemplate(page: Page, name: string): Promise<void> {
@@ -59,7 +63,7 @@ describe.skipIf(reason !== null)('design review in Chromium', () => {
     const plan = await planOf(page);
     const sim = plan.simulation!;
     const runFlags = ['--seed', String(sim.seed), '--replications', String(sim.replications), '--years', String(sim.horizonYears)];
-    const cost = cli('cost', plan, runFlags);
+    const cost = cli<CostJson>('cost', plan, runFlags);
     expect(await text(page, 'cost-monthly')).toBe(formatUsd(cost.monthlyUsd));
     expect(await text(page, 'cost-downtime')).toBe(formatUsd(cost.downtime.usdPerMonth));
     expect(await text(page, 'cost-tco')).toBe(formatUsd(cost.tcoUsdPerMonth));
@@ -78,7 +82,7 @@ describe.skipIf(reason !== null)('design review in Chromium', () => {
     await page.waitForFunction((before) => document.querySelector('[data-testid="cost-monthly"]')?.textContent !== before, formatUsd(cost.monthlyUsd));
     const overridden = await planOf(page);
     expect(overridden.cost?.prices).toEqual({ 'alb.usdPerHour': 1 });
-    const after = cli('cost', overridden, runFlags);
+    const after = cli<CostJson>('cost', overridden, runFlags);
     expect(await text(page, 'cost-monthly')).toBe(formatUsd(after.monthlyUsd));
     expect(after.monthlyUsd).toBeGreaterThan(cost.monthlyUsd);
 
@@ -98,7 +102,7 @@ describe.skipIf(reason !== null)('design review in Chromium', () => {
     await page.getByTestId('run-compare').click();
     await page.getByTestId('pareto-chart').waitFor({ timeout: 120_000 });
     // The CLI compares the same file (the plan and the variant it keeps) on the same seed.
-    const compared = cli('compare', withVariant, runFlags);
+    const compared = cli<Comparison>('compare', withVariant, runFlags);
     expect(compared.designs).toHaveLength(2);
     const rows = page.locator('[data-testid="compare-table"] tbody tr');
     expect(await rows.count()).toBe(2);

@@ -31,7 +31,7 @@ function CostBar({ segments, budget }: { segments: CostSegment[]; budget: number
           </rect>
         ))}
         {segments.map((s) => (x(s.usdPerMonth) > 70 ? (
-          <text key={`${s.key}-t`} className="cost-bar-label" x={x(s.start) + 6} y={2 + H / 2} dy="0.35em">
+           <text key={`${s.key}-t`} className={`cost-bar-label is-${s.kind}`} x={x(s.start) + 6} y={2 + H / 2} dy="0.35em">
             {s.label.length > 18 ? `${s.label.slice(0, 17)}…` : s.label}
           </text>
         ) : null))}

@@ -5,7 +5,8 @@
  * availability scatter with its Pareto front, and a readable diff between any two designs.
  */
 import { useMemo, useState } from 'react';
-import { compareDesigns, designsWithVariants, PatchApplyError } from '../../sim/analysis/compare';
+import { applyVariant, compareDesigns, designsWithVariants, PatchApplyError } from '../../sim/analysis/compare';
+import { getPlatform } from '../platform';
 import { usePlanValidation } from '../app/usePlanValidation';
 import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
 import { selectPlan, selectRevision } from '../store/selectors';
@@ -16,7 +17,7 @@ import { ParetoChart } from './ParetoChart';
 import { useReview } from './reviewStore';
 import { runAnalysis } from './runAnalysis';
 import { formatPp, signed } from './strategyShape';
-import { discardVariantEdits, freshVariantName, removeVariant, saveVariant, startEditVariant, startNewVariant, variantsOf } from './variantActions';
+import { discardVariantEdits, freshVariantName, readExtraDesign, removeVariant, saveVariant, startEditVariant, startNewVariant, variantsOf } from './variantActions';
 import { objectivesSummary, paretoPoints, readableDiff, showValue } from './variantShape';
 
 export const BASE_LABEL = 'Base design';
@@ -28,6 +29,7 @@ export function ComparePanel() {
   const validation = usePlanValidation();
   const editing = useReview((s) => s.editing);
   const slot = useReview((s) => s.compare);
+  const extra = useReview((s) => s.extra);
   const [newName, setNewName] = useState('');
   const [pick, setPick] = useState<{ a: string; b: string } | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
@@ -54,6 +56,13 @@ export function ComparePanel() {
     let inputs;
     try {
       inputs = designsWithVariants(validation.plan, BASE_LABEL);
+    } catch (e) {
+      if (!(e instanceof PatchApplyError)) throw e;
+      setError(e.message);
+      return;
+    }
+    try {
+      for (const e of extra) inputs.push({ label: Array.isArray(e.value) ? `${BASE_LABEL} + ${e.label}` : e.label, plan: Array.isArray(e.value) ? applyVariant(inputs[0]!.plan, e.value, e.label) : e.value });
     } catch (e) {
       if (!(e instanceof PatchApplyError)) throw e;
       setError(e.message);
@@ -98,6 +107,14 @@ export function ComparePanel() {
               <button type="button" className="icon-button" disabled={!!editing} title="Remove this variant" data-testid={`variant-remove-${i}`} onClick={() => removeVariant(store, i)}>×</button>
             </div>
           ))}
+          {extra.map((e, i) => (
+            <div className="variant-row" key={e.label} data-testid={`extra-design-${i}`}>
+              <span className="grow">
+                <b>{e.label}</b> · {Array.isArray(e.value) ? `a JSON Patch of the base (${e.value.length} operation${e.value.length === 1 ? '' : 's'})` : 'another plan file'}
+              </span>
+              <button type="button" className="icon-button" title="Leave this file out" onClick={() => useReview.getState().setExtra(extra.filter((_, k) => k !== i))}>×</button>
+            </div>
+          ))}
           {!editing && (
             <div className="review-toolbar">
               <input type="text" value={newName} placeholder={freshVariantName(plan)} aria-label="New variant name" data-testid="variant-name" onChange={(e) => setNewName(e.target.value)} />
@@ -118,13 +135,34 @@ export function ComparePanel() {
               >
                 + New variant from the canvas
               </button>
+              <button
+                type="button"
+                className="text-button"
+                data-testid="add-design-file"
+                title="Another plan file, or a JSON Patch of this one, compared beside it (not saved in this plan)"
+                onClick={() => {
+                  void getPlatform()
+                    .open()
+                    .then((opened) => {
+                      if (!opened) return;
+                      const read = readExtraDesign(opened.file.name, opened.text, [BASE_LABEL, ...extra.map((e) => e.label)]);
+                      if (typeof read === 'string') setError(read);
+                      else {
+                        setError(null);
+                        useReview.getState().setExtra([...useReview.getState().extra, read]);
+                      }
+                    });
+                }}
+              >
+                + Open another design…
+              </button>
             </div>
           )}
         </div>
       </section>
       <div className="review-toolbar">
         <button type="button" className="primary-button" data-testid="run-compare" disabled={!!editing || slot.status === 'running'} onClick={compare}>
-          Compare {variants.length + 1} designs
+          Compare {variants.length + extra.length + 1} designs
         </button>
         <AnalysisProgressBar slot={slot} testId="compare" />
         {slot.status !== 'running' && validation.resolved && (

@@ -40,8 +40,17 @@ export interface VariantEditing {
   base: Plan;
 }
 
+/** A design opened from another file to compare beside this one (a plan, or a JSON Patch of it). */
+export interface ExtraDesign {
+  label: string;
+  /** A plan, or a JSON Patch (an array) applied to the base when compared. */
+  value: unknown;
+}
+
 interface ReviewState {
   editing: VariantEditing | null;
+  extra: ExtraDesign[];
+  setExtra(extra: ExtraDesign[]): void;
   setEditing(editing: VariantEditing | null): void;
   strategies: AnalysisSlot<StrategyMatrix>;
   compare: AnalysisSlot<ComparisonResult>;
@@ -53,6 +62,8 @@ const empty = <T,>(): AnalysisSlot<T> => ({ status: 'idle', progress: null, resu
 
 export const useReview = create<ReviewState>((set) => ({
   editing: null,
+  extra: [],
+  setExtra: (extra) => set({ extra }),
   setEditing: (editing) => set({ editing }),
   strategies: empty<StrategyMatrix>(),
   compare: empty<ComparisonResult>(),

@@ -59,3 +59,21 @@ export function removeVariant(store: EditorStore, index: number): void {
   const { variants: _old, ...rest } = plan;
   store.getState().replacePlan(variants.length > 0 ? { ...rest, variants } : (rest as Plan), { history: 'record' });
 }
+
+/**
+ * Reads another file to compare beside this design, as `resilience compare` takes it: a JSON array
+ * is a JSON Patch of the base, anything else a plan (validated when compared). Returns an error
+ * sentence, or null.
+ */
+export function readExtraDesign(name: string, text: string, taken: readonly string[]): { label: string; value: unknown } | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return `${name} is not JSON: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  if (typeof value !== 'object' || value === null) return `${name} holds neither a plan nor a JSON Patch`;
+  let label = name;
+  for (let n = 2; taken.includes(label); n++) label = `${name} (${n})`;
+  return { label, value };
+}

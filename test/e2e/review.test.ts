@@ -19,7 +19,7 @@ type CostJson = CostReport & { downtime: NonNullable<CostReport['downtime']> };
 import { formatPercent } from '../../renderer/results/format';
 import { formatUsd } from '../../renderer/review/costShape';
 import { newEditorPage, pageErrors, REPO_ROOT, screenshot, skipReason, useBuiltApp, VIEWPORTS } from './helpers/browser';
-import { commitField, planOf } from './helpers/inspectorPage';
+import { answerOpen, commitField, planOf } from './helpers/inspectorPage';
 
 const reason = skipReason();
 if (reason) console.warn(`[e2e] skipped: ${reason}`);
@@ -28,10 +28,10 @@ const dir = mkdtempSync(join(tmpdir(), 'review-e2e-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let files = 0;
 
-function cli<T>(command: string, plan: unknown, extra: string[] = []): T {
+function cli<T>(command: string, plan: unknown, extra: string[] = [], more: string[] = []): T {
   const file = join(dir, `plan-${++files}.json`);
   writeFileSync(file, JSON.stringify(plan));
-  const run = spawnSync(process.execPath, [`${REPO_ROOT}sim/entry/resilience.mjs`, command, file, '--json', '--workers', '1', ...extra], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [`${REPO_ROOT}sim/entry/resilience.mjs`, command, file, ...more, '--json', '--workers', '1', ...extra], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`CLI ${command} failed: ${run.stderr}`);
   return JSON.parse(run.stdout) as T;
 }
@@ -115,6 +115,21 @@ describe.skipIf(reason !== null)('design review in Chromium', () => {
     expect(await page.locator('[data-testid="pareto-chart"] circle').count()).toBe(2);
     expect(await text(page, 'variant-diff')).toContain('nodes › gw-east › instances: 3 → 4');
     await screenshot(page, 'review-02-compare-1280');
+
+    // Another file beside it: here a JSON Patch of the base, as `resilience compare` takes one.
+    const patch = [{ op: 'replace', path: '/practices/drillsPerYear', value: 0 }];
+    await answerOpen(page, () => page.getByTestId('add-design-file').click(), { name: 'no-drills.json', text: JSON.stringify(patch) });
+    await page.getByTestId('extra-design-0').waitFor();
+    await page.getByTestId('run-compare').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="compare-table"] tbody tr').length === 3, undefined, { timeout: 120_000 });
+    const patchFile = join(dir, 'no-drills.json');
+    writeFileSync(patchFile, JSON.stringify(patch));
+    const three = cli<Comparison>('compare', withVariant, runFlags, [patchFile]);
+    expect(three.designs.map((d) => d.label.replace(/^plan-\d+\.json/, 'Base design'))).toEqual(['Base design', 'Base design + Four east gateways', 'Base design + no-drills.json']);
+    for (const [i, d] of three.designs.entries()) {
+      expect(await rows.nth(i).locator('td').nth(1).textContent()).toBe(formatPercent(d.availability.mean));
+      expect(await rows.nth(i).locator('td').nth(7).textContent()).toBe(formatUsd(d.monthlyUsd));
+    }
 
     // Pick the variant on the chart and edit it on the canvas, then put the base back.
     await page.getByTestId('pareto-point-Base design + Four east gateways').locator('circle').click();

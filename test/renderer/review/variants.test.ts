@@ -108,3 +108,13 @@ describe('the comparison view', () => {
     expect(objectivesSummary({ ...d, objectives: [{ objective: 'rtoSeconds', target: 1, value: 0.5, met: false }, { objective: 'availability', target: 0.9, value: 0.95, met: true }] })).toEqual({ text: 'missed rtoSeconds', tone: 'missed' });
   });
 });
+
+describe('another design from a file', () => {
+  it('reads a plan or a JSON Patch, names it uniquely, and says why it cannot', async () => {
+    const { readExtraDesign } = await import('../../../renderer/review/variantActions');
+    expect(readExtraDesign('p.json', '[{"op":"remove","path":"/nodes/ops"}]', [])).toEqual({ label: 'p.json', value: [{ op: 'remove', path: '/nodes/ops' }] });
+    expect(readExtraDesign('p.json', '{"name":"x"}', ['p.json'])).toEqual({ label: 'p.json (2)', value: { name: 'x' } });
+    expect(readExtraDesign('p.json', 'nope', [])).toMatch(/^p\.json is not JSON: /);
+    expect(readExtraDesign('p.json', '42', [])).toBe('p.json holds neither a plan nor a JSON Patch');
+  });
+});

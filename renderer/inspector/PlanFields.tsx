@@ -14,6 +14,7 @@ import { DistributionField } from './DistributionField';
 import { IdChips } from './editors';
 import { NumberField, parseAvailability, Section, SelectField, TextField } from './fields';
 import { getIn, type Path } from './paths';
+import { CostOverrides } from '../review/CostOverrides';
 
 export function PlanFields() {
   const records = useEditor(selectRecords);
@@ -32,6 +33,7 @@ export function PlanFields() {
         <NumberField path={['objectives', 'monthlyBudgetUsd']} label="Monthly budget" unit="USD/mo" placeholder="none" />
         <NumberField path={['objectives', 'downtimeCostUsdPerMinute']} label="Downtime cost" unit="USD/min" placeholder="none" />
       </Section>
+      <CostOverrides />
       <Section title="Practices">
         <NumberField path={['practices', 'drillsPerYear']} label="DR drills" unit="/yr" hint="Drills raise the success probability of promotions and restores" />
       </Section>

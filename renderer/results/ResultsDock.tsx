@@ -12,6 +12,7 @@ import './results.css';
 import { followResultPersistence } from './persistResults';
 import { ExportDashboardButton } from '../diagram/DiagramCommands';
 import { selectHeatOn, selectHighlight, selectOutcome } from './selectors';
+import { ReviewTabs, ReviewBody, type DockTab } from '../review/ReviewTabs';
 
 type DockSize = 'closed' | 'open' | 'max';
 
@@ -29,6 +30,7 @@ export function ResultsDock() {
   const exceedanceMax = useEditor((s) => s.plan.objectives?.exceedanceMax ?? 0.05);
   const restored = useEditor((s) => s.simulation.restored);
   const [size, setSize] = useState<DockSize>('closed');
+  const [tab, setTab] = useState<DockTab>('results');
   useEffect(() => followResultPersistence(store, window.localStorage), [store]);
   const bodyRef = useRef<HTMLDivElement>(null);
   // A refused or failed run: bring its explanation into view, wherever the dashboard was scrolled.
@@ -58,6 +60,13 @@ export function ResultsDock() {
           <span className={`dock-caret${size === 'closed' ? '' : ' is-open'}`}>▸</span>
           Results
         </button>
+        <ReviewTabs
+          tab={tab}
+          onTab={(t) => {
+            setTab(t);
+            setSize((s) => (s === 'closed' ? 'open' : s));
+          }}
+        />
         <span className={`dock-chip is-${chip.tone}`} data-testid="results-status" data-revision={resultRevision ?? ''} data-current={revision}>
           {chip.text}
         </span>
@@ -75,7 +84,7 @@ export function ResultsDock() {
           </span>
         )}
         <span className="dock-spacer" />
-        {outcome && size !== 'closed' && <ExportDashboardButton />}
+        {outcome && size !== 'closed' && tab === 'results' && <ExportDashboardButton />}
         {outcome && (
           <label className="dock-toggle" title="Colour each component by its share of downtime">
             <input type="checkbox" data-testid="heat-view" checked={heat} onChange={(e) => store.getState().setHeatView(e.target.checked)} />
@@ -90,7 +99,12 @@ export function ResultsDock() {
           ))}
         </div>
       </header>
-      {size !== 'closed' && (
+      {size !== 'closed' && tab !== 'results' && (
+        <div className="dock-body" data-testid={`dock-body-${tab}`}>
+          <ReviewBody tab={tab} />
+        </div>
+      )}
+      {size !== 'closed' && tab === 'results' && (
         <div className="dock-body" ref={bodyRef} data-export="dashboard">
           {status === 'error' && error && (
             <div className="run-error" role="alert" data-testid="run-error">

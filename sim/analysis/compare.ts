@@ -56,6 +56,24 @@ export function applyVariant(plan: unknown, patch: unknown, label: string): unkn
   return doc;
 }
 
+/**
+ * A plan and the variants it keeps (`variants`, each a JSON Patch against it) as designs to compare:
+ * the plan first (labelled `baseLabel`), then each variant as "<baseLabel> + <name>". The variants
+ * list itself is left out of every design: it describes alternatives of the base, not of them.
+ */
+export function designsWithVariants(plan: unknown, baseLabel: string): DesignInput[] {
+  const doc = (typeof plan === 'object' && plan !== null ? plan : {}) as Record<string, unknown>;
+  const { variants, ...base } = doc;
+  const list = Array.isArray(variants) ? (variants as Array<{ name?: unknown; patch?: unknown }>) : [];
+  return [
+    { label: baseLabel, plan: base },
+    ...list.map((v, i) => {
+      const name = typeof v?.name === 'string' && v.name ? v.name : `variant ${i + 1}`;
+      return { label: `${baseLabel} + ${name}`, plan: applyVariant(base, v?.patch, `variants[${i}] "${name}"`) };
+    }),
+  ];
+}
+
 export interface DesignInput {
   /** How the user named it: a file name, or "base + patch file". */
   label: string;

@@ -346,6 +346,29 @@ export const CostSettingsSchema = z.strictObject({
 });
 export type CostSettings = z.infer<typeof CostSettingsSchema>;
 
+/**
+ * Variants of the design, kept in the same file: each an RFC 6902 JSON Patch against this plan (the
+ * form `resilience compare` takes; a path may name an entry of nodes, regions, commonCauses or
+ * scenarios by id). Added to version 1 without a schemaVersion bump: optional, and a plan without it
+ * means exactly what it meant. `simulate` and every single-design command run the plan as written;
+ * `compare` runs the plan and then each variant, in this order, on the same seed.
+ */
+export const VariantSchema = z.strictObject({
+  name: z.string().min(1).max(120),
+  description: z.string().optional(),
+  patch: z
+    .array(
+      z.strictObject({
+        op: z.enum(['add', 'remove', 'replace', 'move', 'copy', 'test']),
+        path: z.string().refine((p) => p === '' || p.startsWith('/'), 'a JSON Pointer starts with "/"').refine((p) => !/^\/variants(\/|$)/.test(p), 'a variant cannot change the variants'),
+        value: z.unknown().optional(),
+        from: z.string().optional(),
+      }),
+    )
+    .max(1000),
+});
+export type Variant = z.infer<typeof VariantSchema>;
+
 // ── the document ─────────────────────────────────────────────────────────────────────────────
 export const PlanSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -361,6 +384,11 @@ export const PlanSchema = z.strictObject({
   objectives: ObjectivesSchema.optional(),
   simulation: SimulationSettingsSchema.optional(),
   cost: CostSettingsSchema.optional(),
+  variants: z
+    .array(VariantSchema)
+    .max(50)
+    .refine((vs) => new Set(vs.map((v) => v.name)).size === vs.length, 'variant names must be unique')
+    .optional(),
 });
 
 /** A plan as written by the user (optional fields may be absent). */

@@ -4,14 +4,14 @@
 // ranking by total cost of ownership and which objectives each design meets.
 // JSON shape: sim/cost/COST-CONTRACT.md.
 import { basename } from 'node:path';
-import { applyVariant, compareDesigns, PatchApplyError, type Comparison, type DesignInput } from '../../analysis/compare';
+import { applyVariant, compareDesigns, designsWithVariants, PatchApplyError, type Comparison, type DesignInput } from '../../analysis/compare';
 import { DesignError } from '../../analysis/design';
 import { parseArgs } from '../args';
 import { EXIT, UsageError, type CliIO, type Command } from '../cliTypes';
 import { usd } from './cost';
 import { loadPlanForRun, poolRunner, readJsonFile, RUN_FLAGS, RUN_USAGE, runFlags, runSettings, stepProgress } from './planRun';
 
-const USAGE = `Usage: resilience compare <plan.json> <plan.json | patch.json>... [--json] [--seed N] [--replications R] [--years Y] [--workers W]
+const USAGE = `Usage: resilience compare <plan.json> [<plan.json | patch.json>...] [--json] [--seed N] [--replications R] [--years Y] [--workers W]
 
 Simulates every design on the same seed and replications (common random numbers) and reports
 each one's availability, downtime, RTO/RPO p95, monthly cost and TCO, its objectives, paired
@@ -20,6 +20,8 @@ differences against the first design with 95 % intervals, and the Pareto set of 
 A file holding a JSON array is an RFC 6902 JSON Patch applied to the first plan, e.g.
   [{ "op": "replace", "path": "/nodes/gw-east/instances", "value": 6 }]
 (a path may name an entry of nodes, regions, commonCauses or scenarios by its id or its index).
+The variants the first plan keeps in its own "variants" list come right after it, as
+"<plan> + <variant name>"; then the other files. One plan with variants is enough.
   --json            print exactly one JSON object on stdout (see sim/cost/COST-CONTRACT.md)
 ${RUN_USAGE}`;
 
@@ -67,14 +69,22 @@ export const compareCommand: Command = {
   usage: USAGE,
   async run(args: string[], io: CliIO): Promise<number> {
     const { positionals, flags } = parseArgs(args, { json: 'boolean', ...RUN_FLAGS });
-    if (positionals.length < 2) throw new UsageError('compare needs a plan and at least one more plan or patch file');
+    if (positionals.length < 1) throw new UsageError('compare needs a plan, and more plans or patch files unless the plan keeps variants');
     const run = runFlags(flags);
     const first = loadPlanForRun(positionals[0]!);
     if (!first.ok) {
       io.stderr(`resilience compare: ${first.message}\n`);
       return EXIT.badInput;
     }
-    const inputs: DesignInput[] = [{ label: basename(positionals[0]!), plan: first.plan }];
+    let inputs: DesignInput[];
+    try {
+      inputs = designsWithVariants(first.plan, basename(positionals[0]!));
+    } catch (error) {
+      if (!(error instanceof PatchApplyError)) throw error;
+      io.stderr(`resilience compare: ${positionals[0]}: ${error.message}\n`);
+      return EXIT.badInput;
+    }
+    if (inputs.length < 2 && positionals.length < 2) throw new UsageError('compare needs two designs: more plan or patch files, or a plan with variants');
     for (const file of positionals.slice(1)) {
       const read = readJsonFile(file);
       if (!read.ok) {
@@ -83,7 +93,7 @@ export const compareCommand: Command = {
       }
       const label = basename(file);
       try {
-        inputs.push({ label: Array.isArray(read.value) ? `${inputs[0]!.label} + ${label}` : label, plan: Array.isArray(read.value) ? applyVariant(first.plan, read.value, label) : read.value });
+        inputs.push({ label: Array.isArray(read.value) ? `${inputs[0]!.label} + ${label}` : label, plan: Array.isArray(read.value) ? applyVariant(inputs[0]!.plan, read.value, label) : read.value });
       } catch (error) {
         if (!(error instanceof PatchApplyError)) throw error;
         io.stderr(`resilience compare: ${error.message}\n`);

@@ -85,6 +85,28 @@ describe('resilience compare', () => {
     expect(failed.code).toBe(2);
     expect(failed.stderr).toBe('resilience compare: bad.json: operation 1 (remove /nodes/nope): no entry of nodes[] has the id "nope"\n');
   });
+
+  it('runs the variants a plan keeps after it, the same as the same patch given as a file; simulate runs the plan as written', async () => {
+    const patch = [{ op: 'replace', path: '/nodes/gw/instances', value: 3 }];
+    const withVariants = planWith({ availability: 0.999 }, { variants: [{ name: 'three gateways', patch }] });
+    const plain = planWith({ availability: 0.999 });
+    const file = scratch.write('three-gw.json', JSON.stringify(patch));
+    const inFile = JSON.parse((await runCli('compare', withVariants, '--json', ...SMALL)).stdout);
+    const asPatch = JSON.parse((await runCli('compare', plain, file, '--json', ...SMALL)).stdout);
+    expect(inFile.designs.map((d: { label: string }) => d.label)).toEqual([expect.stringMatching(/^plan-\d+\.json$/), expect.stringMatching(/^plan-\d+\.json \+ three gateways$/)]);
+    // Same designs, same seed: the same numbers, whichever way the variant was given.
+    const numbers = (c: { designs: Array<Record<string, unknown>> }) => c.designs.map(({ label: _label, ...rest }) => rest);
+    expect(numbers(inFile)).toEqual(numbers(asPatch));
+    const simulated = JSON.parse((await runCli('simulate', withVariants, '--json', ...SMALL)).stdout);
+    const simulatedPlain = JSON.parse((await runCli('simulate', plain, '--json', ...SMALL)).stdout);
+    expect({ ...simulated, wallSeconds: null }).toEqual({ ...simulatedPlain, wallSeconds: null });
+    const bad = planWith({}, { variants: [{ name: 'typo', patch: [{ op: 'replace', path: '/nodes/nope/instances', value: 2 }] }] });
+    const failed = await runCli('compare', bad, ...SMALL);
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toMatch(/variants\[0\] "typo": operation 1 \(replace \/nodes\/nope\/instances\): no entry of nodes\[\] has the id "nope"/);
+    const alone = await runCli('compare', plain, ...SMALL);
+    expect(alone.code).toBe(2);
+  });
 });
 
 describe('resilience check exit codes', () => {

@@ -295,6 +295,7 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     for (let i = 0; i < this.model.passives.length; i++) {
       this.calendar.schedule(sample(this.model.passives[i]!.timeToFailure, this.passiveFailureStreams[i]!), this.passiveBase + i);
     }
+    this.evaluator.recount(this);
     // The design may fail some requests from the start (capacity below the offered load).
     this.refresh(0, this.model.initialCause, true);
     this.calendar.run();
@@ -582,6 +583,7 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     const after = before + delta;
     this.downCount[c] = after;
     if ((before === 0) === (after === 0)) return false;
+    this.evaluator.componentFlipped(c, after === 0, this);
     if (this.model.critical[c] === 1) this.criticalDown += after === 0 ? -1 : 1;
     else this.cacheValid = false;
     const balancer = this.model.balancerOfComponent[c]!;
@@ -605,6 +607,7 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
       this.generation[this.pairBase + p]!++;
     }
     this.believedCount[b] = 0;
+    this.evaluator.recountBalancer(b, this);
     this.cacheValid = false;
     for (let p = node.pairStart; p < node.pairEnd; p++) this.refreshPair(p);
   }
@@ -671,6 +674,7 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     const b = this.model.pairs[p]!.balancer;
     const was = this.believedCount[b]!;
     this.belief[p] = value;
+    this.evaluator.beliefChanged(p, value, this);
     this.believedCount[b] = was + (value === 1 ? 1 : -1);
     this.cacheValid = false;
     // A balancer's own observable health is "believes at least one target".

@@ -12,9 +12,9 @@ import { compileData, type DataModel } from './data/dataModel';
 import { compileProbeLaw, criticalComponents, type AutoscalingDef, type LivenessDef, type ServerlessDef } from './scaling/fleetDefs';
 import { compilePassives, type MonitorDef, type PassiveDef } from './passives';
 
-export const HOUR = 3600;
-export const YEAR_SECONDS = 8760 * HOUR;
-export const MONTH_SECONDS = 730 * HOUR;
+import { HOUR, YEAR_SECONDS } from './timeUnits';
+
+export { HOUR, YEAR_SECONDS, MONTH_SECONDS } from './timeUnits';
 
 /** What a traffic node does with the requests it receives. */
 /** Datastore: requests succeed while its dataset serves (the data runtime decides; meaning 4). */

@@ -15,8 +15,9 @@ import { TrafficEvaluator, type TrafficState } from './traffic';
 import { DnsRuntime, type DnsHost } from './dns/dnsRuntime';
 import { ScalingController, type ScalingHost } from './scaling/controller';
 import { monitorOfPassive } from './passives';
+import { DIURNAL_OMEGA } from './diurnal';
+import { HOUR } from './timeUnits';
 
-const DIURNAL_OMEGA = (2 * Math.PI) / (24 * 3600);
 /**
  * How far in u = sin ωt an evaluation probes for slopes: small enough to stay between the loads at
  * which instances saturate (the controller looks again at each), large enough that the slope keeps
@@ -267,7 +268,7 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     const source = this.describeSlot(busiest);
     const share = Math.round((100 * this.slotEvents[busiest]!) / total);
     throw new EventBudgetExceeded(
-      `replication ${this.replicationIndex} stopped at ${total.toLocaleString('en-US')} events (the budget of one replication) after ${(this.calendar.now() / 3600).toPrecision(3)} simulated hours; ` +
+      `replication ${this.replicationIndex} stopped at ${total.toLocaleString('en-US')} events (the budget of one replication) after ${(this.calendar.now() / HOUR).toPrecision(3)} simulated hours; ` +
         `${share} % of them came from ${source}: its times are far too short for the horizon — lengthen them or shorten the horizon`,
       this.replicationIndex,
       source,

@@ -53,26 +53,21 @@ export class Timers implements TimerTarget {
   register(part: TimerPart, count: number): TimerBlock & { readonly part: number } {
     if (this.calendar) throw new Error('Timers.register after start');
     const index = this.parts.length;
-    const base = this.slots;
     this.parts.push(part);
-    this.bases.push(base);
+    this.bases.push(this.slots);
+    const block = new Block(this, this.slots, index);
     this.slots += count;
-    const schedule = (local: number, delaySeconds: number): void => {
-      const slot = base + local;
-      this.calendar!.schedule(delaySeconds, this.generation[slot]! * this.slots + slot);
-    };
-    const cancel = (local: number): void => {
-      this.generation[base + local]!++;
-    };
-    return {
-      part: index,
-      schedule,
-      cancel,
-      restart: (local, delaySeconds) => {
-        cancel(local);
-        schedule(local, delaySeconds);
-      },
-    };
+    return block;
+  }
+
+  /** @internal a block's schedule: keeps the slot's generation. */
+  scheduleSlot(slot: number, delaySeconds: number): void {
+    this.calendar!.schedule(delaySeconds, this.generation[slot]! * this.slots + slot);
+  }
+
+  /** @internal a block's cancel: a pending timer of an older generation is dropped when it fires. */
+  cancelSlot(slot: number): void {
+    this.generation[slot]!++;
   }
 
   /** Closes registration and makes the calendar (simjs must be installed). */
@@ -111,5 +106,27 @@ export class Timers implements TimerTarget {
     for (let s = 1; s < this.slots; s++) if (this.slotEvents[s]! > this.slotEvents[busiest]!) busiest = s;
     const part = this.owner[busiest]!;
     return { source: this.parts[part]!.describe(busiest - this.bases[part]!), percent: Math.round((100 * this.slotEvents[busiest]!) / this.delivered) };
+  }
+}
+
+/** One part's block: local indices offset by its base (a class, so the hot path stays monomorphic). */
+class Block implements TimerBlock {
+  constructor(
+    private readonly timers: Timers,
+    private readonly base: number,
+    readonly part: number,
+  ) {}
+
+  schedule(local: number, delaySeconds: number): void {
+    this.timers.scheduleSlot(this.base + local, delaySeconds);
+  }
+
+  restart(local: number, delaySeconds: number): void {
+    this.timers.cancelSlot(this.base + local);
+    this.timers.scheduleSlot(this.base + local, delaySeconds);
+  }
+
+  cancel(local: number): void {
+    this.timers.cancelSlot(this.base + local);
   }
 }

@@ -229,6 +229,8 @@ if (childArgs >= 0) {
   await benchMemory(Number(process.argv[memoryArgs + 1]));
 } else if (process.argv.includes('--memory')) {
   memoryBench();
+} else if (process.argv.includes('--ratio')) {
+  seriesBench();
 } else if (process.argv.includes('--scale')) {
   scaleBench();
   seriesBench();

@@ -11,6 +11,7 @@ import { TrafficAccount, type IncidentRecord } from './metrics';
 import type { Cause, EngineModel } from './model';
 import { streamFor, type RandomStream } from './random';
 import { Timers, type TimerBlock, type TimerDispatch } from './timers';
+import { HealthWatch } from './healthWatch';
 import { TrafficEvaluator, type TrafficState } from './traffic';
 import { DnsRuntime, type DnsHost } from './dns/dnsRuntime';
 import { ScalingController, type ScalingHost } from './scaling/controller';
@@ -103,7 +104,8 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
   private readonly passiveRepairStreams: RandomStream[];
   /** Per passive: its index among model.monitors, −1 for a backup. */
   private readonly monitorOf: Int32Array;
-  private readonly truth: Uint8Array;
+  /** Balancer pairs: what each check sees and believes of its member (meaning 5). */
+  private readonly pairWatch: HealthWatch;
   private readonly failureStreams: RandomStream[];
   private readonly repairStreams: RandomStream[];
   private readonly gapStreams: RandomStream[];
@@ -180,8 +182,6 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     this.downCount = new Int32Array(components.length);
     this.ownDown = new Uint8Array(components.length);
     this.overlayActive = new Uint8Array(overlays.length);
-    this.truth = new Uint8Array(pairs.length).fill(1);
-    this.belief = new Uint8Array(pairs.length).fill(1);
     this.believedCount = new Int32Array(nodes.length);
     for (let n = 0; n < nodes.length; n++) this.believedCount[n] = nodes[n]!.pairEnd - nodes[n]!.pairStart;
     this.capacity = new Float64Array(components.length);
@@ -275,6 +275,8 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     this.passiveTimers = register(m.passives.length, (i) => `"${m.passives[i]!.sourceId}" (its failures and repairs)`, (i) =>
       this.togglePassive(i) ? { kind: 'node', id: m.passives[i]!.sourceId } : null,
     );
+    this.pairWatch = new HealthWatch(pairs.length, this.pairTimers);
+    this.belief = this.pairWatch.belief;
     this.timers.start();
   }
 
@@ -296,8 +298,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
       this.downCount[c] = 1;
       for (let i = this.model.observerStart[c]!; i < this.model.observerStart[c + 1]!; i++) {
         const p = this.model.observerList[i]!;
-        this.truth[p] = 0;
-        this.belief[p] = 0;
+        this.pairWatch.forget(p);
         this.believedCount[this.model.pairs[p]!.balancer]!--;
       }
     }
@@ -482,7 +483,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     for (let i = observerStart[c]!; i < observerStart[c + 1]!; i++) {
       const p = observerList[i]!;
       this.pairTimers.cancel(p);
-      this.truth[p] = 0;
+      this.pairWatch.truth[p] = 0;
       if (this.belief[p] === 1) this.setBelief(p, 0);
     }
     this.componentTimers.cancel(c); // its own failure process stops with it
@@ -579,9 +580,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
   private restartBalancer(b: number): void {
     const node = this.model.nodes[b]!;
     for (let p = node.pairStart; p < node.pairEnd; p++) {
-      this.belief[p] = 0;
-      this.truth[p] = 0;
-      this.pairTimers.cancel(p);
+      this.pairWatch.forget(p);
     }
     this.believedCount[b] = 0;
     this.evaluator.recountBalancer(b, this);
@@ -612,19 +611,14 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
   /** A member's observable state changed (or may have): restart its detection clock if needed. */
   private refreshPair(p: number): void {
     const healthy = this.pairObserves(p);
-    if (healthy === this.truth[p]) return;
-    this.truth[p] = healthy;
-    this.pairTimers.cancel(p);
-    // Consecutive-probe counting restarts at every change, so a flap shorter than the detection
-    // delay is never noticed.
-    if (healthy === this.belief[p]) return;
+    if (!this.pairWatch.see(p, healthy) || !this.pairWatch.disagrees(p)) return;
     // A container back from its liveness restart is ready: restartSeconds includes readiness.
     if (healthy === 1 && this.model.pairs[p]!.readiness && this.restartedAt[this.model.pairs[p]!.member] === this.timers.now()) {
       this.setBelief(p, 1);
       return;
     }
     const delay = sampleDetectionSeconds(this.model.pairs[p]!.law, this.detectStreams[p]!, healthy === 0);
-    this.pairTimers.schedule(p, delay);
+    this.pairWatch.detectAfter(p, delay);
   }
 
   scheduleData(dataset: number, delaySeconds: number): void {
@@ -640,7 +634,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
   }
 
   private detect(p: number): boolean {
-    this.setBelief(p, this.truth[p]!);
+    this.setBelief(p, this.pairWatch.truth[p]!);
     return true;
   }
 

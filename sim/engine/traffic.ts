@@ -209,7 +209,7 @@ export class TrafficEvaluator {
     }
   }
 
-  /** Component c came up or went down (its downCount crossed zero); `observers` are the pairs whose member it is. */
+  /** Component c came up or went down (its downCount crossed zero): its fleet's count and the blocks of the pairs observing it. */
   componentFlipped(c: number, up: boolean, state: TrafficState): void {
     if (!this.incremental) return;
     const delta = up ? 1 : -1;

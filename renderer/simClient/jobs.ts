@@ -1,27 +1,17 @@
 /**
- * How a run is split over workers and put back together (pure). The split is the CLI's
- * (sim/entry/runReplicationsParallel.ts): small chunks, so uneven replications balance out. Replication
- * r depends only on (seed, r), so merging the chunks in replication order gives the CLI's result for
+ * How a run is split over workers and put back together (pure). The split is the CLI's own
+ * (sim/engine/replicationJobs.ts, shared with sim/entry/runReplicationsParallel.ts). Replication r
+ * depends only on (seed, r), so merging the chunks in replication order gives the CLI's result for
  * any number of workers.
  */
 import type { ReplicationSummary } from '../../sim/engine/replication';
 
-export interface ReplicationJob {
-  fromReplication: number;
-  count: number;
-}
+export { splitReplications, type ReplicationJob } from '../../sim/engine/replicationJobs';
 
 /** Workers for a run: one core is left to the window, and never more workers than replications. */
 export function workerCountFor(hardwareConcurrency: number | undefined, replications: number): number {
   const cores = Number.isFinite(hardwareConcurrency) && hardwareConcurrency! > 0 ? Math.floor(hardwareConcurrency!) : 2;
   return Math.max(1, Math.min(cores - 1, replications));
-}
-
-export function splitReplications(replications: number, workers: number): ReplicationJob[] {
-  const chunk = Math.max(1, Math.ceil(replications / (Math.max(1, workers) * 4)));
-  const jobs: ReplicationJob[] = [];
-  for (let from = 0; from < replications; from += chunk) jobs.push({ fromReplication: from, count: Math.min(chunk, replications - from) });
-  return jobs;
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { Distribution } from '../model/schema';
 import type { RandomStream } from './random';
+import { YEAR_SECONDS } from './timeUnits';
 
 export const SamplerKind = { Exponential: 0, Weibull: 1, Lognormal: 2, Fixed: 3, Uniform: 4, Never: 5 } as const;
 export type SamplerKind = (typeof SamplerKind)[keyof typeof SamplerKind];
@@ -39,7 +40,7 @@ export function compileDistribution(d: Distribution, secondsPerUnit: number): Sa
 /** Exponential inter-arrival times of a Poisson process with `ratePerYear` (0: never). */
 export function poissonGaps(ratePerYear: number): Sampler {
   if (!(ratePerYear > 0)) return NEVER;
-  return { kind: SamplerKind.Exponential, a: (8760 * 3600) / ratePerYear, b: 0 };
+  return { kind: SamplerKind.Exponential, a: YEAR_SECONDS / ratePerYear, b: 0 };
 }
 
 const TWO_PI = 2 * Math.PI;

@@ -8,7 +8,9 @@
  * failing condition is monotone.
  * Imports only sim/engine/model.
  */
-import { MONTH_SECONDS, type Cause } from './model';
+import type { Cause } from './model';
+import { HOUR, MONTH_SECONDS } from './timeUnits';
+import { DIURNAL_OMEGA, linearTimesSineIntegral, sineIntegral } from './diurnal';
 
 /** A failing share above this (0.1 %) makes the time "down" and opens an incident. */
 export const FAILING_SHARE_THRESHOLD = 0.001;
@@ -28,7 +30,6 @@ export interface IncidentRecord {
   rpoSeconds: number | null;
 }
 
-const DIURNAL_OMEGA = (2 * Math.PI) / (24 * 3600);
 
 /** How many incident records one replication keeps (the app's timeline); counts stay exact. */
 export const INCIDENT_RECORDS_KEPT = 200;
@@ -224,7 +225,7 @@ export class TrafficAccount {
       this.incidentLostAtStart = this.lostRequests;
       if (this.records.length < INCIDENT_RECORDS_KEPT) {
         this.openRecord = {
-          startHours: t / 3600,
+          startHours: t / HOUR,
           endHours: null,
           lostRequests: 0,
           firstCause: cause ?? { kind: 'node', id: 'unknown' },
@@ -236,7 +237,7 @@ export class TrafficAccount {
     } else {
       this.rtoSeconds.push(t - this.incidentStart);
       if (this.openRecord) {
-        this.openRecord.endHours = t / 3600;
+        this.openRecord.endHours = t / HOUR;
         this.openRecord.lostRequests = this.lostRequests - this.incidentLostAtStart;
         this.openRecord = undefined;
       }
@@ -259,11 +260,10 @@ export class TrafficAccount {
   /** ∫ B(t) · sin ωt dt over [t0, t1] with B linear from b0 to b1, exactly. */
   private swingLost(t0: number, t1: number, b0: number, b1: number): number {
     if (b0 === b1) return b0 * sineIntegral(t0, t1);
-    // ∫ (p + q·t) sin ωt dt = −(p + q·t) cos ωt / ω + q sin ωt / ω², with B = p + q·t.
-    const w = DIURNAL_OMEGA;
+    // B = p + q·t.
     const q = (b1 - b0) / (t1 - t0);
     const p = b0 - q * t0;
-    return diurnalAntiderivative(p, q, w, t1) - diurnalAntiderivative(p, q, w, t0);
+    return linearTimesSineIntegral(p, q, t0, t1);
   }
 
   private closeMonth(end: number): void {
@@ -275,14 +275,4 @@ export class TrafficAccount {
     this.monthStart = end;
     this.monthEnd = end + MONTH_SECONDS;
   }
-}
-
-/** ∫ sin ωt dt over [t0, t1]. */
-function sineIntegral(t0: number, t1: number): number {
-  return (Math.cos(DIURNAL_OMEGA * t0) - Math.cos(DIURNAL_OMEGA * t1)) / DIURNAL_OMEGA;
-}
-
-/** An antiderivative of (a + b·x) · sin(wx): a module function, so the per-event path allocates no closure. */
-function diurnalAntiderivative(a: number, b: number, w: number, x: number): number {
-  return (-(a + b * x) * Math.cos(w * x)) / w + (b * Math.sin(w * x)) / (w * w);
 }

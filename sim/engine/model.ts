@@ -12,9 +12,9 @@ import { compileData, type DataModel } from './data/dataModel';
 import { compileProbeLaw, criticalComponents, type AutoscalingDef, type LivenessDef, type ServerlessDef } from './scaling/fleetDefs';
 import { compilePassives, type MonitorDef, type PassiveDef } from './passives';
 
-export const HOUR = 3600;
-export const YEAR_SECONDS = 8760 * HOUR;
-export const MONTH_SECONDS = 730 * HOUR;
+import { HOUR, YEAR_SECONDS } from './timeUnits';
+
+export { HOUR, YEAR_SECONDS, MONTH_SECONDS } from './timeUnits';
 
 /** What a traffic node does with the requests it receives. */
 /** Datastore: requests succeed while its dataset serves (the data runtime decides; meaning 4). */
@@ -158,7 +158,16 @@ function carriesTraffic(n: ResolvedNode): boolean {
   return n.kind === 'clients' || n.kind === 'loadBalancer' || isFleet(n) || n.kind === 'datastore' || n.kind === 'dns';
 }
 
-export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.horizonYears): EngineModel {
+interface TrafficOrder {
+  planNodes: ResolvedNode[];
+  byId: Map<string, ResolvedNode>;
+  outgoing: Map<string, string[]>;
+  order: string[];
+  indexOf: Map<string, number>;
+}
+
+/** Stage 1: the traffic DAG in topological order (Kahn's, seeded in plan order). */
+function orderStage(plan: ResolvedPlan): TrafficOrder {
   const planNodes = plan.nodes.filter(carriesTraffic);
   const byId = new Map(planNodes.map((n) => [n.id, n]));
   const outgoing = new Map<string, string[]>(planNodes.map((n) => [n.id, []]));
@@ -190,6 +199,11 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
   if (order.length !== planNodes.length) throw new Error('traffic edges form a cycle');
   const indexOf = new Map(order.map((id, i) => [id, i]));
 
+  return { planNodes, byId, outgoing, order, indexOf };
+}
+
+/** Stage 2: traffic nodes and their components (a non-fleet node, or one per fleet instance slot). */
+function componentStage({ order, byId, outgoing, indexOf }: TrafficOrder): { nodes: TrafficNodeDef[]; components: ComponentDef[]; componentCauses: Cause[] } {
   const components: ComponentDef[] = [];
   const componentCauses: Cause[] = [];
   const nodes: TrafficNodeDef[] = [];
@@ -273,6 +287,11 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
     nodes.push(def);
   }
 
+  return { nodes, components, componentCauses };
+}
+
+/** Stage 3: balancer observation pairs and, per component, the pairs observing it. */
+function pairStage(nodes: TrafficNodeDef[], components: ComponentDef[], byId: Map<string, ResolvedNode>): { pairs: PairDef[]; balancerOfComponent: Int32Array; observerStart: Int32Array; observerList: Int32Array } {
   // Balancer observation pairs: one per fleet instance of each target, one per non-fleet target.
   const pairs: PairDef[] = [];
   const balancerOfComponent = new Int32Array(components.length).fill(-1);
@@ -313,6 +332,11 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
     observerList[fill[p.member]!++] = i;
   });
 
+  return { pairs, balancerOfComponent, observerStart, observerList };
+}
+
+/** Stage 4: outage overlays (regions, zones, common causes) over components and passives. */
+function overlayStage(plan: ResolvedPlan, nodes: TrafficNodeDef[], components: ComponentDef[], byId: Map<string, ResolvedNode>, passives: PassiveDef[]): OverlayDef[] {
   // Overlays: region, then its zones, then common causes — each an outage process over members.
   const overlays: OverlayDef[] = [];
   const inZone = (c: ComponentDef, z: number, zones: number): boolean => (c.zone >= 0 ? c.zone === z : c.instance >= 0 && c.instance % zones === z);
@@ -323,7 +347,6 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
     });
     return Int32Array.from(out);
   };
-  const { passives, monitors, passiveIndex } = compilePassives(plan);
   const passivesWhere = (pred: (p: PassiveDef) => boolean): Int32Array => Int32Array.from(passives.flatMap((p, i) => (pred(p) ? [i] : [])));
   for (const region of plan.regions) {
     if (region.outage) {
@@ -364,6 +387,21 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
       repeats: true,
     });
   }
+
+  return overlays;
+}
+
+/**
+ * Compiles in named stages: order, components, pairs, overlays, then DNS and data over what those
+ * built, and the load totals.
+ */
+export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.horizonYears): EngineModel {
+  const traffic = orderStage(plan);
+  const { planNodes, byId, indexOf } = traffic;
+  const { nodes, components, componentCauses } = componentStage(traffic);
+  const { pairs, balancerOfComponent, observerStart, observerList } = pairStage(nodes, components, byId);
+  const { passives, monitors, passiveIndex } = compilePassives(plan);
+  const overlays = overlayStage(plan, nodes, components, byId, passives);
 
   const origins = collectOrigins(plan);
   const { dns, checks: dnsChecks } = compileDns(plan, indexOf, origins);

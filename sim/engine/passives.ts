@@ -8,8 +8,8 @@
 import type { ResolvedPlan } from '../model/resolve';
 import { compileDistribution, NEVER, sample, type Sampler } from './distributions';
 import type { RandomStream } from './random';
+import { HOUR } from './timeUnits';
 
-const HOUR = 3600;
 const MINUTE = 60;
 
 export interface PassiveDef {

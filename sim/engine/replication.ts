@@ -10,13 +10,15 @@ import { sample } from './distributions';
 import { TrafficAccount, type IncidentRecord } from './metrics';
 import type { Cause, EngineModel } from './model';
 import { streamFor, type RandomStream } from './random';
-import { EventCalendar, type TimerTarget } from './simjs';
+import { Timers, type TimerBlock, type TimerDispatch } from './timers';
+import { HealthWatch } from './healthWatch';
 import { TrafficEvaluator, type TrafficState } from './traffic';
 import { DnsRuntime, type DnsHost } from './dns/dnsRuntime';
 import { ScalingController, type ScalingHost } from './scaling/controller';
 import { monitorOfPassive } from './passives';
+import { DIURNAL_OMEGA } from './diurnal';
+import { HOUR } from './timeUnits';
 
-const DIURNAL_OMEGA = (2 * Math.PI) / (24 * 3600);
 /**
  * How far in u = sin ωt an evaluation probes for slopes: small enough to stay between the loads at
  * which instances saturate (the controller looks again at each), large enough that the slope keeps
@@ -77,13 +79,13 @@ export class EventBudgetExceeded extends Error {
 }
 
 /**
- * Timer codes are generation × slots + slot. Slots: [0, C) component processes, [C, C + O) overlays,
- * [C + O, C + O + P) balancer/member detection, then the DNS checks and records (dns/), then one per
- * dataset (its pending promotion or restore step), then the scaling controller's (scaling/). A pending
- * timer is cancelled lazily by bumping its slot's generation; a stale timer is recognised and dropped
- * when it fires.
+ * Each part registers a block of timers with the kernel (timers.ts) and answers its own: component
+ * processes, outages, balancer health watch, DNS checks and records (dns/), one per dataset (its
+ * pending promotion or restore step, data/), the scaling controller's (scaling/), backups and
+ * monitors. A part's handler returns what to blame when served traffic may have changed, and the
+ * loop then refreshes traffic.
  */
-class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, ScalingHost {
+class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, ScalingHost {
   readonly downCount: Int32Array;
   readonly capacity: Float64Array;
   /** The controller's per-slot registrations (TrafficState.registered). */
@@ -102,18 +104,13 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
   private readonly passiveRepairStreams: RandomStream[];
   /** Per passive: its index among model.monitors, −1 for a backup. */
   private readonly monitorOf: Int32Array;
-  private readonly passiveBase: number;
-  private readonly truth: Uint8Array;
-  private readonly generation: Float64Array;
+  /** Balancer pairs: what each check sees and believes of its member (meaning 5). */
+  private readonly pairWatch: HealthWatch;
   private readonly failureStreams: RandomStream[];
   private readonly repairStreams: RandomStream[];
   private readonly gapStreams: RandomStream[];
   private readonly durationStreams: RandomStream[];
   private readonly detectStreams: RandomStream[];
-  private readonly slots: number;
-  private readonly overlayBase: number;
-  private readonly pairBase: number;
-  private readonly dnsBase: number;
   private readonly dnsRuntime: DnsRuntime;
   private readonly hasDns: boolean;
   /** Per-origin accounting (only with two or more origins; one origin is the total). */
@@ -122,8 +119,6 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
   readonly originLost: Float64Array;
   readonly originOffered: Float64Array;
   private originTime = 0;
-  private readonly dataBase: number;
-  private readonly controlBase: number;
   private readonly controller: ScalingController;
   private readonly useController: boolean;
   /** Liveness detection draws of containers (a new purpose, so no other draw moves). */
@@ -162,14 +157,20 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
   private readonly probeLoad: Float64Array;
   private readonly probeFleetLoad: Float64Array;
   readonly data: DataRuntime;
-  private readonly calendar: EventCalendar;
+  private readonly timers: Timers;
+  private readonly componentTimers: TimerBlock;
+  private readonly overlayTimers: TimerBlock;
+  private readonly pairTimers: TimerBlock;
+  private readonly dnsTimers: TimerBlock;
+  private readonly dataTimers: TimerBlock;
+  private readonly controlTimers: TimerBlock;
+  private readonly passiveTimers: TimerBlock;
+  /** Per registered part (its index in the kernel): its handler, returning a cause when traffic may have changed. */
+  private readonly handlers: ((local: number, t: number) => Cause | null)[] = [];
   private readonly evaluator: TrafficEvaluator;
   readonly account: TrafficAccount;
   /** Per DNS slot (checks, then records): what an incident it opens is blamed on, made once. */
   private readonly dnsSlotCauses: Cause[];
-  /** Events delivered per timer slot, so a runaway run can name what drove it. */
-  private readonly slotEvents: Float64Array;
-  private eventsLeft: number;
   private readonly replicationIndex: number;
 
   constructor(
@@ -181,22 +182,13 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     this.downCount = new Int32Array(components.length);
     this.ownDown = new Uint8Array(components.length);
     this.overlayActive = new Uint8Array(overlays.length);
-    this.truth = new Uint8Array(pairs.length).fill(1);
-    this.belief = new Uint8Array(pairs.length).fill(1);
     this.believedCount = new Int32Array(nodes.length);
     for (let n = 0; n < nodes.length; n++) this.believedCount[n] = nodes[n]!.pairEnd - nodes[n]!.pairStart;
-    this.overlayBase = components.length;
-    this.pairBase = components.length + overlays.length;
-    this.dnsBase = this.pairBase + pairs.length;
-    this.dataBase = this.dnsBase + model.dnsChecks.length + model.dns.length;
-    this.controlBase = this.dataBase + model.data.datasets.length;
     this.capacity = new Float64Array(components.length);
-    this.controller = new ScalingController(model, this, this.controlBase);
+    this.controller = new ScalingController(model, this, 0);
     this.useController = this.controller.needed;
     this.registered = this.controller.active;
     this.slotEnd = this.controller.slotEnd;
-    this.passiveBase = this.controlBase + this.controller.slotCount;
-    this.slots = this.passiveBase + model.passives.length;
     this.passiveDown = new Int32Array(model.passives.length);
     this.passiveOwnDown = new Uint8Array(model.passives.length);
     this.passiveFailureStreams = model.passives.map((p) => streamFor(seed, replication, p.sourceId, 'time-to-failure'));
@@ -218,7 +210,6 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     this.originLost = new Float64Array(origins);
     this.originOffered = new Float64Array(origins);
     for (const list of model.clientOrigins) for (const [o, rps] of list) this.originOffered[o] = this.originOffered[o]! + rps;
-    this.generation = new Float64Array(this.slots);
     this.failureStreams = components.map((c) => streamFor(seed, replication, c.sourceId, 'time-to-failure'));
     this.repairStreams = components.map((c) => streamFor(seed, replication, c.sourceId, 'time-to-repair'));
     this.gapStreams = overlays.map((o) => streamFor(seed, replication, o.sourceId, 'time-between-outages'));
@@ -228,7 +219,6 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     this.restartedAt = new Float64Array(components.length).fill(NaN);
     this.data = new DataRuntime(model.data, this, nodes.length, seed, replication, model.monitors);
     this.dataUp = this.data.dataUp;
-    this.calendar = new EventCalendar(model.horizonSeconds, this);
     this.evaluator = new TrafficEvaluator(model);
     this.dnsRuntime = new DnsRuntime(model, seed, replication, this);
     this.dnsSlotCauses = [
@@ -236,39 +226,66 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
       ...model.dns.map((record): Cause => ({ kind: 'node', id: record.id })),
     ];
     this.account = new TrafficAccount(model.offeredRps, options.availabilityObjective, model.diurnalSwing);
-    this.slotEvents = new Float64Array(this.slots);
-    this.eventsLeft = options.eventBudget ?? DEFAULT_EVENT_BUDGET;
     this.replicationIndex = replication;
-  }
 
-  /** What produced the events of a timer slot, in the plan's words. */
-  private describeSlot(slot: number): string {
-    const m = this.model;
+    // The parts and their timers (the order only numbers the slots).
+    const m = model;
     const component = (c: number): string => {
       const def = m.components[c]!;
       return def.instance >= 0 ? `instance ${def.instance} of "${m.nodes[def.node]!.id}"` : `"${def.sourceId}"`;
     };
-    if (slot < this.overlayBase) return `${component(slot)} (its failures and repairs)`;
-    if (slot < this.pairBase) return `outage process "${m.overlays[slot - this.overlayBase]!.sourceId}"`;
-    if (slot < this.dnsBase) return `health checks of "${m.pairs[slot - this.pairBase]!.sourceId}"`;
-    if (slot < this.dataBase) {
-      const local = slot - this.dnsBase;
-      return local < m.dnsChecks.length ? `DNS health checks of "${m.nodes[m.dnsChecks[local]!.targetNode]!.id}"` : `DNS record "${m.dns[local - m.dnsChecks.length]!.id}"`;
-    }
-    if (slot < this.controlBase) return `dataset of "${m.data.datasets[slot - this.dataBase]!.ids[0]}" (promotions and restores)`;
-    const c = slot - this.controlBase;
-    return c < m.components.length ? `autoscaling of ${component(c)}` : 'the autoscaling controller';
+    this.timers = new Timers(model.horizonSeconds, options.eventBudget ?? DEFAULT_EVENT_BUDGET, this);
+    const register = (count: number, describe: (local: number) => string, handler: (local: number, t: number) => Cause | null): TimerBlock => {
+      const block = this.timers.register({ describe }, count);
+      this.handlers[block.part] = handler;
+      return block;
+    };
+    this.componentTimers = register(components.length, (c) => `${component(c)} (its failures and repairs)`, (c) =>
+      this.toggleComponent(c) ? m.componentCauses[c]! : null,
+    );
+    this.overlayTimers = register(overlays.length, (o) => `outage process "${m.overlays[o]!.sourceId}"`, (o) => (this.toggleOverlay(o) ? m.overlays[o]!.cause : null));
+    this.pairTimers = register(pairs.length, (p) => `health checks of "${m.pairs[p]!.sourceId}"`, (p) => (this.detect(p) ? m.componentCauses[m.pairs[p]!.member]! : null));
+    this.dnsTimers = register(
+      m.dnsChecks.length + m.dns.length,
+      (local) => (local < m.dnsChecks.length ? `DNS health checks of "${m.nodes[m.dnsChecks[local]!.targetNode]!.id}"` : `DNS record "${m.dns[local - m.dnsChecks.length]!.id}"`),
+      (local, t) => {
+        const changed = this.dnsRuntime.onSlot(local, t);
+        this.cacheValid = false;
+        return changed ? this.dnsSlotCauses[local]! : null;
+      },
+    );
+    this.dataTimers = register(
+      m.data.datasets.length,
+      (d) => `dataset of "${m.data.datasets[d]!.ids[0]}" (promotions and restores)`,
+      (d, t) => {
+        // Blamed on the primary before the step (a promotion changes it).
+        const primary = this.data.primaryComponent(d);
+        const changed = this.data.onTimer(d, t);
+        this.cacheValid = false;
+        if (!changed) return null;
+        return primary >= 0 ? m.componentCauses[primary]! : m.initialCause;
+      },
+    );
+    // A surge's shortfall is blamed on the first clients node's load, as at t = 0.
+    this.controlTimers = register(
+      this.controller.slotCount,
+      (local) => (local < m.components.length ? `autoscaling of ${component(local)}` : 'the autoscaling controller'),
+      (local, t) => (this.controller.onTimer(local, t) ? m.initialCause : null),
+    );
+    this.passiveTimers = register(m.passives.length, (i) => `"${m.passives[i]!.sourceId}" (its failures and repairs)`, (i) =>
+      this.togglePassive(i) ? { kind: 'node', id: m.passives[i]!.sourceId } : null,
+    );
+    this.pairWatch = new HealthWatch(pairs.length, this.pairTimers);
+    this.belief = this.pairWatch.belief;
+    this.timers.start();
   }
 
-  private budgetExceeded(): never {
-    let busiest = 0;
-    for (let s = 1; s < this.slots; s++) if (this.slotEvents[s]! > this.slotEvents[busiest]!) busiest = s;
-    const total = this.calendar.delivered;
-    const source = this.describeSlot(busiest);
-    const share = Math.round((100 * this.slotEvents[busiest]!) / total);
+  onBudgetExceeded(): never {
+    const total = this.timers.delivered;
+    const { source, percent } = this.timers.busiest();
     throw new EventBudgetExceeded(
-      `replication ${this.replicationIndex} stopped at ${total.toLocaleString('en-US')} events (the budget of one replication) after ${(this.calendar.now() / 3600).toPrecision(3)} simulated hours; ` +
-        `${share} % of them came from ${source}: its times are far too short for the horizon — lengthen them or shorten the horizon`,
+      `replication ${this.replicationIndex} stopped at ${total.toLocaleString('en-US')} events (the budget of one replication) after ${(this.timers.now() / HOUR).toPrecision(3)} simulated hours; ` +
+        `${percent} % of them came from ${source}: its times are far too short for the horizon — lengthen them or shorten the horizon`,
       this.replicationIndex,
       source,
     );
@@ -281,23 +298,23 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
       this.downCount[c] = 1;
       for (let i = this.model.observerStart[c]!; i < this.model.observerStart[c + 1]!; i++) {
         const p = this.model.observerList[i]!;
-        this.truth[p] = 0;
-        this.belief[p] = 0;
+        this.pairWatch.forget(p);
         this.believedCount[this.model.pairs[p]!.balancer]!--;
       }
     }
     for (let c = 0; c < components.length; c++) {
-      if (this.controller.active[c] === 1) this.calendar.schedule(sample(components[c]!.timeToFailure, this.failureStreams[c]!), c);
+      if (this.controller.active[c] === 1) this.componentTimers.schedule(c, sample(components[c]!.timeToFailure, this.failureStreams[c]!));
     }
     for (let o = 0; o < overlays.length; o++) {
-      this.calendar.schedule(sample(overlays[o]!.gap, this.gapStreams[o]!), this.overlayBase + o);
+      this.overlayTimers.schedule(o, sample(overlays[o]!.gap, this.gapStreams[o]!));
     }
     for (let i = 0; i < this.model.passives.length; i++) {
-      this.calendar.schedule(sample(this.model.passives[i]!.timeToFailure, this.passiveFailureStreams[i]!), this.passiveBase + i);
+      this.passiveTimers.schedule(i, sample(this.model.passives[i]!.timeToFailure, this.passiveFailureStreams[i]!));
     }
+    this.evaluator.recount(this);
     // The design may fail some requests from the start (capacity below the offered load).
     this.refresh(0, this.model.initialCause, true);
-    this.calendar.run();
+    this.timers.run();
     this.advanceOrigins(this.model.horizonSeconds, false);
     this.account.finish(this.model.horizonSeconds);
   }
@@ -310,14 +327,13 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     return this.evaluator.pathServes(node);
   }
 
+  // DnsHost, DataHost and ScalingHost reach their own timer blocks.
   scheduleSlot(slot: number, delaySeconds: number): void {
-    const code = this.dnsBase + slot;
-    const gen = ++this.generation[code]!;
-    this.calendar.schedule(delaySeconds, gen * this.slots + code);
+    this.dnsTimers.restart(slot, delaySeconds);
   }
 
   cancelSlot(slot: number): void {
-    this.generation[this.dnsBase + slot]!++;
+    this.dnsTimers.cancel(slot);
   }
 
   /** Per-origin requests served from now on (a pass of the evaluator must have just run). */
@@ -341,15 +357,12 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
   }
 
   get events(): number {
-    return this.calendar.delivered;
+    return this.timers.delivered;
   }
 
-  onTimer(code: number): void {
-    const slot = code % this.slots;
-    this.slotEvents[slot]!++;
-    if (--this.eventsLeft < 0) this.budgetExceeded();
-    if ((code - slot) / this.slots !== this.generation[slot]) return; // cancelled
-    const t = this.calendar.now();
+  /** The loop: bring the account up to now, let the part answer its timer, refresh traffic if it changed something. */
+  onPartTimer(part: number, local: number): void {
+    const t = this.timers.now();
     // While clients move between DNS answers, a serverless function warms up, or diurnal load ticks
     // run against a capacity, the served rate slides linearly until this event.
     const moving = (this.hasDns && this.dnsRuntime.inTransition) || (this.useController && this.controller.dynamic);
@@ -362,39 +375,8 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
       this.account.advanceLost(t, this.lostA, this.lostB);
     } else this.account.advance(t);
     this.advanceOrigins(t, moving);
-    let causeComponent = -1;
-    let changed: boolean;
-    let cause: Cause | undefined;
-    if (slot < this.overlayBase) {
-      causeComponent = slot;
-      changed = this.toggleComponent(slot);
-    } else if (slot < this.pairBase) {
-      changed = this.toggleOverlay(slot - this.overlayBase);
-      cause = this.model.overlays[slot - this.overlayBase]!.cause;
-    } else if (slot < this.dnsBase) {
-      const p = slot - this.pairBase;
-      causeComponent = this.model.pairs[p]!.member;
-      changed = this.detect(p);
-    } else if (slot < this.dataBase) {
-      const local = slot - this.dnsBase;
-      changed = this.dnsRuntime.onSlot(local, t);
-      this.cacheValid = false;
-      cause = this.dnsSlotCauses[local];
-    } else if (slot < this.controlBase) {
-      causeComponent = this.data.primaryComponent(slot - this.dataBase);
-      changed = this.data.onTimer(slot - this.dataBase, t);
-      this.cacheValid = false;
-    } else if (slot < this.passiveBase) {
-      changed = this.controller.onTimer(slot - this.controlBase, t);
-      // A surge's shortfall is blamed on the first clients node's load, as at t = 0.
-      cause = this.model.initialCause;
-    } else {
-      changed = this.togglePassive(slot - this.passiveBase);
-      cause = { kind: 'node', id: this.model.passives[slot - this.passiveBase]!.sourceId };
-    }
-    if (!changed) return;
-    if (causeComponent >= 0) cause = this.model.componentCauses[causeComponent]!;
-    this.refresh(t, cause ?? this.model.initialCause, false);
+    const cause = this.handlers[part]!(local, t);
+    if (cause) this.refresh(t, cause, false);
   }
 
   /** Re-evaluates served traffic after a change at t, then lets the scaling controller decide. */
@@ -463,12 +445,11 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
 
   // ScalingHost (absolute slots, unlike the DNS runtime's scheduleSlot)
   scheduleControl(slot: number, delaySeconds: number): void {
-    const gen = ++this.generation[slot]!;
-    this.calendar.schedule(delaySeconds, gen * this.slots + slot);
+    this.controlTimers.restart(slot, delaySeconds);
   }
 
   cancelControl(slot: number): void {
-    this.generation[slot]!++;
+    this.controlTimers.cancel(slot);
   }
 
   invalidate(): void {
@@ -492,7 +473,7 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
   }
 
   activate(c: number): void {
-    this.scheduleControl(c, sample(this.model.components[c]!.timeToFailure, this.failureStreams[c]!));
+    this.componentTimers.restart(c, sample(this.model.components[c]!.timeToFailure, this.failureStreams[c]!));
     this.addDown(c, -1);
   }
 
@@ -501,11 +482,11 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     // The balancer deregisters the instance before it stops (a drain), so no request fails.
     for (let i = observerStart[c]!; i < observerStart[c + 1]!; i++) {
       const p = observerList[i]!;
-      this.generation[this.pairBase + p]!++;
-      this.truth[p] = 0;
+      this.pairTimers.cancel(p);
+      this.pairWatch.truth[p] = 0;
       if (this.belief[p] === 1) this.setBelief(p, 0);
     }
-    this.generation[c]!++; // its own failure process stops with it
+    this.componentTimers.cancel(c); // its own failure process stops with it
     if (this.ownDown[c] === 1) {
       this.ownDown[c] = 0;
       return;
@@ -516,20 +497,19 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
   /** A component's own failure or repair; the next one is drawn now (components keep ageing). */
   private toggleComponent(c: number): boolean {
     const def = this.model.components[c]!;
-    const code = this.generation[c]! * this.slots + c;
     if (this.ownDown[c] === 0) {
       this.ownDown[c] = 1;
-      this.data.ownFailed(c, this.calendar.now());
+      this.data.ownFailed(c, this.timers.now());
       // A liveness probe restarts a failed container: detection + restart replace its repair time.
       const repair = def.liveness
         ? sampleDetectionSeconds(def.liveness.law, this.livenessStreams[c]!, true) + def.liveness.restartSeconds
         : sample(def.timeToRepair, this.repairStreams[c]!);
-      this.calendar.schedule(repair, code);
+      this.componentTimers.schedule(c, repair);
       return this.addDown(c, 1);
     }
     this.ownDown[c] = 0;
-    if (def.liveness) this.restartedAt[c] = this.calendar.now();
-    this.calendar.schedule(sample(def.timeToFailure, this.failureStreams[c]!), code);
+    if (def.liveness) this.restartedAt[c] = this.timers.now();
+    this.componentTimers.schedule(c, sample(def.timeToFailure, this.failureStreams[c]!));
     return this.addDown(c, -1);
   }
 
@@ -541,12 +521,12 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     // A scripted disruption (repeats false) ends for good.
     if (starting || def.repeats) {
       const next = starting ? sample(def.duration, this.durationStreams[o]!) : sample(def.gap, this.gapStreams[o]!);
-      this.calendar.schedule(next, this.overlayBase + o);
+      this.overlayTimers.schedule(o, next);
     }
     let changed = false;
     const members = def.members;
     for (let i = 0; i < members.length; i++) if (this.addDown(members[i]!, starting ? 1 : -1)) changed = true;
-    this.data.overlayChanged(o, starting, this.calendar.now());
+    this.data.overlayChanged(o, starting, this.timers.now());
     const passives = def.passiveMembers;
     for (let i = 0; i < passives.length; i++) if (this.addPassiveDown(passives[i]!, starting ? 1 : -1)) changed = true;
     return changed;
@@ -555,10 +535,9 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
   /** A backup's or monitor's own failure or repair (meaning 16); the next one is drawn now. */
   private togglePassive(i: number): boolean {
     const def = this.model.passives[i]!;
-    const code = this.generation[this.passiveBase + i]! * this.slots + this.passiveBase + i;
     const failing = this.passiveOwnDown[i] === 0;
     this.passiveOwnDown[i] = failing ? 1 : 0;
-    this.calendar.schedule(sample(failing ? def.timeToRepair : def.timeToFailure, (failing ? this.passiveRepairStreams : this.passiveFailureStreams)[i]!), code);
+    this.passiveTimers.schedule(i, sample(failing ? def.timeToRepair : def.timeToFailure, (failing ? this.passiveRepairStreams : this.passiveFailureStreams)[i]!));
     return this.addPassiveDown(i, failing ? 1 : -1);
   }
 
@@ -570,7 +549,7 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     if ((before === 0) === (after === 0)) return false;
     const up = after === 0;
     const monitor = this.monitorOf[i]!;
-    const changed = this.data.passiveChanged(i, up, monitor, this.calendar.now());
+    const changed = this.data.passiveChanged(i, up, monitor, this.timers.now());
     if (up && monitor >= 0 && this.hasDns) this.dnsRuntime.monitorBack(monitor);
     if (changed) this.cacheValid = false;
     return changed;
@@ -582,14 +561,15 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     const after = before + delta;
     this.downCount[c] = after;
     if ((before === 0) === (after === 0)) return false;
+    this.evaluator.componentFlipped(c, after === 0, this);
     if (this.model.critical[c] === 1) this.criticalDown += after === 0 ? -1 : 1;
     else this.cacheValid = false;
     const balancer = this.model.balancerOfComponent[c]!;
     if (balancer >= 0 && after === 0) this.restartBalancer(balancer);
     const record = this.model.dnsOfComponent[c]!;
-    if (record >= 0 && after === 0) this.dnsRuntime.restartChecks(record, this.calendar.now());
+    if (record >= 0 && after === 0) this.dnsRuntime.restartChecks(record, this.timers.now());
     this.observe(c);
-    this.data.componentChanged(c, after === 0, this.calendar.now());
+    this.data.componentChanged(c, after === 0, this.timers.now());
     return true;
   }
 
@@ -600,11 +580,10 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
   private restartBalancer(b: number): void {
     const node = this.model.nodes[b]!;
     for (let p = node.pairStart; p < node.pairEnd; p++) {
-      this.belief[p] = 0;
-      this.truth[p] = 0;
-      this.generation[this.pairBase + p]!++;
+      this.pairWatch.forget(p);
     }
     this.believedCount[b] = 0;
+    this.evaluator.recountBalancer(b, this);
     this.cacheValid = false;
     for (let p = node.pairStart; p < node.pairEnd; p++) this.refreshPair(p);
   }
@@ -632,30 +611,22 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
   /** A member's observable state changed (or may have): restart its detection clock if needed. */
   private refreshPair(p: number): void {
     const healthy = this.pairObserves(p);
-    if (healthy === this.truth[p]) return;
-    this.truth[p] = healthy;
-    const slot = this.pairBase + p;
-    const gen = ++this.generation[slot]!;
-    // Consecutive-probe counting restarts at every change, so a flap shorter than the detection
-    // delay is never noticed.
-    if (healthy === this.belief[p]) return;
+    if (!this.pairWatch.see(p, healthy) || !this.pairWatch.disagrees(p)) return;
     // A container back from its liveness restart is ready: restartSeconds includes readiness.
-    if (healthy === 1 && this.model.pairs[p]!.readiness && this.restartedAt[this.model.pairs[p]!.member] === this.calendar.now()) {
+    if (healthy === 1 && this.model.pairs[p]!.readiness && this.restartedAt[this.model.pairs[p]!.member] === this.timers.now()) {
       this.setBelief(p, 1);
       return;
     }
     const delay = sampleDetectionSeconds(this.model.pairs[p]!.law, this.detectStreams[p]!, healthy === 0);
-    this.calendar.schedule(delay, gen * this.slots + slot);
+    this.pairWatch.detectAfter(p, delay);
   }
 
   scheduleData(dataset: number, delaySeconds: number): void {
-    const slot = this.dataBase + dataset;
-    const gen = ++this.generation[slot]!;
-    this.calendar.schedule(delaySeconds, gen * this.slots + slot);
+    this.dataTimers.restart(dataset, delaySeconds);
   }
 
   cancelData(dataset: number): void {
-    this.generation[this.dataBase + dataset]!++;
+    this.dataTimers.cancel(dataset);
   }
 
   noteDataLoss(rpoSeconds: number, writes: number): void {
@@ -663,7 +634,7 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
   }
 
   private detect(p: number): boolean {
-    this.setBelief(p, this.truth[p]!);
+    this.setBelief(p, this.pairWatch.truth[p]!);
     return true;
   }
 
@@ -671,6 +642,7 @@ class Replication implements TimerTarget, TrafficState, DnsHost, DataHost, Scali
     const b = this.model.pairs[p]!.balancer;
     const was = this.believedCount[b]!;
     this.belief[p] = value;
+    this.evaluator.beliefChanged(p, value, this);
     this.believedCount[b] = was + (value === 1 ? 1 : -1);
     this.cacheValid = false;
     // A balancer's own observable health is "believes at least one target".

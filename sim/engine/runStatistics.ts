@@ -13,8 +13,8 @@ import type { ObjectiveResult, SimulationResult } from './monteCarlo';
 import type { ReplicationSummary } from './replication';
 import { RAW_SAMPLE_LIMIT, SampleSummary, type SampleSummaryState } from './sampleSummary';
 import { studentTQuantile, type MeanWithInterval } from './stats';
+import { YEAR_SECONDS } from './timeUnits';
 
-const SECONDS_PER_YEAR = 8760 * 3600;
 const MINUTES_PER_YEAR = 525_600;
 const COUNTERS = ['incidents', 'openAtHorizon', 'events', 'months', 'monthsMet', 'promotions', 'promotionAttempts', 'restores', 'restoreAttempts', 'unrecoverableLosses', 'multiwriterLosses'] as const;
 type Counter = (typeof COUNTERS)[number];
@@ -171,9 +171,9 @@ export class RunStatistics {
   result(plan: ResolvedPlan, seed: number, origins: string[]): SimulationResult {
     const n = this.replications;
     if (n === 0) throw new Error('run statistics: no replications');
-    const years = this.horizonSeconds / SECONDS_PER_YEAR;
+    const years = this.horizonSeconds / YEAR_SECONDS;
     // Per simulated year: x · 31,536,000 / horizonSeconds, as one exact ratio.
-    const perYear: Scale = { num: BigInt(SECONDS_PER_YEAR) << VALUE_SHIFT, den: scaled(this.horizonSeconds) };
+    const perYear: Scale = { num: BigInt(YEAR_SECONDS) << VALUE_SHIFT, den: scaled(this.horizonSeconds) };
     const requestWeighted = availabilityInterval(this.requestU);
     const o = plan.objectives;
     const objectives: Record<string, ObjectiveResult> = {};

@@ -11,6 +11,7 @@ import { compileData } from './data/dataModel';
 import { compileModel, HOUR, type EngineModel, type OverlayDef } from './model';
 import { runReplication, type ReplicationSummary } from './replication';
 import { quantileSorted } from './stats';
+import { HOURS_PER_YEAR } from './timeUnits';
 
 /**
  * A scenario run lasts until this long after the disruption ends: enough for detection, DNS caches,
@@ -102,7 +103,7 @@ function scriptedCause(fail: Scenario['fail']): OverlayDef['cause'] {
 /** The plan's model with random failures off and one scripted overlay. */
 export function compileScenarioModel(plan: ResolvedPlan, scenario: Scenario): EngineModel {
   const horizonHours = scenario.atHours + scenario.durationHours + SCENARIO_RECOVERY_HOURS;
-  const base = compileModel(plan, horizonHours / 8760);
+  const base = compileModel(plan, horizonHours / HOURS_PER_YEAR);
   const scripted: OverlayDef = {
     sourceId: `scenario:${scenario.id}`,
     cause: scriptedCause(scenario.fail),

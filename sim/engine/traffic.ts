@@ -97,6 +97,24 @@ export class TrafficEvaluator {
   private readonly originIndex: Int32Array;
   private readonly originRps: Float64Array;
   private readonly algorithm: Uint8Array;
+  /**
+   * Counts kept up to date event by event (see componentFlipped, beliefChanged, recount) so that,
+   * without capacity figures, a fleet and its balancer are evaluated in time independent of the
+   * fleet's size: per fleet node its up instances; per balancer entry (a block of one fleet's
+   * instance pairs, or one whole-node pair) the believed-healthy members that are up.
+   */
+  private readonly incremental: boolean;
+  private readonly fleetUp: Int32Array;
+  /** Per balancer n: its entries entryStart[n] .. entryStart[n + 1]. */
+  private readonly entryStart: Int32Array;
+  /** Per entry: its first pair, whether it is a block of instance pairs, and (blocks) its believed-and-up count. */
+  private readonly entryPair: Int32Array;
+  private readonly entryIsBlock: Uint8Array;
+  private readonly entryBelievedUp: Int32Array;
+  /** Per pair: its entry when it belongs to a block of instance pairs, else −1. */
+  private readonly blockOfPair: Int32Array;
+  /** Per balancer: 1 when its shares are equal among believed members (the counts give its success). */
+  private readonly countable: Uint8Array;
 
   constructor(private readonly model: EngineModel) {
     const { nodes, pairs, components } = model;
@@ -141,6 +159,93 @@ export class TrafficEvaluator {
     for (let i = 0; i < n; i++) this.originStart[i + 1] = this.originStart[i]! + origins[i]!.length;
     this.originIndex = Int32Array.from(origins.flat(), ([o]) => o);
     this.originRps = Float64Array.from(origins.flat(), ([, rps]) => rps);
+
+    this.incremental = !model.capacityLimited;
+    this.fleetUp = new Int32Array(n);
+    this.blockOfPair = new Int32Array(pairs.length).fill(-1);
+    this.entryStart = new Int32Array(n + 1);
+    const entryPair: number[] = [];
+    const entryIsBlock: number[] = [];
+    this.countable = new Uint8Array(n);
+    for (let b = 0; b < n; b++) {
+      this.entryStart[b] = entryPair.length;
+      for (let p = this.pairStart[b]!; p < this.pairEnd[b]!; p = this.pairIsInstance[p] === 1 ? this.pairGroupEnd[p]! : p + 1) {
+        const e = entryPair.length;
+        entryPair.push(p);
+        entryIsBlock.push(this.pairIsInstance[p]!);
+        if (this.pairIsInstance[p] === 1) for (let q = p; q < this.pairGroupEnd[p]!; q++) this.blockOfPair[q] = e;
+      }
+      // Least connections weighs up members by capacity; with one entry (or no capacity figures on any
+      // member, as here) the weights cancel, so its success is the equal split's.
+      this.countable[b] = this.algorithm[b] !== LEAST_CONNECTIONS || entryPair.length - this.entryStart[b]! <= 1 ? 1 : 0;
+    }
+    this.entryStart[n] = entryPair.length;
+    this.entryPair = Int32Array.from(entryPair);
+    this.entryIsBlock = Uint8Array.from(entryIsBlock);
+    this.entryBelievedUp = new Int32Array(entryPair.length);
+  }
+
+  /** Rebuilds every count from the state (at the start, after direct writes to downCount or belief). */
+  recount(state: TrafficState): void {
+    if (!this.incremental) return;
+    const { role, component, fleetUp } = this;
+    for (let i = 0; i < role.length; i++) {
+      if (role[i] !== FLEET) continue;
+      let up = 0;
+      const first = component[i]!;
+      for (let c = first; c < first + this.model.nodes[i]!.instances; c++) if (state.downCount[c] === 0) up++;
+      fleetUp[i] = up;
+    }
+    for (let b = 0; b < role.length; b++) if (role[b] === BALANCER) this.recountBalancer(b, state);
+  }
+
+  /** Rebuilds one balancer's believed-and-up counts (after its checker restarted). */
+  recountBalancer(b: number, state: TrafficState): void {
+    if (!this.incremental) return;
+    for (let e = this.entryStart[b]!; e < this.entryStart[b + 1]!; e++) this.entryBelievedUp[e] = 0;
+    for (let p = this.pairStart[b]!; p < this.pairEnd[b]!; p++) {
+      const e = this.blockOfPair[p]!;
+      if (e >= 0 && state.belief[p] === 1 && state.downCount[this.pairMember[p]!] === 0) this.entryBelievedUp[e]!++;
+    }
+  }
+
+  /** Component c came up or went down (its downCount crossed zero): its fleet's count and the blocks of the pairs observing it. */
+  componentFlipped(c: number, up: boolean, state: TrafficState): void {
+    if (!this.incremental) return;
+    const delta = up ? 1 : -1;
+    const node = this.model.components[c]!.node;
+    if (this.role[node] === FLEET) this.fleetUp[node] = this.fleetUp[node]! + delta;
+    const { observerStart, observerList } = this.model;
+    for (let i = observerStart[c]!; i < observerStart[c + 1]!; i++) {
+      const p = observerList[i]!;
+      const e = this.blockOfPair[p]!;
+      if (e >= 0 && state.belief[p] === 1) this.entryBelievedUp[e] = this.entryBelievedUp[e]! + delta;
+    }
+  }
+
+  /** Pair p's belief has just been set to `value` (it was the other value). */
+  beliefChanged(p: number, value: number, state: TrafficState): void {
+    if (!this.incremental) return;
+    const e = this.blockOfPair[p]!;
+    if (e >= 0 && state.downCount[this.pairMember[p]!] === 0) this.entryBelievedUp[e] = this.entryBelievedUp[e]! + (value === 1 ? 1 : -1);
+  }
+
+  /**
+   * A balancer's success from the counts: each believed member gets an equal share, a block of
+   * instance pairs serves through its up members, a whole-node member through its own success.
+   * Only while some member is believed (failing open reads `registered`, pair by pair).
+   */
+  private countedBalancerSuccess(b: number, state: TrafficState): number {
+    const equal = 1 / state.believedCount[b]!;
+    let ok = 0;
+    for (let e = this.entryStart[b]!; e < this.entryStart[b + 1]!; e++) {
+      const p = this.entryPair[e]!;
+      if (this.entryIsBlock[e] === 1) {
+        const up = this.entryBelievedUp[e]!;
+        if (up > 0) ok += up * (equal * this.downstream[this.pairMemberNode[p]!]!);
+      } else if (state.belief[p] === 1) ok += equal * this.success[this.pairMemberNode[p]!]!;
+    }
+    return ok;
   }
 
   /** PLAN-FORMAT meaning 8: what a record forwards, origin by origin, to each target. */
@@ -362,6 +467,10 @@ export class TrafficEvaluator {
           success[i] = 0;
           continue;
         }
+        if (!limited && this.incremental && this.countable[i] === 1 && state.believedCount[i]! > 0) {
+          success[i] = this.countedBalancerSuccess(i, state);
+          continue;
+        }
         if (!limited) this.splitShares(i, state);
         let ok = 0;
         for (let q = pairStart[i]!; q < liveEnd[i]!; q++) {
@@ -391,6 +500,11 @@ export class TrafficEvaluator {
         success[i] = dataUp[i] === 1 ? below : 0;
       } else {
         // A fleet: the mean served ratio of its up instances (1 each without capacity figures).
+        downstream[i] = below;
+        if (!limited && this.incremental) {
+          success[i] = this.fleetUp[i]! > 0 ? below : 0;
+          continue;
+        }
         const first = component[i]!;
         const last = first + slotEnd[i]!;
         let up = 0;

@@ -1,9 +1,12 @@
-// A small argument parser for the CLI: positionals plus --flag / --flag value / --flag=value,
-// with every unknown flag or malformed number reported as a UsageError naming the flag.
+// The CLI's argument parsing: node:util parseArgs splits the words (so `--` ends the options and
+// everything after it is a positional, and `--flag=value` works), then each option is checked
+// against the command's spec, every unknown option or malformed number reported as a UsageError
+// naming the option.
+import { parseArgs as splitArgs } from 'node:util';
 import { UsageError } from './cliTypes';
 
 export interface FlagSpec {
-  /** 'boolean' flags take no value; 'string' and 'number' take one. */
+  /** 'boolean' flags take no value; 'string', 'number' and 'integer' take one. */
   [name: string]: 'boolean' | 'string' | 'number' | 'integer';
 }
 
@@ -13,24 +16,23 @@ export interface ParsedArgs {
 }
 
 export function parseArgs(args: string[], spec: FlagSpec): ParsedArgs {
+  const options = Object.fromEntries(Object.entries(spec).map(([name, kind]) => [name, { type: kind === 'boolean' ? ('boolean' as const) : ('string' as const) }]));
+  // Not strict: the checks below word the errors the CLI's way, naming the option.
+  const { tokens } = splitArgs({ args, options, strict: false, allowPositionals: true, tokens: true });
   const positionals: string[] = [];
   const flags: ParsedArgs['flags'] = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (!arg.startsWith('--') || arg === '--') {
-      positionals.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = arg.slice(2, eq >= 0 ? eq : undefined);
-    const kind = spec[name];
-    if (!kind) throw new UsageError(`unknown option --${name}`);
+  for (const token of tokens) {
+    if (token.kind === 'positional') positionals.push(token.value);
+    if (token.kind !== 'option') continue;
+    const name = token.name;
+    const kind = Object.hasOwn(spec, name) ? spec[name] : undefined;
+    if (!kind || !token.rawName.startsWith('--')) throw new UsageError(`unknown option ${token.rawName}`);
     if (kind === 'boolean') {
-      if (eq >= 0) throw new UsageError(`--${name} takes no value`);
+      if (token.value !== undefined) throw new UsageError(`--${name} takes no value`);
       flags[name] = true;
       continue;
     }
-    const raw = eq >= 0 ? arg.slice(eq + 1) : args[++i];
+    const raw = token.value;
     if (raw === undefined || raw === '') throw new UsageError(`--${name} needs a value`);
     if (kind === 'string') flags[name] = raw;
     else {

@@ -17,11 +17,11 @@ const COMPONENTS = 20;
 const YEARS = 5000;
 const RUNS = 5;
 
-function seriesPlan(): unknown {
+function seriesPlan(count = COMPONENTS): unknown {
   const nodes: unknown[] = [{ id: 'users', kind: 'clients', requestsPerSecond: 100 }];
   const edges: unknown[] = [];
   let previous = 'users';
-  for (let i = 0; i < COMPONENTS; i++) {
+  for (let i = 0; i < count; i++) {
     const id = `c${i}`;
     nodes.push({
       id,
@@ -32,7 +32,68 @@ function seriesPlan(): unknown {
     edges.push({ kind: 'traffic', from: previous, to: id });
     previous = id;
   }
-  return { schemaVersion: 1, name: 'bench: 20 in series', regions: [], nodes, edges };
+  return { schemaVersion: 1, name: `bench: ${count} in series`, regions: [], nodes, edges };
+}
+
+/** Clients → one round-robin balancer → a gateway fleet of `instances` (each exponential 1000 h up / 4 h down). */
+function fleetPlan(instances: number): unknown {
+  return {
+    schemaVersion: 1,
+    name: `bench: fleet of ${instances}`,
+    regions: [],
+    nodes: [
+      { id: 'users', kind: 'clients', requestsPerSecond: 100 },
+      { id: 'lb', kind: 'loadBalancer', algorithm: 'round-robin' },
+      {
+        id: 'gw',
+        kind: 'gateway',
+        instances,
+        reliability: { timeToFailureHours: { dist: 'exponential', mean: 1000 }, timeToRepairHours: { dist: 'exponential', mean: 4 } },
+      },
+    ],
+    edges: [
+      { kind: 'traffic', from: 'users', to: 'lb' },
+      { kind: 'traffic', from: 'lb', to: 'gw' },
+    ],
+  };
+}
+
+/** Events per second of one replication of `plan` over `years` (validation and compilation not timed). */
+function eventsPerSecond(plan: unknown, years: number, seed: number): number {
+  const validated = validatePlan(plan);
+  if (!validated.resolved) throw new Error(`bench plan is invalid: ${JSON.stringify(validated.errors?.[0])}`);
+  const model = compileModel(validated.resolved, years);
+  const started = performance.now();
+  const summary = runReplication(model, { seed, replication: 0, availabilityObjective: NaN });
+  return summary.events / ((performance.now() - started) / 1000);
+}
+
+// Cost per event against size: about 400,000 events per run whatever the size (each instance or
+// component makes about 17.5 failure/repair events a year, and a balanced instance as many detections).
+const SCALE_RUNS = 5;
+const SCALE_EVENTS = 400_000;
+
+function scaleBench(): void {
+  loadSimjsNode();
+  const cases: { label: string; plan: unknown; years: number }[] = [
+    ...[10, 100, 1000].map((n) => ({ label: `fleet of ${n} behind one balancer`, plan: fleetPlan(n), years: SCALE_EVENTS / (35 * n) })),
+    ...[20, 500].map((n) => ({ label: `series of ${n} components`, plan: seriesPlan(n), years: SCALE_EVENTS / (17.5 * n) })),
+  ];
+  process.stdout.write(`Events per second against size (one replication of ~${SCALE_EVENTS.toLocaleString('en-US')} events, one thread), median (min – max) of ${SCALE_RUNS}\n`);
+  const medians = new Map<string, number>();
+  for (const c of cases) {
+    eventsPerSecond(c.plan, c.years / 10, 1); // warm-up
+    const rates: number[] = [];
+    for (let i = 0; i < SCALE_RUNS; i++) rates.push(eventsPerSecond(c.plan, c.years, i + 2));
+    medians.set(c.label, median(rates));
+    const fmt = (x: number): string => `${(x / 1e6).toFixed(3)} M`;
+    process.stdout.write(`  ${c.label.padEnd(34)} ${fmt(median(rates))} events/s (${fmt(Math.min(...rates))} – ${fmt(Math.max(...rates))})\n`);
+  }
+  const ratio = (a: string, b: string): string => (medians.get(a)! / medians.get(b)!).toFixed(2);
+  process.stdout.write(
+    `  fleet 10 / fleet 1,000: ${ratio('fleet of 10 behind one balancer', 'fleet of 1000 behind one balancer')}× (target ≤ 2); ` +
+      `series 20 / series 500: ${ratio('series of 20 components', 'series of 500 components')}× (target ≤ 1.5)\n\n`,
+  );
 }
 
 function median(xs: number[]): number {
@@ -168,7 +229,13 @@ if (childArgs >= 0) {
   await benchMemory(Number(process.argv[memoryArgs + 1]));
 } else if (process.argv.includes('--memory')) {
   memoryBench();
+} else if (process.argv.includes('--ratio')) {
+  seriesBench();
+} else if (process.argv.includes('--scale')) {
+  scaleBench();
+  seriesBench();
 } else {
+  scaleBench();
   seriesBench();
   templateBench();
   memoryBench();

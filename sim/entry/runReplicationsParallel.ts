@@ -8,6 +8,7 @@ import type { ResolvedPlan } from '../model/resolve';
 import { accumulateReplications, pairedRecordOf, RunStatistics, type PairedRecord } from '../engine/monteCarlo';
 import { EventBudgetExceeded } from '../engine/replication';
 import type { RunStatisticsState } from '../engine/runStatistics';
+import { splitReplications } from '../engine/replicationJobs';
 import type { WorkerJob, WorkerSetup } from './simulationWorker';
 import { loadSimjsNode } from './loadSimjsNode';
 import { cachedBundle } from './cachedBundle.mjs';
@@ -71,10 +72,8 @@ async function runPool(plan: ResolvedPlan, options: ParallelOptions, pairedRecor
     const statistics = accumulateReplications(plan, { fromReplication: first, count: replications, seed, horizonYears, eventBudget, onReplication: (done) => onProgress?.(done, replications), onSummary });
     return { statistics, records };
   }
-  // Small chunks balance the load when replications differ in cost; order is restored at the end.
-  const chunk = Math.max(1, Math.ceil(replications / (workers * 16)));
-  const jobs: WorkerJob[] = [];
-  for (let from = 0; from < replications; from += chunk) jobs.push({ fromReplication: first + from, count: Math.min(chunk, replications - from) });
+  // The app's split too; order is restored at the end. A shard starts at its own first replication.
+  const jobs: WorkerJob[] = splitReplications(replications, workers).map((job) => ({ ...job, fromReplication: first + job.fromReplication }));
   let merged: RunStatistics | undefined;
   let done = 0;
   let next = 0;

@@ -70,9 +70,11 @@ const flush = () => new Promise((r) => setTimeout(r, 0));
 
 describe('splitting and merging replications', () => {
   it('splits like the CLI and leaves one core to the window', () => {
-    expect(splitReplications(10, 2)).toEqual([
+    expect(splitReplications(20, 2)).toEqual([
       { fromReplication: 0, count: 2 }, { fromReplication: 2, count: 2 }, { fromReplication: 4, count: 2 }, { fromReplication: 6, count: 2 }, { fromReplication: 8, count: 2 },
+      { fromReplication: 10, count: 2 }, { fromReplication: 12, count: 2 }, { fromReplication: 14, count: 2 }, { fromReplication: 16, count: 2 }, { fromReplication: 18, count: 2 },
     ]);
+    expect(splitReplications(1000, 2).map((j) => j.count)).toEqual(Array.from({ length: 16 }, (_, i) => (i < 15 ? 63 : 55)));
     expect(splitReplications(3, 8).map((j) => j.count)).toEqual([1, 1, 1]);
     expect(workerCountFor(8, 100)).toBe(7);
     expect(workerCountFor(1, 100)).toBe(1);

@@ -6,9 +6,21 @@
  */
 import type { ResolvedDatastore, ResolvedPlan } from '../../model/resolve';
 import { compileDistribution, type Sampler } from '../distributions';
-import type { ComponentDef, OverlayDef, TrafficNodeDef } from '../model';
+import { HOUR } from '../timeUnits';
 
-const HOUR = 3600;
+/**
+ * What compileData reads of the engine model being built: node ids and components, the component
+ * count, overlay causes. Declared here (model.ts's types satisfy them) so that this module does not
+ * import model.ts, which imports it.
+ */
+interface NodeRef {
+  id: string;
+  component: number;
+}
+interface OverlayRef {
+  cause: { kind: string; id: string };
+}
+
 
 export interface DataEdgeDef {
   /** Member indices (within the dataset) of the edge's ends, as drawn. */
@@ -81,9 +93,9 @@ export interface DataModel {
  */
 export function compileData(
   plan: ResolvedPlan,
-  nodes: readonly TrafficNodeDef[],
-  components: readonly ComponentDef[],
-  overlays: readonly OverlayDef[],
+  nodes: readonly NodeRef[],
+  components: { readonly length: number },
+  overlays: readonly OverlayRef[],
   passiveIndex: ReadonlyMap<string, number>,
 ): DataModel {
   const stores = plan.nodes.filter((n): n is ResolvedDatastore => n.kind === 'datastore');

@@ -6,6 +6,7 @@
  * node, whether requests to it succeed (`dataUp`). Imports only sim/engine; no DOM, Node or clock.
  */
 import { sample } from '../distributions';
+import { sineIntegral } from '../diurnal';
 import { notice, noticeAfterReturn, type MonitorDef } from '../passives';
 import { streamFor, type RandomStream } from '../random';
 import { pathBetween, type DataModel, type DatasetDef } from './dataModel';
@@ -42,7 +43,6 @@ const Phase = {
 } as const;
 type Phase = (typeof Phase)[keyof typeof Phase];
 
-const DIURNAL_OMEGA = (2 * Math.PI) / (24 * 3600);
 
 /** Mutable state of one dataset, allocated once per replication. */
 class DatasetState {
@@ -686,7 +686,7 @@ export class DataRuntime {
   /** One RPO sample and the writes offered in [from, to] at rate + swingRate · sin ωt (each client's own swing). */
   private recordLoss(rpoSeconds: number, rate: number, swingRate: number, from: number, to: number): void {
     const seconds = Math.max(0, to - from);
-    const swingSeconds = swingRate === 0 || to <= from ? 0 : (Math.cos(DIURNAL_OMEGA * from) - Math.cos(DIURNAL_OMEGA * to)) / DIURNAL_OMEGA;
+    const swingSeconds = swingRate === 0 || to <= from ? 0 : sineIntegral(from, to);
     const writes = rate * seconds + swingRate * swingSeconds;
     this.rpoSeconds.push(rpoSeconds);
     this.counters.writesLost += writes;

@@ -10,6 +10,7 @@ import { notice, noticeAfterReturn } from '../passives';
 import { streamFor, type RandomStream } from '../random';
 import { answerFor } from './answers';
 import { CachedAnswers } from './cachedAnswers';
+import { HealthWatch } from '../healthWatch';
 
 /** How the runtime reaches the replication: timers by local slot, and what checks can observe. */
 export interface DnsHost {
@@ -29,8 +30,8 @@ export class DnsRuntime {
   readonly shares: Float64Array[];
   private readonly views: Float64Array[][];
   private readonly caches: CachedAnswers[][];
-  private readonly truth: Uint8Array;
-  private readonly belief: Uint8Array;
+  /** Per check: what it sees and believes of its target (the same watch as balancer pairs'). */
+  private readonly watch: HealthWatch;
   private readonly healthy: Uint8Array[];
   private readonly answer: Float64Array[];
   private readonly streams: RandomStream[];
@@ -52,8 +53,8 @@ export class DnsRuntime {
     private readonly host: DnsHost,
   ) {
     const { dns, dnsChecks } = model;
-    this.truth = new Uint8Array(dnsChecks.length).fill(1);
-    this.belief = new Uint8Array(dnsChecks.length).fill(1);
+    // Check c's detection timer is the runtime's local slot c.
+    this.watch = new HealthWatch(dnsChecks.length, { schedule: (c, delay) => host.scheduleSlot(c, delay), cancel: (c) => host.cancelSlot(c) });
     this.streams = dnsChecks.map((c) => streamFor(seed, replication, c.sourceId, 'dns-detection'));
     this.manualStreams = dnsChecks.map((c) => (c.manual ? streamFor(seed, replication, c.sourceId, 'dns-manual') : null));
     this.awaitingMonitor = new Uint8Array(dnsChecks.length);
@@ -94,9 +95,8 @@ export class DnsRuntime {
   onSlot(slot: number, t: number): boolean {
     const checks = this.model.dnsChecks.length;
     if (slot < checks) {
-      this.belief[slot] = this.truth[slot]!;
       const d = this.model.dnsChecks[slot]!.dns;
-      this.healthy[d]![this.model.dnsChecks[slot]!.target] = this.belief[slot]!;
+      this.healthy[d]![this.model.dnsChecks[slot]!.target] = this.watch.confirm(slot);
       this.answerChanged(d, t);
       return true;
     }
@@ -111,10 +111,8 @@ export class DnsRuntime {
   restartChecks(d: number, t: number): void {
     const def = this.model.dns[d]!;
     for (let c = def.checkStart; c < def.checkEnd; c++) {
-      this.truth[c] = 0;
-      this.belief[c] = 0;
+      this.watch.forget(c);
       this.healthy[d]![this.model.dnsChecks[c]!.target] = 0;
-      this.host.cancelSlot(c);
       this.awaitingMonitor[c] = 0;
     }
     this.answerChanged(d, t);
@@ -125,20 +123,17 @@ export class DnsRuntime {
     const { dnsChecks } = this.model;
     for (let c = 0; c < dnsChecks.length; c++) {
       const observed = this.observe(c);
-      if (observed === this.truth[c]) continue;
-      this.truth[c] = observed;
-      // Consecutive-probe counting restarts at every change: a flap shorter than detection goes unseen.
-      this.host.cancelSlot(c);
+      if (!this.watch.see(c, observed)) continue;
       this.awaitingMonitor[c] = 0;
-      if (observed === this.belief[c]) continue;
+      if (!this.watch.disagrees(c)) continue;
       if (dnsChecks[c]!.manual) {
         // Meaning 21: people notice (meaning 16: the monitors up now, else the first one back).
         const noticed = notice(this.model.monitors, this.host, this.manualStreams[c]!);
         if (noticed === null) this.awaitingMonitor[c] = 1;
-        else this.host.scheduleSlot(c, noticed.delaySeconds + dnsChecks[c]!.law.propagationSeconds);
+        else this.watch.detectAfter(c, noticed.delaySeconds + dnsChecks[c]!.law.propagationSeconds);
         continue;
       }
-      this.host.scheduleSlot(c, sampleDetectionSeconds(dnsChecks[c]!.law, this.streams[c]!, observed === 0));
+      this.watch.detectAfter(c, sampleDetectionSeconds(dnsChecks[c]!.law, this.streams[c]!, observed === 0));
     }
   }
 

@@ -6,6 +6,7 @@
  * sim/engine (no clock, no environment).
  */
 import type { EngineModel } from '../model';
+import { DIURNAL_OMEGA } from '../diurnal';
 
 /**
  * Scale-in waits this long after the load first allows it, and then removes only what the load at
@@ -13,7 +14,6 @@ import type { EngineModel } from '../model';
  * tracking waits longer still); a sane cool-down keeps a flapping load from thrashing instances.
  */
 export const SCALE_IN_COOLDOWN_SECONDS = 300;
-const DIURNAL_OMEGA = (2 * Math.PI) / (24 * 3600);
 const EPSILON = 1e-9;
 const CROSSING_MARGIN_SECONDS = 1e-3;
 /** Two tick times this close are the same crossing computed twice (its last bits differ). */

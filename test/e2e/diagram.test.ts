@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { getTemplate } from '../../sim/templates';
 import { boxesOverlap, nodeBox } from '../../sim/diagram/geometry';
 import type { Plan } from '../../sim/model/schema';
-import { pageErrors, REPO_ROOT, screenshot, skipReason, useBuiltApp } from './helpers/browser';
+import { clickToolbarCommand, pageErrors, REPO_ROOT, screenshot, skipReason, useBuiltApp } from './helpers/browser';
 import { CanvasPage } from './helpers/canvasPage';
 import { ResultsPage } from './helpers/resultsPage';
 
@@ -35,14 +35,14 @@ describe.skipIf(reason !== null)('diagram features in Chromium', () => {
     const plan = structuredClone(getTemplate(name)!.plan);
     if (scramble) plan.nodes.forEach((n, i) => (n.position = { x: 100 + (i % 2) * 20, y: 100 }));
     await page.evaluate((p) => window.__editor!.getState().replacePlan(p, { history: 'reset' }), plan);
-    await page.getByTestId('fit-view').click();
+    await clickToolbarCommand(page, 'fit-view');
   }
 
   it('auto-lays out a scrambled design as one undo step, with routed wires and service icons', async () => {
     const { page, canvas } = await open();
     await loadTemplate(page, 'two-region-active-passive', true);
     const scrambled = await canvas.plan();
-    await page.getByTestId('auto-layout').click();
+    await clickToolbarCommand(page, 'auto-layout');
     await page.waitForFunction(() => window.__editor!.getState().plan.nodes.some((n) => n.position!.y > 150));
     const laid = await canvas.plan();
     const boxes = laid.nodes.map((n) => nodeBox(n));
@@ -51,7 +51,7 @@ describe.skipIf(reason !== null)('diagram features in Chromium', () => {
     await expect(page.getByTestId('node-dns').locator('[data-icon]').getAttribute('data-icon')).resolves.toBe('route53');
     await expect(page.getByTestId('node-db-east').locator('[data-icon]').getAttribute('data-icon')).resolves.toBe('aurora');
     await expect(page.locator('.react-flow__edge').count()).resolves.toBe(laid.edges.length + 1);
-    await page.getByTestId('fit-view').click();
+    await clickToolbarCommand(page, 'fit-view');
     await page.waitForTimeout(300);
     await screenshot(page, 'diagram-01-auto-layout-1280');
     // One undo puts the scrambled layout back.
@@ -66,14 +66,14 @@ describe.skipIf(reason !== null)('diagram features in Chromium', () => {
   it('exports the canvas as SVG and PNG downloads', async () => {
     const { page } = await open();
     await loadTemplate(page, 'two-region-active-passive');
-    const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
+    const [svgDownload] = await Promise.all([page.waitForEvent('download'), clickToolbarCommand(page, 'export-svg')]);
     expect(svgDownload.suggestedFilename()).toBe('two-regions-active-passive.svg');
     const svg = await readFile((await svgDownload.path())!, 'utf8');
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('data-node-id="gw-east"');
     expect(svg).toContain('data-icon="route53"');
 
-    const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+    const [pngDownload] = await Promise.all([page.waitForEvent('download'), clickToolbarCommand(page, 'export-png')]);
     expect(pngDownload.suggestedFilename()).toBe('two-regions-active-passive.png');
     const png = await readFile((await pngDownload.path())!);
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

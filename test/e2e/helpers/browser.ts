@@ -100,3 +100,13 @@ export function useBuiltApp(): { readonly browser: Browser; readonly server: Sta
   });
   return app;
 }
+
+/**
+ * Clicks a toolbar command wherever the window's width put it: in the bar, or in the "⋯" menu that
+ * takes the entries that do not fit (a narrow window keeps only the highest priorities in the bar).
+ */
+export async function clickToolbarCommand(page: Page, testId: string): Promise<void> {
+  const button = page.getByTestId(testId);
+  if (!(await button.isVisible())) await page.getByTestId('toolbar-more').click();
+  await page.getByTestId(testId).click();
+}

@@ -14,6 +14,7 @@ import { selectCanRedo, selectCanUndo } from '../store/selectors';
 import { isMac } from './platformKeys';
 import { WireKindControl } from './WireKindControl';
 import { useAutoLayoutCommand, useExportPngCommand, useExportSvgCommand, useSearchCommand } from '../diagram/DiagramCommands';
+import { useExportReportCommand } from '../review/ExportReportCommand';
 
 /** One button: in the bar an icon (or its label when it has no icon), in the menu a labelled row. */
 export interface ToolbarCommand {
@@ -94,6 +95,7 @@ export const TOOLBAR_ITEMS: readonly ToolbarItem[] = [
   { id: 'export-svg', group: 'diagram', priority: 20, useCommand: useExportSvgCommand },
   { id: 'export-png', group: 'diagram', priority: 21, useCommand: useExportPngCommand },
   { id: 'export-code', group: 'diagram', priority: 15, useCommand: useExportCodeCommand },
+  { id: 'export-report', group: 'diagram', priority: 14, useCommand: useExportReportCommand },
   { id: 'wire-kind', group: 'wire', priority: 75, Control: WireKindControl },
   { id: 'run-settings', group: 'run', priority: 30, Control: RunSettings },
   { id: 'shortcuts', group: 'help', priority: 0, useCommand: useShortcutsCommand, menuOnly: true },

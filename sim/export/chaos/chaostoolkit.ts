@@ -8,7 +8,7 @@ import type { Plan } from '../../model/schema';
 import { k8sName } from '../kubernetes/generate';
 import { snake } from '../aws/names';
 import type { ExportFile, ExportFormat, ExportOptions, ExportResult, ExportWarning } from '../types';
-import { expectationText, NODE_TAG, planDrills, type Drill } from './drills';
+import { drillReadme, expectationText, NODE_TAG, planDrills, type Drill } from './drills';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
@@ -104,18 +104,7 @@ export function generateChaosToolkit(input: Plan, options?: ExportOptions): Expo
     'The steady-state probe checks single requests: read the availability over the drill from your metrics.',
     '',
   ];
-  for (const d of drills) {
-    lines.push(`## ${d.title} (\`${d.scenario.id}\`)`, '', expectationText(d), '');
-    if (d.regions.length === 0) lines.push('No experiment: nothing in this scenario can be injected.', '');
-    for (const g of d.gaps) lines.push(`- Not reproduced: ${g}.`);
-    lines.push('');
-  }
-  if (warnings.length > 0) {
-    lines.push('## Warnings', '');
-    for (const w of warnings) lines.push(`- \`${w.code}\` at \`${w.path}\`: ${w.message}`);
-    lines.push('');
-  }
-  files.unshift({ path: 'README.md', content: lines.join('\n') });
+  files.unshift({ path: 'README.md', content: drillReadme(lines, drills, warnings, (d) => (d.regions.length === 0 ? ['No experiment: nothing in this scenario can be injected.', ''] : [])) });
   return { files, warnings };
 }
 

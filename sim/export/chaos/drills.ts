@@ -175,6 +175,26 @@ export function planDrills(input: Plan, options?: ExportOptions): DrillPlan {
 }
 
 /** The numbers a drill should reproduce, in one sentence. */
+/**
+ * The README both drill formats write: the intro lines, then per drill its expected numbers, the
+ * format's own lines for it (`detail`) and what no tool reproduces, then every warning.
+ */
+export function drillReadme(intro: readonly string[], drills: readonly Drill[], warnings: readonly ExportWarning[], detail: (d: Drill) => string[]): string {
+  const lines = [...intro];
+  for (const d of drills) {
+    lines.push(`## ${d.title} (\`${d.scenario.id}\`)`, '', expectationText(d), '');
+    lines.push(...detail(d));
+    for (const g of d.gaps) lines.push(`- Not reproduced: ${g}.`);
+    lines.push('');
+  }
+  if (warnings.length > 0) {
+    lines.push('## Warnings', '');
+    for (const w of warnings) lines.push(`- \`${w.code}\` at \`${w.path}\`: ${w.message}`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
 export function expectationText(d: Drill): string {
   const e = d.expectation;
   if (!e) return 'Simulated numbers: not computed here; run `resilience scenarios` on the plan.';

@@ -9,7 +9,7 @@ import type { Plan } from '../../model/schema';
 import { K8S_APP_LABEL, k8sName } from '../kubernetes/generate';
 import { pascal } from '../aws/names';
 import type { ExportFile, ExportFormat, ExportOptions, ExportResult, ExportWarning } from '../types';
-import { expectationText, isoDuration, NODE_TAG, planDrills, type Drill, type Fault, type RegionalFaults } from './drills';
+import { drillReadme, expectationText, isoDuration, NODE_TAG, planDrills, type Drill, type Fault, type RegionalFaults } from './drills';
 
 /** FIS holds a network disruption, stopped instances or Lambda errors for at most 12 hours. */
 export const FIS_MAX_DURATION_SECONDS = 12 * 3600;
@@ -177,18 +177,7 @@ export function generateFis(input: Plan, options?: ExportOptions): ExportResult 
     `Targets are found by the \`${NODE_TAG}\` tag that the Terraform and CloudFormation exports put on every resource.`,
     '',
   ];
-  for (const d of drills) {
-    lines.push(`## ${d.title} (\`${d.scenario.id}\`)`, '', expectationText(d), '');
-    for (const r of d.regions) lines.push(`- \`fis/${k8sName(d.scenario.id)}.${r.region.code}.yaml\`: ${r.faults.map((f) => f.kind).join(', ')}`);
-    for (const g of d.gaps) lines.push(`- Not reproduced: ${g}.`);
-    lines.push('');
-  }
-  if (warnings.length > 0) {
-    lines.push('## Warnings', '');
-    for (const w of warnings) lines.push(`- \`${w.code}\` at \`${w.path}\`: ${w.message}`);
-    lines.push('');
-  }
-  files.unshift({ path: 'README.md', content: lines.join('\n') });
+  files.unshift({ path: 'README.md', content: drillReadme(lines, drills, warnings, (d) => d.regions.map((r) => `- \`fis/${k8sName(d.scenario.id)}.${r.region.code}.yaml\`: ${r.faults.map((f) => f.kind).join(', ')}`)) });
   return { files, warnings };
 }
 

@@ -7,7 +7,7 @@ import type { ComponentType } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import type { GlyphName } from '../components/Glyph';
 import { useNewFromTemplateCommand, useOpenCommand, useSaveAsCommand, useSaveCommand } from '../files/FileButtons';
-import { RunSettings } from '../results/RunControls';
+import { PrecisionSettings, RunSettings } from '../results/RunControls';
 import { useUiStoreApi } from '../shell/uiStore';
 import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
 import { selectCanRedo, selectCanUndo } from '../store/selectors';
@@ -98,6 +98,7 @@ export const TOOLBAR_ITEMS: readonly ToolbarItem[] = [
   { id: 'export-report', group: 'diagram', priority: 14, useCommand: useExportReportCommand },
   { id: 'wire-kind', group: 'wire', priority: 75, Control: WireKindControl },
   { id: 'run-settings', group: 'run', priority: 30, Control: RunSettings },
+  { id: 'run-precision', group: 'run', priority: 25, Control: PrecisionSettings },
   { id: 'shortcuts', group: 'help', priority: 0, useCommand: useShortcutsCommand, menuOnly: true },
 ];
 

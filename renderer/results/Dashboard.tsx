@@ -18,6 +18,16 @@ import { OriginChart } from './charts/OriginChart';
 import { formatCount, formatDuration, formatMinutesPerYear, formatNines, formatPercent } from './format';
 import { CAUSE_COLORS, CAUSE_KIND_LABEL, timelineMarks, topCauses, type CauseRow, type TimelineMark } from './shape';
 import { ScenarioTable } from './ScenarioTable';
+import { formatRelativeHalfWidth, type PrecisionOutcome } from '../../sim/engine/precision';
+
+/** Which stopped a precision run, in one sentence: the target or the cap. */
+export function precisionSummary(p: PrecisionOutcome, replications: number): string {
+  const width = p.relativeHalfWidth === null ? 'none (the mean is 0)' : formatRelativeHalfWidth(p.relativeHalfWidth);
+  const target = formatRelativeHalfWidth(p.target);
+  return p.stoppedBecause === 'target-reached'
+    ? `Target reached: after ${formatCount(replications)} replications (${p.batches} batch${p.batches === 1 ? '' : 'es'}) the 95 % interval of ${p.measure} is ±${width} of the mean (target ±${target}).`
+    : `Stopped at the cap of ${formatCount(p.maxReplications)} replications before the 95 % interval of ${p.measure} reached ±${target} of the mean; it is ±${width}.`;
+}
 
 function Kpi(props: { label: string; term: GlossaryTerm; value: string; testId?: string; sub?: React.ReactNode; tone?: 'ok' | 'bad' | null }) {
   return (
@@ -148,6 +158,18 @@ export function Dashboard({ outcome, stale, exceedanceMax }: { outcome: RunOutco
   const availabilityTone = target === undefined ? null : rw.mean >= target ? 'ok' : 'bad';
   return (
     <div className={`dashboard${stale ? ' is-stale' : ''}`} data-testid="results" data-stale={stale ? 'true' : 'false'} data-drawn={stage >= 9 ? 'true' : 'false'}>
+      {outcome.source && (
+        <p className={`result-note${outcome.source.planMatches ? '' : ' is-warning'}`} data-testid="result-source" data-matches={outcome.source.planMatches ? 'true' : 'false'}>
+          {outcome.source.planMatches
+            ? `Opened from ${outcome.source.file}: a result of this plan (its SHA-256 matches), not run in this window.`
+            : `Opened from ${outcome.source.file}: this result was computed from a different plan (its SHA-256 does not match the open plan's), so it does not describe this design.`}
+        </p>
+      )}
+      {outcome.precision && (
+        <p className="result-note" data-testid="result-precision" data-stopped={outcome.precision.stoppedBecause}>
+          {precisionSummary(outcome.precision, r.replications)}
+        </p>
+      )}
       <div className="kpis">
         <Kpi label="Availability (requests)" term="availability" value={formatPercent(rw.mean)} testId="result-availability" tone={availabilityTone} sub={<><Term term="nines">{formatNines(rw.mean)}</Term> · <Term term="ci95">{ci(rw.ci95, (x) => formatPercent(x, 3))}</Term></>} />
         <Kpi label="Downtime per year" term="downtime" value={formatMinutesPerYear(dt.mean)} testId="result-downtime" sub={ci(dt.ci95, (x) => x.toFixed(1))} />
@@ -234,7 +256,7 @@ export function Dashboard({ outcome, stale, exceedanceMax }: { outcome: RunOutco
             <div><dt>Seed</dt><dd>{r.seed}</dd></div>
             <div><dt>Events</dt><dd>{formatCount(r.events)}</dd></div>
             <div><dt>Wall time</dt><dd>{r.wallSeconds === null ? '—' : `${r.wallSeconds.toFixed(2)} s`} on {outcome.mainThread ? 'the window thread' : `${outcome.workers} worker${outcome.workers === 1 ? '' : 's'}`}</dd></div>
-            <div><dt>Same as</dt><dd><code>resilience simulate plan.json --seed {r.seed} --replications {r.replications} --years {r.horizonYears}</code></dd></div>
+            <div><dt>Same as</dt><dd><code>{outcome.precision ? `resilience simulate plan.json --seed ${r.seed} --years ${r.horizonYears} --precision ${outcome.precision.target} --measure ${outcome.precision.measure} --max-replications ${outcome.precision.maxReplications}` : `resilience simulate plan.json --seed ${r.seed} --replications ${r.replications} --years ${r.horizonYears}`}</code></dd></div>
           </dl>
         </Panel>
         <Panel title="What the measures mean" className="span-12 glossary-panel" shown={stage > 8}>

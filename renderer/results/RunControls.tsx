@@ -11,6 +11,89 @@ import type { RunSettings } from '../simClient/types';
 import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
 import type { ToolbarPlacement } from '../app/toolbarItems';
 import { formatElapsed } from './format';
+import { PRECISION_MEASURES, formatRelativeHalfWidth, type PrecisionMeasure } from '../../sim/engine/precision';
+
+const MEASURE_LABELS: Record<PrecisionMeasure, string> = { downtime: 'downtime', unavailability: 'unavailability', 'lost-requests': 'lost requests', 'writes-lost': 'writes lost' };
+
+/**
+ * Run to a precision (as `simulate --precision`): a checkbox, and when on the target half-width in
+ * percent, the measure and the cap. View state, not saved in the plan.
+ */
+export function PrecisionSettings({ placement }: { placement: ToolbarPlacement }) {
+  const store = useEditorStoreApi();
+  const precision = useEditor((s) => s.simulation.precision);
+  const [target, setTarget] = useState<string | null>(null);
+  const [cap, setCap] = useState<string | null>(null);
+  const id = (name: string) => (placement === 'measure' ? undefined : `run-precision-${name}`);
+  const tab = placement === 'measure' ? -1 : undefined;
+  const set = store.getState().setPrecision;
+  const commitTarget = () => {
+    if (target === null) return;
+    const n = Number(target);
+    setTarget(null);
+    if (target.trim() !== '' && n > 0 && n < 100) set({ target: n / 100 });
+    else store.getState().showToast('Precision must be a percentage above 0 and below 100 (the 95 % half-width relative to the mean).', { tone: 'error' });
+  };
+  const commitCap = () => {
+    if (cap === null) return;
+    const n = Number(cap);
+    setCap(null);
+    if (Number.isInteger(n) && n >= 2 && n <= 1_000_000) set({ cap: n });
+    else store.getState().showToast('The replication cap must be a whole number from 2 to 1000000.', { tone: 'error' });
+  };
+  const keys = (commit: () => void, reset: () => void) => (e: React.KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
+      commit();
+      e.currentTarget.blur();
+    } else if (e.key === 'Escape') {
+      reset();
+      e.currentTarget.blur();
+    }
+  };
+  const targetText = target ?? String(Math.round(precision.target * 1e6) / 1e4);
+  return (
+    <div className={`run-fields${placement === 'menu' ? ' is-stacked' : ''}`} role="group" aria-label="Run to a precision">
+      <label className="run-field" title="Add replications in batches until the 95 % interval is this narrow (the CLI's --precision); the plan's replications are then not used">
+        <input type="checkbox" data-testid={id('enabled')} tabIndex={tab} checked={precision.enabled} onChange={(e) => set({ enabled: e.target.checked })} />
+        <span>Precision</span>
+      </label>
+      {precision.enabled && (
+        <>
+          <label className="run-field" title="Target relative half-width of the 95 % interval, in percent of the mean">
+            <span>±</span>
+            <input data-testid={id('target')} tabIndex={tab} inputMode="decimal" value={targetText} onFocus={(e) => e.currentTarget.select()} onChange={(e) => setTarget(e.target.value)} onBlur={commitTarget} onKeyDown={keys(commitTarget, () => setTarget(null))} style={{ width: `${Math.max(2, targetText.length) + 2}ch` }} />
+            <span>%</span>
+          </label>
+          <label className="run-field" title="The measure whose interval is narrowed">
+            <span>of</span>
+            <select data-testid={id('measure')} tabIndex={tab} value={precision.measure} onChange={(e) => set({ measure: e.target.value as PrecisionMeasure })}>
+              {PRECISION_MEASURES.map((m) => (
+                <option key={m} value={m}>
+                  {MEASURE_LABELS[m]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="run-field" title="The most replications the run may take (it stops there and says so)">
+            <span>Cap</span>
+            <input data-testid={id('cap')} tabIndex={tab} inputMode="numeric" value={cap ?? String(precision.cap)} onFocus={(e) => e.currentTarget.select()} onChange={(e) => setCap(e.target.value)} onBlur={commitCap} onKeyDown={keys(commitCap, () => setCap(null))} style={{ width: `${Math.max(3, String(cap ?? precision.cap).length) + 2}ch` }} />
+          </label>
+        </>
+      )}
+    </div>
+  );
+}
+
+function HalfWidth() {
+  const halfWidth = useEditor((s) => s.simulation.halfWidth);
+  const precision = useEditor((s) => s.simulation.precision);
+  if (!precision.enabled) return null;
+  return (
+    <span data-testid="run-halfwidth" title="The 95 % interval's half-width relative to the mean after the latest batch">
+      {' · '}±{halfWidth ? formatRelativeHalfWidth(halfWidth.relative) : '…'} (target {formatRelativeHalfWidth(precision.target)})
+    </span>
+  );
+}
 
 const FIELDS: Array<{ key: keyof RunSettings; label: string; title: string; min: number; max: number; step: number; integer: boolean }> = [
   { key: 'horizonYears', label: 'Years', title: 'Simulated years per replication', min: 0.01, max: 100_000, step: 1, integer: false },
@@ -81,6 +164,7 @@ function Progress() {
         <span data-testid="run-remaining" title="Estimated from the pace so far">
           {left === null ? 'estimating…' : `~${formatElapsed(left)} left`}
         </span>
+        <HalfWidth />
       </span>
     </div>
   );

@@ -9,8 +9,9 @@ import type { Plan, SimulationSettings } from '../../sim/model/schema';
 import { validationOf } from '../app/usePlanValidation';
 import type { EditorStore } from '../store/createEditorStore';
 import { META_KEY } from '../store/records';
-import { RunCancelled, runSimulation, type RunHandle, type RunOptions } from './runSimulation';
+import { RunCancelled, runSimulation, runSimulationToPrecision, type RunHandle, type RunOptions } from './runSimulation';
 import type { RunSettings } from './types';
+import { FIRST_BATCH } from '../../sim/engine/precision';
 
 export type Runnable =
   | { ok: true; resolved: ResolvedPlan; settings: RunSettings }
@@ -53,19 +54,20 @@ export function startSimulation(store: EditorStore, options: RunOptions = {}): s
     return null;
   }
   const { resolved, settings } = check;
-  state.startRun(runId, { total: settings.replications, startedAt: now() });
+  const precision = state.simulation.precision;
+  // A precision run's total grows batch by batch; the bar shows the current batch's end.
+  state.startRun(runId, { total: precision.enabled ? Math.min(FIRST_BATCH, precision.cap) : settings.replications, startedAt: now() });
   let lastWrite = -Infinity;
-  const handle = runSimulation(
-    resolved,
-    settings,
-    (done, total) => {
-      const t = now();
-      if (done < total && t - lastWrite < PROGRESS_INTERVAL_MS) return;
-      lastWrite = t;
-      store.getState().reportProgress(runId, done / total, done);
-    },
-    options,
-  );
+  const onProgress = (done: number, total: number): void => {
+    const t = now();
+    if (done < total && t - lastWrite < PROGRESS_INTERVAL_MS) return;
+    lastWrite = t;
+    if (precision.enabled && store.getState().simulation.total !== total) store.setState((s) => (s.simulation.runId === runId ? { simulation: { ...s.simulation, total } } : s));
+    store.getState().reportProgress(runId, done / total, done);
+  };
+  const handle = precision.enabled
+    ? runSimulationToPrecision(resolved, settings, precision, onProgress, (p) => store.getState().reportHalfWidth(runId, { relative: p.relativeHalfWidth, target: p.target, done: p.done }), options)
+    : runSimulation(resolved, settings, onProgress, options);
   runs.set(store, { runId, handle });
   handle.done.then(
     (outcome) => {

@@ -5,6 +5,7 @@
  */
 import type { SimulationResult } from '../../sim/engine/monteCarlo';
 import type { CauseKind } from '../../sim/engine/model';
+import type { PrecisionOutcome } from '../../sim/engine/precision';
 
 export interface RunSettings {
   horizonYears: number;
@@ -63,4 +64,8 @@ export interface RunOutcome {
   workers: number;
   /** True when Web Workers were unavailable and the run used the window's own thread. */
   mainThread: boolean;
+  /** A precision run: what it aimed at and whether the target or the cap stopped it. */
+  precision?: PrecisionOutcome;
+  /** Read from a result file (Open result…) rather than run here: its name and whether its plan hash matched. */
+  source?: { file: string; planMatches: boolean };
 }

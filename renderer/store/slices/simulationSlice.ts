@@ -7,6 +7,20 @@
  */
 import type { StateCreator } from 'zustand';
 import type { EditorState } from '../editorState';
+import type { PrecisionMeasure } from '../../../sim/engine/precision';
+
+/** Run to a precision instead of the plan's fixed replications (view state, like the CLI's --precision flags). */
+export interface PrecisionSetting {
+  enabled: boolean;
+  /** Relative half-width of the 95 % interval to reach, e.g. 0.05. */
+  target: number;
+  measure: PrecisionMeasure;
+  /** The most replications the run may take. */
+  cap: number;
+}
+
+/** The CLI's defaults: downtime, capped at 20,000 replications. */
+export const DEFAULT_PRECISION: PrecisionSetting = { enabled: false, target: 0.05, measure: 'downtime', cap: 20_000 };
 
 export type SimulationStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
 
@@ -41,6 +55,9 @@ export interface SimulationState {
   overlay: { highlight: ResultHighlight | null; heat: boolean };
   /** `result` was read back from an earlier session (renderer/results/persistResults.ts). */
   restored: boolean;
+  precision: PrecisionSetting;
+  /** A precision run's interval after its latest batch (null before the first batch ends). */
+  halfWidth: { relative: number | null; target: number; done: number } | null;
 }
 
 export interface SimulationSlice {
@@ -58,6 +75,10 @@ export interface SimulationSlice {
    */
   restoreResult(result: SimulationResult, fresh: boolean): void;
   markRestoredResultFresh(): void;
+  setPrecision(patch: Partial<PrecisionSetting>): void;
+  reportHalfWidth(runId: string, halfWidth: { relative: number | null; target: number; done: number }): void;
+  /** Shows a result read from a file; `fresh` when its plan hash is the open plan's. */
+  showOpenedResult(result: SimulationResult, fresh: boolean): void;
 }
 
 export const INITIAL_SIMULATION: SimulationState = {
@@ -74,6 +95,8 @@ export const INITIAL_SIMULATION: SimulationState = {
   errorDetails: [],
   overlay: { highlight: null, heat: false },
   restored: false,
+  precision: DEFAULT_PRECISION,
+  halfWidth: null,
 };
 
 export const createSimulationSlice: StateCreator<EditorState, [], [], SimulationSlice> = (set) => {
@@ -95,6 +118,7 @@ export const createSimulationSlice: StateCreator<EditorState, [], [], Simulation
           planRevision: s.revision,
           error: null,
           errorDetails: [],
+          halfWidth: null,
         },
       }));
     },
@@ -127,6 +151,25 @@ export const createSimulationSlice: StateCreator<EditorState, [], [], Simulation
     },
     markRestoredResultFresh() {
       set((s) => (s.simulation.restored ? { simulation: { ...s.simulation, resultRevision: s.revision } } : s));
+    },
+    setPrecision(patch) {
+      set((s) => ({ simulation: { ...s.simulation, precision: { ...s.simulation.precision, ...patch } } }));
+    },
+    reportHalfWidth(runId, halfWidth) {
+      forRun(runId, () => ({ halfWidth }));
+    },
+    showOpenedResult(result, fresh) {
+      set((s) => ({
+        simulation: {
+          ...s.simulation,
+          status: s.simulation.status === 'running' ? s.simulation.status : 'done',
+          result,
+          resultRevision: fresh ? s.revision : -1,
+          // Not `restored`: a later plan edit must not mark a result of another plan fresh.
+          restored: false,
+          overlay: { ...s.simulation.overlay, highlight: null },
+        },
+      }));
     },
     setHeatView(on) {
       set((s) => ({ simulation: { ...s.simulation, overlay: { ...s.simulation.overlay, heat: on } } }));

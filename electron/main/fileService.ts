@@ -14,6 +14,11 @@ const PLAN_FILTERS = [
   { name: 'All files', extensions: ['*'] },
 ];
 
+const RESULT_FILTERS = [
+  { name: 'Simulation result (simulate --json, merge)', extensions: ['json'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
 export function fileRef(path: string): FileRef {
   return { name: basename(path), token: path };
 }
@@ -30,6 +35,17 @@ export class FileService {
     const path = result.canceled ? undefined : result.filePaths[0];
     if (!path) return null;
     return this.readGranted(path);
+  }
+
+  /** A result file the user picks for the dashboard: read only (not granted, not a recent plan). */
+  async openResult(window: BrowserWindow): Promise<OpenedFile | null> {
+    const result = await dialog.showOpenDialog(window, { title: 'Open result', properties: ['openFile'], filters: RESULT_FILTERS });
+    const path = result.canceled ? undefined : result.filePaths[0];
+    if (!path) return null;
+    const stat = await fs.stat(path);
+    if (!stat.isFile()) throw new Error(`${basename(path)} is not a file`);
+    if (stat.size > MAX_PLAN_CHARS) throw new Error(`${basename(path)} is ${Math.round(stat.size / 1e6)} MB: far larger than any result`);
+    return { file: fileRef(path), text: await fs.readFile(path, 'utf8') };
   }
 
   /** A plan the OS or the command line asked to open: granted because the user named it outside the page. */

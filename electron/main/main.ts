@@ -151,6 +151,11 @@ function start(): void {
       exportFiles: (doc, { files: list }) => files.exportFiles(doc.window, list),
       recentFiles: () => recent.refs(),
       openRecent: (_doc, { token }) => files.openRecent(token).finally(refreshMenu),
+      openResult: (doc) =>
+        files.openResult(doc.window).catch((error: unknown) => {
+          showError('Could not open the result', error);
+          throw error;
+        }),
       autosave: (_doc, { text, file }) => recovery.write(text, file),
       recover: () => recovery.read(),
       clearRecovery: () => recovery.clear(),

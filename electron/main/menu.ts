@@ -60,6 +60,7 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
         { type: 'separator' },
         { label: 'Open…', ...pageKey('CmdOrCtrl+O'), click: send('open') },
         { label: 'Open Recent', submenu: recentItems },
+        { label: 'Open Result…', ...pageKey('CmdOrCtrl+Shift+O'), click: send('open-result') },
         { type: 'separator' },
         { label: 'Save', ...pageKey('CmdOrCtrl+S'), click: send('save') },
         { label: 'Save As…', ...pageKey('CmdOrCtrl+Shift+S'), click: send('save-as') },

@@ -7,6 +7,7 @@ export const CHANNELS = {
   exportFiles: 'file:export',
   recentFiles: 'file:recent',
   openRecent: 'file:open-recent',
+  openResult: 'file:open-result',
   autosave: 'recovery:autosave',
   recover: 'recovery:read',
   clearRecovery: 'recovery:clear',

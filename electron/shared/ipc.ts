@@ -44,6 +44,8 @@ export const REQUESTS = {
   },
   recentFiles: { channel: CHANNELS.recentFiles, payload: NoPayload },
   openRecent: { channel: CHANNELS.openRecent, payload: z.strictObject({ token: z.string().min(1).max(MAX_PATH_CHARS) }) },
+  /** A simulate/merge result file (JSON) for the results dashboard; read only, never granted for writing. */
+  openResult: { channel: CHANNELS.openResult, payload: NoPayload },
   autosave: { channel: CHANNELS.autosave, payload: z.strictObject({ text: PlanText, file: FileRefSchema.nullable() }) },
   recover: { channel: CHANNELS.recover, payload: NoPayload },
   clearRecovery: { channel: CHANNELS.clearRecovery, payload: NoPayload },
@@ -76,6 +78,7 @@ export interface Responses {
   exportFiles: { folder: string; written: number } | null;
   recentFiles: FileRef[];
   openRecent: OpenedFile;
+  openResult: OpenedFile | null;
   autosave: void;
   recover: RecoveredDraft | null;
   clearRecovery: void;
@@ -93,6 +96,7 @@ export type HostCommand =
         | 'new'
         | 'new-from-template'
         | 'open'
+        | 'open-result'
         | 'save'
         | 'save-as'
         /** Closing with unsaved changes, the user chose Save: save, then close the window. */

@@ -6,7 +6,7 @@
 import type { ComponentType } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import type { GlyphName } from '../components/Glyph';
-import { useNewFromTemplateCommand, useOpenCommand, useSaveAsCommand, useSaveCommand } from '../files/FileButtons';
+import { useNewFromTemplateCommand, useOpenCommand, useOpenResultCommand, useSaveAsCommand, useSaveCommand } from '../files/FileButtons';
 import { PrecisionSettings, RunSettings } from '../results/RunControls';
 import { useUiStoreApi } from '../shell/uiStore';
 import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
@@ -99,6 +99,7 @@ export const TOOLBAR_ITEMS: readonly ToolbarItem[] = [
   { id: 'wire-kind', group: 'wire', priority: 75, Control: WireKindControl },
   { id: 'run-settings', group: 'run', priority: 30, Control: RunSettings },
   { id: 'run-precision', group: 'run', priority: 25, Control: PrecisionSettings },
+  { id: 'open-result', group: 'file', priority: 1, useCommand: useOpenResultCommand, menuOnly: true },
   { id: 'shortcuts', group: 'help', priority: 0, useCommand: useShortcutsCommand, menuOnly: true },
 ];
 

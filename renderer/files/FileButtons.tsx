@@ -3,6 +3,7 @@ import { isMac } from '../app/platformKeys';
 import type { ToolbarCommand } from '../app/toolbarItems';
 import { useUiStoreApi } from '../shell/uiStore';
 import { openFile, savePlan } from './fileCommands';
+import { openResultFile } from '../results/openResult';
 import { useFileContext } from './useFileContext';
 
 const MOD = isMac() ? '⌘' : 'Ctrl+';
@@ -15,6 +16,17 @@ export function useNewFromTemplateCommand(): ToolbarCommand {
 export function useOpenCommand(): ToolbarCommand {
   const ctx = useFileContext();
   return { testId: 'open-file', label: 'Open', title: `Open a plan file (${MOD}O)`, run: () => void openFile(ctx) };
+}
+/** Open result…: a simulate/merge result file shown in the dashboard (checked against the plan's hash). */
+export function useOpenResultCommand(): ToolbarCommand {
+  const ctx = useFileContext();
+  return {
+    testId: 'open-result',
+    label: 'Open result…',
+    title: `Show a result file from "resilience simulate --json" or "resilience merge" (${MOD}Shift+O)`,
+    shortcut: `${MOD}Shift+O`,
+    run: () => void openResultFile(ctx),
+  };
 }
 export function useSaveCommand(): ToolbarCommand {
   const ctx = useFileContext();

@@ -75,6 +75,11 @@ export function createBrowserPlatform(storage: Storage = window.localStorage, se
       if (!file) return null;
       return { file: { name: file.name, token: file.name }, text: await file.text() };
     },
+    async openResult(): Promise<OpenedFile | null> {
+      const file = await pickFile();
+      if (!file) return null;
+      return { file: { name: file.name, token: file.name }, text: await file.text() };
+    },
     async save(file: FileRef, text: string): Promise<FileRef> {
       download(text, file.name);
       return file;

@@ -9,6 +9,7 @@ export function createElectronPlatform(bridge: DesktopBridge): HostPlatform {
   return {
     kind: 'electron',
     open: () => bridge.open(),
+    openResult: () => bridge.openResult(),
     save: (file, text) => bridge.save({ file, text }),
     saveAs: (text, suggestedName) => bridge.saveAs({ text, suggestedName }),
     exportFiles: async (files) => {

@@ -35,6 +35,8 @@ export interface Platform {
   readonly kind: 'browser' | 'electron';
   /** Asks the user for a plan file; null when they cancel. */
   open(): Promise<OpenedFile | null>;
+  /** Asks the user for a result file (simulate --json, merge) for the dashboard; null when they cancel. Optional: test backings may lack it. */
+  openResult?(): Promise<OpenedFile | null>;
   /** Writes to a known file (atomically where the host can). */
   save(file: FileRef, text: string): Promise<FileRef>;
   /** Asks where to save; null when they cancel. */

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { nodeKey, regionKey } from '../store/selectionKeys';
 import { GlossaryList, Term, type GlossaryTerm } from './glossary';
-import type { ObjectiveResult } from '../../sim/engine/monteCarlo';
+import type { ObjectiveResult, SampleStatistics } from '../../sim/engine/monteCarlo';
 import type { RunOutcome } from '../simClient/types';
 import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
 import { AvailabilityChart } from './charts/AvailabilityChart';
@@ -19,6 +19,11 @@ import { formatCount, formatDuration, formatMinutesPerYear, formatNines, formatP
 import { CAUSE_COLORS, CAUSE_KIND_LABEL, timelineMarks, topCauses, type CauseRow, type TimelineMark } from './shape';
 import { ScenarioTable } from './ScenarioTable';
 import { formatRelativeHalfWidth, type PrecisionOutcome } from '../../sim/engine/precision';
+
+/** A result file keeps the distribution's statistics, not its samples: say what it has. */
+function fileHoldsStatistics(stats: SampleStatistics): string {
+  return `The result file holds statistics, not samples: ${formatCount(stats.count)} samples, p50 ${formatDuration(stats.p50)}, p95 ${formatDuration(stats.p95)}, p99 ${formatDuration(stats.p99)}, max ${formatDuration(stats.max)}.`;
+}
 
 /** Which stopped a precision run, in one sentence: the target or the cap. */
 export function precisionSummary(p: PrecisionOutcome, replications: number): string {
@@ -216,14 +221,18 @@ export function Dashboard({ outcome, stale, exceedanceMax }: { outcome: RunOutco
           )}
         </Panel>
         <Panel title="Downtime by cause" note={`first cause of ${formatCount(outcome.causeCoverage.recorded)}${outcome.causeCoverage.recorded < outcome.causeCoverage.incidents ? ` of ${formatCount(outcome.causeCoverage.incidents)}` : ''} incidents · click to show on canvas`} className="span-4" shown={stage > 2}>
-          <CauseChart rows={causes} selected={causeOn} onSelect={selectCause} />
+          {outcome.source ? (
+            <div className="chart chart-empty">A result file keeps no causes per incident: run the plan here to see downtime by cause.</div>
+          ) : (
+            <CauseChart rows={causes} selected={causeOn} onSelect={selectCause} />
+          )}
         </Panel>
 
         <Panel title="RTO — incident length" note={<>{formatCount(r.rtoSeconds.count)} closed incidents · <Term term="cumulative">bars: share, line: cumulative</Term></>} className="span-6" shown={stage > 3}>
-          <DistributionChart sample={outcome.rtoSample} stats={r.rtoSeconds} objective={rtoTarget} empty="No incident ended: no RTO samples." testId="rto" />
+          <DistributionChart sample={outcome.rtoSample} stats={r.rtoSeconds} objective={rtoTarget} empty={outcome.source && r.rtoSeconds.count > 0 ? fileHoldsStatistics(r.rtoSeconds) : 'No incident ended: no RTO samples.'} testId="rto" />
         </Panel>
         <Panel title="RPO — data lost per failure" note={<>{formatCount(r.rpoSeconds.count)} data-loss events · <Term term="cumulative">bars: share, line: cumulative</Term></>} className="span-6" shown={stage > 4}>
-          <DistributionChart sample={outcome.rpoSample} stats={r.rpoSeconds} objective={rpoTarget} empty="No data-loss events: no RPO samples (nothing in this run lost writes)." testId="rpo" />
+          <DistributionChart sample={outcome.rpoSample} stats={r.rpoSeconds} objective={rpoTarget} empty={outcome.source && r.rpoSeconds.count > 0 ? fileHoldsStatistics(r.rpoSeconds) : 'No data-loss events: no RPO samples (nothing in this run lost writes).'} testId="rpo" />
         </Panel>
 
         <Panel

@@ -32,10 +32,12 @@ export const LOG_FLOOR_SECONDS = 0.1;
  * the domain so its marker is always on the chart.
  */
 export function distribution(sample: ReducedSample, objective?: number, binCount = 28): Distribution | null {
-  const values = sample.values.map((v) => Math.max(LOG_FLOOR_SECONDS, v));
+  const values = sample.values.filter(Number.isFinite).map((v) => Math.max(LOG_FLOOR_SECONDS, v));
   if (values.length === 0) return null;
-  let lo = Math.min(values[0]!, objective ?? Infinity);
-  let hi = Math.max(values[values.length - 1]!, objective ?? -Infinity);
+  // An objective of 0 s (RPO: no write may be lost) sits at the log axis' floor, like a 0 s sample.
+  const mark = objective === undefined || !Number.isFinite(objective) ? undefined : Math.max(LOG_FLOOR_SECONDS, objective);
+  let lo = Math.min(values[0]!, mark ?? Infinity);
+  let hi = Math.max(values[values.length - 1]!, mark ?? -Infinity);
   if (hi <= lo * 1.01) {
     lo /= 2;
     hi *= 2;

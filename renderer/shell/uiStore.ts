@@ -14,7 +14,7 @@ export type Dialog =
   /** The Export dialog: the plan as Terraform, CloudFormation, Kubernetes, compose or chaos drills. */
   | { type: 'export' }
   /** Ctrl+O in a browser: a keyboard shortcut is not a user activation there, so a click must open the picker. */
-  | { type: 'open-prompt' }
+  | { type: 'open-prompt'; what?: 'plan' | 'result' }
   /** A file that could not be opened (or saved): what was wrong, and an optional way forward. */
   | { type: 'file-errors'; title: string; fileName: string; errors: Issue[]; note: string; proceed?: { label: string; run: () => void } }
   | null;

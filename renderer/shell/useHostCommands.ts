@@ -9,6 +9,7 @@ import { useReactFlow } from '@xyflow/react';
 import { adoptPlan, openFile, savePlan, type FileContext } from '../files/fileCommands';
 import { getPlatform, type HostCommand, type OpenedFile } from '../platform';
 import { cancelSimulation, startSimulation } from '../simClient/runController';
+import { openResultFile } from '../results/openResult';
 import { emptyPlan } from '../store/records';
 
 function isTyping(): boolean {
@@ -63,6 +64,8 @@ export function useHostCommands(ctx: FileContext): void {
           return ui.getState().openDialog({ type: 'gallery' });
         case 'open':
           return void openFile(ctx);
+        case 'open-result':
+          return void openResultFile(ctx);
         case 'opened':
           return openAlreadyRead(ctx, command.opened);
         case 'save':

@@ -8,6 +8,7 @@ export const SHORTCUT_GROUPS: { title: string; items: [string, string][] }[] = [
     title: 'File',
     items: [
       ['Open a plan file', `${MOD} O`],
+      ['Open a result file (simulate --json, merge)', `${MOD} ⇧ O`],
       ['Save', `${MOD} S`],
       ['Save as', `${MOD} ⇧ S`],
     ],

@@ -6,6 +6,7 @@
 import { useEffect } from 'react';
 import { isMac } from '../app/platformKeys';
 import { openFile, savePlan, type FileContext } from '../files/fileCommands';
+import { openResultFile } from '../results/openResult';
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -23,7 +24,9 @@ export function useFileShortcuts(ctx: FileContext): void {
         if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
         // Browsers reserve Ctrl+O: whether its key press counts as the user activation a file picker
         // needs varies, and a blocked picker fails silently. One click in a small dialog always works.
-        if (key === 'o' && ctx.platform.kind === 'browser') ctx.ui.getState().openDialog({ type: 'open-prompt' });
+        // Shift+O opens a result file for the dashboard instead of a plan.
+        if (key === 'o' && ctx.platform.kind === 'browser') ctx.ui.getState().openDialog({ type: 'open-prompt', what: e.shiftKey ? 'result' : 'plan' });
+        else if (key === 'o' && e.shiftKey) void openResultFile(ctx);
         else if (key === 'o') void openFile(ctx);
         else void savePlan(ctx, e.shiftKey ? 'saveAs' : 'save');
         return;

@@ -37,8 +37,9 @@ afterEach(cleanup);
 const template = (id: string): Plan => structuredClone(getTemplate(id)!.plan) as Plan;
 
 /** `merge` of two shards of the plan, as text. */
+let plans = 0;
 async function mergedText(plan: Plan): Promise<string> {
-  const file = scratch.write(`plan-${Math.random().toString(36).slice(2)}.json`, JSON.stringify(plan));
+  const file = scratch.write(`plan-${++plans}.json`, JSON.stringify(plan));
   const shards: string[] = [];
   for (const k of [1, 2]) {
     const out = `${file}.${k}.shard.json`;

@@ -102,7 +102,9 @@ describe.skipIf(reason !== null)('simulation and results in Chromium', () => {
     const { wallSeconds: _w1, ...app } = await results.result();
     // `cost` (simulate's cost totals) is not part of the run's result in the app: the Cost panel
     // computes it from the plan, and test/e2e/review.test.ts checks it against the CLI.
-    const { wallSeconds: _w2, plan: _p, notes: _n, cost: _c, ...fromCli } = cli;
+    // `planSha256` names the plan, not the run (the app checks it when it opens a result file).
+    const { wallSeconds: _w2, plan: _p, notes: _n, cost: _c, planSha256, ...fromCli } = cli;
+    expect(planSha256).toMatch(/^[0-9a-f]{64}$/);
     expectSameNumbers(app, fromCli, '');
 
     await results.byTestId('dock-max').click();

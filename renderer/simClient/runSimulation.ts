@@ -157,6 +157,7 @@ export function runSimulation(plan: ResolvedPlan, settings: RunSettings, onProgr
           const message = event.data;
           if (message.type === 'progress') onProgress(++progress, total);
           else if (message.type === 'error') fail(new Error(message.message));
+          else if (message.type === 'scenario-progress') return; // not asked for beside replications
           else if (message.type === 'scenarios') {
             scenarioResults = message.results;
             if (allDone()) finish(chunks.flat(), false, scenarioResults);

@@ -19,6 +19,8 @@ export interface BrowserScenariosRequest {
   plan: ResolvedPlan;
   replications: number;
   seed: number;
+  /** Post `scenario-progress` messages while replaying (a run alone, not beside replications). */
+  progress?: boolean;
 }
 
 export type BrowserRequest = BrowserRunRequest | BrowserScenariosRequest;
@@ -27,4 +29,6 @@ export type BrowserRunMessage =
   | { type: 'progress'; done: number; total: number }
   | { type: 'done'; summaries: ReplicationSummary[]; wallSeconds: number }
   | { type: 'scenarios'; results: ScenarioResult[] }
+  /** Replications replayed so far over all the plan's scenarios. */
+  | { type: 'scenario-progress'; done: number; total: number }
   | { type: 'error'; message: string };

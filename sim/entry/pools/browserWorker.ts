@@ -3,9 +3,9 @@
 // never evaluated from text at run time. Timing is measured here, not in the engine.
 import Sim from 'simjs';
 import { runReplications } from '../../engine/monteCarlo';
-import { runScenarios } from '../../engine/scenarios';
 import type { BrowserRequest, BrowserRunMessage } from './browserProtocol';
 import { installSimjs } from '../../engine/simjs';
+import { runScenarioJob } from './scenarioJob';
 
 export type { BrowserRunRequest, BrowserScenariosRequest, BrowserRequest, BrowserRunMessage } from './browserProtocol';
 
@@ -16,11 +16,7 @@ scope.onmessage = (event: MessageEvent<BrowserRequest>) => {
   const job = event.data;
   const post = (message: BrowserRunMessage): void => scope.postMessage(message);
   if (job?.type === 'scenarios') {
-    try {
-      post({ type: 'scenarios', results: runScenarios(job.plan, { replications: job.replications, seed: job.seed }) });
-    } catch (error) {
-      post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
-    }
+    runScenarioJob(job, post);
     return;
   }
   if (job?.type !== 'run') return;

@@ -3,6 +3,7 @@
 // UTF-8; then the model's own loading (JSON, migration, validation).
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { loadPlanText, MAX_PLAN_BYTES, type LoadResult } from '../../model/io';
+import { withEdgeIds } from '../../model/planHash';
 
 export { MAX_PLAN_BYTES };
 
@@ -91,5 +92,7 @@ export function readPlanFile(path: string): PlanFileResult {
   }
   const decoded = decodePlanBytes(bytes);
   if (!decoded.ok) return { ok: false, message: `cannot read "${path}": ${decoded.reason}.` };
-  return { ok: true, load: loadPlanText(decoded.text) };
+  const load = loadPlanText(decoded.text);
+  // Edge ids filled as the app's store fills them, so a plan hashes alike in both (planHash.ts).
+  return { ok: true, load: load.plan ? { ...load, plan: withEdgeIds(load.plan) } : load };
 }

@@ -1,9 +1,9 @@
 // Shards of one Monte Carlo run: which replications shard K of N runs, the file a shard writes (the
 // run's identity plus its mergeable running statistics) and the checks `merge` makes before pooling
-// shard files into the `simulate --json` result. Imports node:crypto, sim/model and sim/engine.
-import { createHash } from 'node:crypto';
+// shard files into the `simulate --json` result. Imports only sim/model and sim/engine.
 import type { Plan } from '../../model/schema';
 import { validatePlan } from '../../model/validate';
+import { planSha256 } from '../../model/planHash';
 import type { ResolvedPlan } from '../../model/resolve';
 import { RunStatistics } from '../../engine/runStatistics';
 import type { RunStatisticsState } from '../../engine/runStatistics';
@@ -34,21 +34,9 @@ export function shardRange(spec: ShardSpec, replications: number): { from: numbe
   return { from: Math.floor(((spec.index - 1) * replications) / spec.count), to: Math.floor((spec.index * replications) / spec.count) };
 }
 
-/** JSON with object keys sorted at every level: the same plan always serialises to the same text. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-/** SHA-256 of the validated plan document (after migration), key order and whitespace ignored. */
+/** "sha256:" and the plan's SHA-256 (sim/model/planHash.ts: validated, edge ids filled, keys sorted). */
 export function planHash(plan: Plan): string {
-  return `sha256:${createHash('sha256').update(canonicalJson(plan)).digest('hex')}`;
+  return `sha256:${planSha256(plan)}`;
 }
 
 export interface ShardFile {

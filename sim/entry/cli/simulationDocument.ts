@@ -5,6 +5,7 @@ import type { Plan } from '../../model/schema';
 import type { ResolvedPlan } from '../../model/resolve';
 import type { SimulationResult } from '../../engine/monteCarlo';
 import { costOfPlan } from '../../cost';
+import { planSha256 } from '../../model/planHash';
 
 /** The cost totals simulate carries; the itemised lines are `resilience cost`'s (RESULT-CONTRACT.md). */
 export function simulationCost(rawPlan: Plan, plan: ResolvedPlan, result: SimulationResult) {
@@ -20,7 +21,7 @@ export function simulationCost(rawPlan: Plan, plan: ResolvedPlan, result: Simula
   };
 }
 
-export type SimulationDocument = { plan: string } & SimulationResult & { cost: ReturnType<typeof simulationCost>; notes: string[] };
+export type SimulationDocument = { plan: string; planSha256: string } & SimulationResult & { cost: ReturnType<typeof simulationCost>; notes: string[] };
 
 /** Plain sentences about what a run did not cover. */
 export function simulationNotes(plan: ResolvedPlan): string[] {
@@ -28,5 +29,5 @@ export function simulationNotes(plan: ResolvedPlan): string[] {
 }
 
 export function simulationDocument(rawPlan: Plan, plan: ResolvedPlan, result: SimulationResult): SimulationDocument {
-  return { plan: plan.name, ...result, cost: simulationCost(rawPlan, plan, result), notes: simulationNotes(plan) };
+  return { plan: plan.name, planSha256: planSha256(rawPlan), ...result, cost: simulationCost(rawPlan, plan, result), notes: simulationNotes(plan) };
 }

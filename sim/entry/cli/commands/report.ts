@@ -19,9 +19,12 @@ import { parseArgs } from '../args';
 import { EXIT, UsageError, type CliIO, type Command } from '../cliTypes';
 import { loadPlanForRun, poolRunner, readJsonFile, RUN_FLAGS, RUN_USAGE, runFlags, runSettings, stepProgress } from './planRun';
 import { readRangesFile } from './sensitivity';
+import { readResultForPlan } from './resultInput';
+import { costOfPlan } from '../../../cost';
 import { loadSimjsNode } from '../../pools/loadSimjsNode';
 
 const USAGE = `Usage: resilience report <plan.json> [--variants patch.json …] [--sensitivity] [--ranges FILE] --format md|html|pdf --out FILE [run options]
+       resilience report <plan.json> --result FILE --format md|html|pdf --out FILE
 
 Writes a design-review report: the diagram, the plan's assumptions with their sources, the
 results with 95 % intervals and charts, objectives met or missed, scenarios, cost and TCO, the
@@ -33,6 +36,8 @@ Every simulation shares one seed, so the same file and seed give the same number
   --ranges FILE     user ranges for the sensitivity analysis (see "resilience sensitivity --help")
   --format F        md (Markdown, charts inline), html (one self-contained file) or pdf (needs Chromium)
   --out FILE        where to write the report
+  --result FILE     report a finished run instead of simulating: a "simulate --json" or "merge" result of
+                    this very plan (checked by its planSha256); the strategy matrix and scenarios are left out
 ${RUN_USAGE}`;
 
 /** The CLI's version, as `resilience --version` prints it. */
@@ -99,7 +104,7 @@ export const reportCommand: Command = {
   usage: USAGE,
   async run(args: string[], io: CliIO): Promise<number> {
     const { rest, variants } = splitVariants(args);
-    const { positionals, flags } = parseArgs(rest, { format: 'string', out: 'string', sensitivity: 'boolean', ranges: 'string', ...RUN_FLAGS });
+    const { positionals, flags } = parseArgs(rest, { format: 'string', out: 'string', sensitivity: 'boolean', ranges: 'string', result: 'string', ...RUN_FLAGS });
     if (positionals.length !== 1) throw new UsageError('report needs exactly one plan file');
     const format = flags.format;
     if (format !== 'md' && format !== 'html' && format !== 'pdf') throw new UsageError('--format must be md, html or pdf');
@@ -107,6 +112,9 @@ export const reportCommand: Command = {
     if (flags.ranges !== undefined && !flags.sensitivity) throw new UsageError('--ranges applies to --sensitivity; add --sensitivity');
     const out = flags.out;
     const run = runFlags(flags);
+    const resultFile = typeof flags.result === 'string' ? flags.result : undefined;
+    if (resultFile !== undefined && (variants.length > 0 || flags.sensitivity)) throw new UsageError('--result reports a finished run; --variants and --sensitivity would simulate again, so leave them out (or leave out --result)');
+    if (resultFile !== undefined && (run.seed !== undefined || run.replications !== undefined || run.years !== undefined)) throw new UsageError('--result gives the seed and run size of the report; leave out --seed, --replications and --years');
     const file = positionals[0]!;
     const say = (message: string): number => {
       io.stderr(`resilience report: ${message}\n`);
@@ -116,8 +124,29 @@ export const reportCommand: Command = {
     const chromium = format === 'pdf' ? findChromium() : null;
     if (format === 'pdf' && chromium === null) return say('--format pdf needs a local Chromium and none is installed (looked for chromium, chromium-browser, google-chrome on PATH); write --format html and print it from a browser instead');
 
+    let data: ReviewData;
     const loaded = loadPlanForRun(file);
     if (!loaded.ok) return say(loaded.message);
+    if (resultFile !== undefined) {
+      const read = readResultForPlan(resultFile, loaded.plan);
+      if (!read.ok) return say(read.message);
+      const result = read.document;
+      data = {
+        plan: loaded.plan,
+        simulation: result,
+        cost: costOfPlan(loaded.plan, loaded.resolved, { requestWeightedAvailability: result.availability.requestWeighted.mean }),
+        reproducibility: {
+          planHash: createHash('sha256').update(readFileSync(file)).digest('hex'),
+          seed: result.seed,
+          replications: result.replications,
+          horizonYears: result.horizonYears,
+          productVersion: productVersion(),
+          command: `resilience report ${shellWord(file)} --result ${shellWord(resultFile)} --format ${format} --out ${shellWord(out)}`,
+          resultFile: basename(resultFile),
+        },
+      };
+      return writeReport(data, format, out, chromium, say, io);
+    }
     let ranges: UserRanges | undefined;
     if (typeof flags.ranges === 'string') {
       const read = readRangesFile(flags.ranges);
@@ -138,7 +167,6 @@ export const reportCommand: Command = {
     const settings = runSettings(run, loaded.resolved);
     const progress = stepProgress(io, 'report');
     const runner = poolRunner(run.workers, progress.replication);
-    let data: ReviewData;
     try {
       progress.step(1, 1, 'plan');
       const base = await evaluateDesign(loaded.plan, settings, runner);
@@ -181,18 +209,23 @@ export const reportCommand: Command = {
       return say(error.message);
     }
     progress.clear();
-    const doc = buildReport(data);
-    try {
-      if (format === 'md') writeFileSync(out, renderMarkdown(doc));
-      else if (format === 'html') writeFileSync(out, renderHtml(doc));
-      else {
-        const failed = printToPdf(chromium!, renderHtml(doc), out);
-        if (failed) return say(failed);
-      }
-    } catch (error) {
-      return say(`cannot write "${out}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-    io.stderr(`resilience report: wrote ${out} (${format})\n`);
-    return EXIT.ok;
+    return writeReport(data, format, out, chromium, say, io);
   },
 };
+
+/** Builds the report and writes it in the asked format; the exit code. */
+function writeReport(data: ReviewData, format: 'md' | 'html' | 'pdf', out: string, chromium: string | null, say: (message: string) => number, io: CliIO): number {
+  const doc = buildReport(data);
+  try {
+    if (format === 'md') writeFileSync(out, renderMarkdown(doc));
+    else if (format === 'html') writeFileSync(out, renderHtml(doc));
+    else {
+      const failed = printToPdf(chromium!, renderHtml(doc), out);
+      if (failed) return say(failed);
+    }
+  } catch (error) {
+    return say(`cannot write "${out}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  io.stderr(`resilience report: wrote ${out} (${format})\n`);
+  return EXIT.ok;
+}

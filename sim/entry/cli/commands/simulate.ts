@@ -9,7 +9,7 @@ import { EventBudgetExceeded } from '../../../engine/replication';
 import { formatIssue } from '../../../model/issues';
 import type { ResolvedPlan } from '../../../model/resolve';
 import { clientOrigins, type RunStatistics, type SimulationResult } from '../../../engine/monteCarlo';
-import { FIRST_BATCH, PRECISION_MEASURES, measureInterval, nextRunSize, relativeHalfWidth, type PrecisionMeasure, type PrecisionOutcome } from '../../../engine/precision';
+import { FIRST_BATCH, PRECISION_MEASURES, formatRelativeHalfWidth, runBatchesToPrecision, type PrecisionMeasure, type PrecisionOutcome } from '../../../engine/precision';
 import { parseArgs } from '../args';
 import { EXIT, UsageError, type CliIO, type Command } from '../cliTypes';
 import { readPlanFile } from '../readPlanFile';
@@ -189,11 +189,7 @@ function precisionSentence(o: PrecisionOutcome): string {
     : `--precision: stopped at the cap of ${o.maxReplications} replications before the 95 % interval of ${o.measure} reached ${100 * o.target} % of the mean; its relative half-width is ${width}`;
 }
 
-/**
- * Batches of replications until the measure's relative half-width is at most the target or the cap
- * is reached. Batch sizes follow from the pooled statistics alone (see nextRunSize), so the run is
- * the same for any worker count.
- */
+/** A precision run on worker threads: the shared batch loop (runBatchesToPrecision) pooling RunStatistics. */
 async function runToPrecision(
   plan: ResolvedPlan,
   options: PrecisionOptions & { seed: number; horizonYears: number; workers: number; eventBudget: number | undefined },
@@ -201,34 +197,29 @@ async function runToPrecision(
 ): Promise<{ statistics: RunStatistics; outcome: PrecisionOutcome }> {
   const origins = clientOrigins(plan);
   let statistics: RunStatistics | undefined;
-  let done = 0;
-  let size = Math.min(FIRST_BATCH, options.cap);
-  let batches = 0;
-  for (;;) {
-    const batch = await runReplicationsParallel(plan, {
-      seed: options.seed,
-      horizonYears: options.horizonYears,
-      workers: usableWorkers(options.workers, size - done),
-      eventBudget: options.eventBudget,
-      fromReplication: done,
-      replications: size - done,
-      onProgress: (n) => progress.update(done + n, size),
-    });
-    if (statistics) statistics.merge(batch);
-    else statistics = batch;
-    done = size;
-    batches++;
-    const relative = relativeHalfWidth(measureInterval(statistics.result(plan, options.seed, origins), options.measure));
-    const reached = relative !== null && relative <= options.target;
-    progress.status(`${done} replications, ${options.measure} 95 % half-width ${relative === null ? 'undefined (mean 0)' : `${(100 * relative).toFixed(2)} %`} of the mean (target ${100 * options.target} %)`);
-    if (reached || done >= options.cap) {
-      return {
-        statistics,
-        outcome: { measure: options.measure, target: options.target, relativeHalfWidth: relative, stoppedBecause: reached ? 'target-reached' : 'cap', maxReplications: options.cap, batches },
-      };
-    }
-    size = nextRunSize(done, relative, options.target, options.cap);
-  }
+  let target = Math.min(FIRST_BATCH, options.cap);
+  const { outcome } = await runBatchesToPrecision(
+    options,
+    async (from, count) => {
+      const batch = await runReplicationsParallel(plan, {
+        seed: options.seed,
+        horizonYears: options.horizonYears,
+        workers: usableWorkers(options.workers, count),
+        eventBudget: options.eventBudget,
+        fromReplication: from,
+        replications: count,
+        onProgress: (n) => progress.update(from + n, target),
+      });
+      if (statistics) statistics.merge(batch);
+      else statistics = batch;
+      return statistics.result(plan, options.seed, origins);
+    },
+    (p) => {
+      if (p.next !== null) target = p.next;
+      progress.status(`${p.done} replications, ${options.measure} 95 % half-width ${formatRelativeHalfWidth(p.relativeHalfWidth)} of the mean (target ${100 * options.target} %)`);
+    },
+  );
+  return { statistics: statistics!, outcome };
 }
 
 interface ProgressBar {

@@ -163,7 +163,6 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
   private readonly pairTimers: TimerBlock;
   private readonly dnsTimers: TimerBlock;
   private readonly dataTimers: TimerBlock;
-  private readonly controlTimers: TimerBlock;
   private readonly passiveTimers: TimerBlock;
   /** Per registered part (its index in the kernel): its handler, returning a cause when traffic may have changed. */
   private readonly handlers: ((local: number, t: number) => Cause | null)[] = [];
@@ -185,7 +184,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     this.believedCount = new Int32Array(nodes.length);
     for (let n = 0; n < nodes.length; n++) this.believedCount[n] = nodes[n]!.pairEnd - nodes[n]!.pairStart;
     this.capacity = new Float64Array(components.length);
-    this.controller = new ScalingController(model, this, 0);
+    this.controller = new ScalingController(model, this);
     this.useController = this.controller.needed;
     this.registered = this.controller.active;
     this.slotEnd = this.controller.slotEnd;
@@ -267,12 +266,9 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
         return primary >= 0 ? m.componentCauses[primary]! : m.initialCause;
       },
     );
-    // A surge's shortfall is blamed on the first clients node's load, as at t = 0.
-    this.controlTimers = register(
-      this.controller.slotCount,
-      (local) => (local < m.components.length ? `autoscaling of ${component(local)}` : 'the autoscaling controller'),
-      (local, t) => (this.controller.onTimer(local, t) ? m.initialCause : null),
-    );
+    // The scaling controller's mechanisms register their own blocks. A surge's shortfall is blamed
+    // on the first clients node's load, as at t = 0.
+    this.controller.registerTimers((count, describe, onTimer) => register(count, describe, (local, t) => (onTimer(local, t) ? m.initialCause : null)), component);
     this.passiveTimers = register(m.passives.length, (i) => `"${m.passives[i]!.sourceId}" (its failures and repairs)`, (i) =>
       this.togglePassive(i) ? { kind: 'node', id: m.passives[i]!.sourceId } : null,
     );
@@ -444,15 +440,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     for (let n = 0; n < this.fleetLoadSlope.length; n++) this.fleetLoadSlope[n] = (this.evaluator.fleetLoad[n]! - this.probeFleetLoad[n]!) / du;
   }
 
-  // ScalingHost (absolute slots, unlike the DNS runtime's scheduleSlot)
-  scheduleControl(slot: number, delaySeconds: number): void {
-    this.controlTimers.restart(slot, delaySeconds);
-  }
-
-  cancelControl(slot: number): void {
-    this.controlTimers.cancel(slot);
-  }
-
+  // ScalingHost
   invalidate(): void {
     this.cacheValid = false;
   }

@@ -1,6 +1,6 @@
 /**
  * The "Export report" toolbar command: the review panels' current data (plan, fresh run, cost,
- * strategy matrix, comparison) as the one-file HTML review report, saved through the host.
+ * strategy matrix, comparison, sensitivity, scenarios) as the one-file HTML review report, saved through the host.
  */
 import { useUiStoreApi } from '../shell/uiStore';
 import type { ToolbarCommand } from '../app/toolbarItems';
@@ -33,10 +33,11 @@ export function useExportReportCommand(): ToolbarCommand {
       const inputs = reviewInputs({
         plan: s.plan,
         revision: s.revision,
-        simulation: outcome ? { result: outcome.result, revision: s.simulation.resultRevision } : null,
+        simulation: outcome ? { result: outcome.result, revision: s.simulation.resultRevision, scenarios: outcome.scenarioResults ?? null } : null,
         cost: cost.ok ? cost.report : null,
         strategies: review.strategies.result ? { result: review.strategies.result, revision: review.strategies.revision } : null,
-        comparison: review.compare.result ? { result: review.compare.result.comparison, revision: review.compare.revision } : null,
+        comparison: review.compare.result ? { result: review.compare.result.comparison, revision: review.compare.revision, files: review.compare.result.files ?? [] } : null,
+        sensitivity: review.sensitivity.result ? { result: review.sensitivity.result, revision: review.sensitivity.revision } : null,
         settings,
       });
       const planFile = ui.getState().file?.name ?? suggestedFileName(s.plan.name);

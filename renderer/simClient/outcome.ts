@@ -175,6 +175,7 @@ function outcomeSteps(summaries: readonly ReplicationSummary[], plan: ResolvedPl
         availabilityMetShare: availabilityMetShare(ordered, plan.objectives.availability),
         heat: heatOf(causes),
         scenarios: run.scenarios ? scenarioRows(run.scenarios) : null,
+        scenarioResults: run.scenarios ?? null,
         scenariosDefined: plan.scenarios.length,
         workers: run.workers,
         mainThread: run.mainThread,

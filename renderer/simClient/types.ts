@@ -5,6 +5,7 @@
  */
 import type { SimulationResult } from '../../sim/engine/monteCarlo';
 import type { CauseKind } from '../../sim/engine/model';
+import type { ScenarioResult } from '../../sim/engine/scenarios';
 
 export interface RunSettings {
   horizonYears: number;
@@ -59,6 +60,8 @@ export interface RunOutcome {
   heat: { nodes: Record<string, number>; regions: Record<string, number> };
   /** null: the engine does not replay scripted scenarios yet (or the plan has none). */
   scenarios: ScenarioRow[] | null;
+  /** The engine's scenario results as run (what a review report shows), null when none were run. */
+  scenarioResults?: ScenarioResult[] | null;
   scenariosDefined: number;
   workers: number;
   /** True when Web Workers were unavailable and the run used the window's own thread. */

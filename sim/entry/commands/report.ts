@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import { basename, join, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { applyVariant, compareDesigns, PatchApplyError, type Comparison, type DesignInput } from '../../analysis/compare';
+import { applyVariant, compareDesigns, designsWithVariants, PatchApplyError, type Comparison, type DesignInput } from '../../analysis/compare';
 import { DesignError, evaluateDesign } from '../../analysis/design';
 import { runSensitivity, type SensitivityResult, type UserRanges } from '../../analysis/sensitivity';
 import { measureStrategies } from '../../analysis/strategyMatrix';
@@ -21,14 +21,15 @@ import { loadPlanForRun, poolRunner, readJsonFile, RUN_FLAGS, RUN_USAGE, runFlag
 import { readRangesFile } from './sensitivity';
 import { loadSimjsNode } from '../loadSimjsNode';
 
-const USAGE = `Usage: resilience report <plan.json> [--variants patch.json …] [--sensitivity] [--ranges FILE] --format md|html|pdf --out FILE [run options]
+const USAGE = `Usage: resilience report <plan.json> [--variants [patch.json …]] [--sensitivity] [--ranges FILE] --format md|html|pdf --out FILE [run options]
 
 Writes a design-review report: the diagram, the plan's assumptions with their sources, the
 results with 95 % intervals and charts, objectives met or missed, scenarios, cost and TCO, the
 measured strategy matrix, the comparison with each variant (Pareto chart) and the tornado when
 asked, and a reproducibility block (plan hash, seed, run size, version, the command to rerun).
 Every simulation shares one seed, so the same file and seed give the same numbers.
-  --variants FILE…  JSON Patches (or whole plans) compared with the plan; several may follow
+  --variants [FILE…] compare the plan with its own variants (its "variants" list) and with these
+                    JSON Patches or whole plans; several files may follow, or none
   --sensitivity     add the sensitivity analysis (tornado), as "resilience sensitivity" runs it
   --ranges FILE     user ranges for the sensitivity analysis (see "resilience sensitivity --help")
   --format F        md (Markdown, charts inline), html (one self-contained file) or pdf (needs Chromium)
@@ -48,20 +49,23 @@ function productVersion(): string {
 /** A shell word: bare when it is safe, single-quoted otherwise. */
 const shellWord = (s: string): string => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
-/** `--variants a b c` takes every following argument up to the next option. */
-function splitVariants(args: string[]): { rest: string[]; variants: string[] } {
+/**
+ * `--variants a b c` takes every following argument up to the next option; `--variants` alone
+ * compares the plan's own variants only.
+ */
+function splitVariants(args: string[]): { rest: string[]; variants: string[]; compare: boolean } {
   const rest: string[] = [];
   const variants: string[] = [];
+  let compare = false;
   for (let i = 0; i < args.length; i++) {
     if (args[i] !== '--variants') {
       rest.push(args[i]!);
       continue;
     }
-    const before = variants.length;
+    compare = true;
     while (i + 1 < args.length && !args[i + 1]!.startsWith('--')) variants.push(args[++i]!);
-    if (variants.length === before) throw new UsageError('--variants needs at least one file');
   }
-  return { rest, variants };
+  return { rest, variants, compare };
 }
 
 /** The system Chromium, or null (looked up on PATH, then the usual Debian places). */
@@ -98,7 +102,7 @@ export const reportCommand: Command = {
   summary: 'write a design-review report (Markdown, one-file HTML or PDF) with charts and a rerun command',
   usage: USAGE,
   async run(args: string[], io: CliIO): Promise<number> {
-    const { rest, variants } = splitVariants(args);
+    const { rest, variants, compare } = splitVariants(args);
     const { positionals, flags } = parseArgs(rest, { format: 'string', out: 'string', sensitivity: 'boolean', ranges: 'string', ...RUN_FLAGS });
     if (positionals.length !== 1) throw new UsageError('report needs exactly one plan file');
     const format = flags.format;
@@ -124,17 +128,26 @@ export const reportCommand: Command = {
       if (!read.ok) return say(read.message);
       ranges = read.ranges;
     }
-    const inputs: DesignInput[] = [{ label: basename(file), plan: loaded.plan }];
-    for (const v of variants) {
-      const read = readJsonFile(v);
-      if (!read.ok) return say(read.message);
+    let inputs: DesignInput[] = [{ label: basename(file), plan: loaded.plan }];
+    if (compare) {
       try {
-        inputs.push({ label: Array.isArray(read.value) ? `${inputs[0]!.label} + ${basename(v)}` : basename(v), plan: Array.isArray(read.value) ? applyVariant(loaded.plan, read.value, basename(v)) : read.value });
+        inputs = designsWithVariants(loaded.plan, basename(file));
       } catch (error) {
         if (!(error instanceof PatchApplyError)) throw error;
         return say(error.message);
       }
     }
+    for (const v of variants) {
+      const read = readJsonFile(v);
+      if (!read.ok) return say(read.message);
+      try {
+        inputs.push({ label: Array.isArray(read.value) ? `${inputs[0]!.label} + ${basename(v)}` : basename(v), plan: Array.isArray(read.value) ? applyVariant(inputs[0]!.plan, read.value, basename(v)) : read.value });
+      } catch (error) {
+        if (!(error instanceof PatchApplyError)) throw error;
+        return say(error.message);
+      }
+    }
+    if (compare && inputs.length < 2) return say('--variants: the plan keeps no variants of its own and no variant file was given; there is nothing to compare');
     const settings = runSettings(run, loaded.resolved);
     const progress = stepProgress(io, 'report');
     const runner = poolRunner(run.workers, progress.replication);
@@ -152,7 +165,7 @@ export const reportCommand: Command = {
       const command = [
         'resilience report',
         shellWord(file),
-        ...(variants.length > 0 ? ['--variants', ...variants.map(shellWord)] : []),
+        ...(compare ? ['--variants', ...variants.map(shellWord)] : []),
         ...(flags.sensitivity ? ['--sensitivity'] : []),
         ...(typeof flags.ranges === 'string' ? ['--ranges', shellWord(flags.ranges)] : []),
         `--seed ${settings.seed} --replications ${settings.replications} --years ${settings.horizonYears}`,

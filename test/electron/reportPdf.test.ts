@@ -4,14 +4,15 @@
  * which is destroyed and whose temporary page is removed whatever happens; the PDF lands where the
  * save dialog chose, atomically; cancel writes nothing; the IPC payload is checked first.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, type existsSync as ExistsSync, type readFileSync as ReadFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BrowserWindow } from 'electron';
 
 const fake = vi.hoisted(() => {
+  // Hoisted above the imports, so Node's module is required here.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { readFileSync: read, existsSync: exists } = require('node:fs') as typeof import('node:fs');
+  const { readFileSync: read, existsSync: exists } = require('node:fs') as { readFileSync: typeof ReadFileSync; existsSync: typeof ExistsSync };
   const state = {
     saveDialog: [] as Array<{ canceled: boolean; filePath?: string }>,
     dialogOptions: [] as unknown[],

@@ -68,6 +68,21 @@ describe.skipIf(reason !== null)('sensitivity in Chromium', () => {
       expect(html).toContain('Tornado of availability changes');
       expect(html).toContain('<section id="scenarios">');
       expect(html).toMatch(/resilience report [^ ]+ --sensitivity --ranges &apos;\{&quot;repairTime:db&quot;:\{&quot;low&quot;:0\.25,&quot;high&quot;:4\}\}&apos; --seed/);
+
+      // As PDF, in a browser: the print dialog opens on a hidden, script-less frame holding the same report.
+      await page.evaluate(() => {
+        const seen: string[] = [];
+        (window as unknown as { __printFrames: string[] }).__printFrames = seen;
+        new MutationObserver((records) => {
+          for (const r of records) for (const n of r.addedNodes) if (n instanceof HTMLIFrameElement && n.dataset.testid === 'report-print-frame') seen.push(`${n.getAttribute('sandbox')}|${n.srcdoc}`);
+        }).observe(document.body, { childList: true });
+      });
+      await clickToolbarCommand(page, 'export-report-pdf');
+      const frames = await page.waitForFunction(() => (window as unknown as { __printFrames: string[] }).__printFrames.length > 0 && (window as unknown as { __printFrames: string[] }).__printFrames);
+      const [sandbox, printed] = ((await frames.jsonValue()) as string[])[0]!.split(/\|(.*)/s);
+      expect(sandbox).toBe('allow-same-origin allow-modals');
+      expect(printed).toContain('<section id="sensitivity">');
+      expect(printed).toContain(html.slice(html.indexOf('<section id="sensitivity">'), html.indexOf('<section id="reproducibility">')));
       expect(pageErrors(page)).toEqual([]);
       await page.close();
     });

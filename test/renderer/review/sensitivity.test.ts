@@ -9,6 +9,13 @@ import { validatePlan } from '../../../sim/model/validate';
 import { getTemplate } from '../../../sim/templates';
 import { rangeRows, tornadoBars, tornadoDomain, userRangesOf, userRangesOfResult } from '../../../renderer/review/sensitivityShape';
 import { sensitivityArgs } from '../../../renderer/review/reportExport';
+import { runSensitivity } from '../../../sim/analysis/sensitivity';
+import type { ReplicationRunner } from '../../../sim/analysis/design';
+import { accumulateReplications, pairedRecordOf, runReplications, type PairedRecord } from '../../../sim/engine/monteCarlo';
+import type { BrowserRequest, BrowserRunMessage } from '../../../sim/entry/browserProtocol';
+import type { WorkerLike } from '../../../renderer/simClient/runSimulation';
+import { runAnalysis } from '../../../renderer/review/runAnalysis';
+import { useReview } from '../../../renderer/review/reviewStore';
 
 const plan = (): Plan => structuredClone(getTemplate('two-region-active-passive')!.plan);
 
@@ -130,5 +137,64 @@ describe('the rerun words of a sensitivity run', () => {
     const user = result([row('repairTime:db', end(0.25, 0, null, 0, 0), end(4, 0, null, 0, 0), 'user'), row('dnsTtl:dns', end(20, 0, null, 0, 0), end(120, 0, null, 0, 0))]);
     expect(userRangesOfResult(user)).toEqual({ 'repairTime:db': { low: 0.25, high: 4 } });
     expect(sensitivityArgs(user)).toEqual(['--sensitivity', '--ranges', `'{"repairTime:db":{"low":0.25,"high":4}}'`]);
+  });
+});
+
+describe('the Sensitivity panel’s run', () => {
+  /** A worker answering each job on a later task (or never, when held), as the window's pool does. */
+  class PoolWorker implements WorkerLike {
+    static hold = false;
+    onmessage: ((event: MessageEvent<BrowserRunMessage>) => void) | null = null;
+    onerror: ((event: ErrorEvent) => void) | null = null;
+    terminated = false;
+    postMessage(job: BrowserRequest) {
+      if (job.type !== 'run' || PoolWorker.hold) return;
+      setTimeout(() => {
+        if (this.terminated) return;
+        const summaries = runReplications(job.plan, { fromReplication: job.fromReplication, count: job.count, seed: job.seed, horizonYears: job.horizonYears });
+        this.onmessage?.({ data: { type: 'progress', done: job.count, total: job.count } } as MessageEvent<BrowserRunMessage>);
+        this.onmessage?.({ data: { type: 'done', summaries, wallSeconds: 0 } } as MessageEvent<BrowserRunMessage>);
+      }, 0);
+    }
+    terminate() {
+      this.terminated = true;
+    }
+  }
+  const settings = { seed: 3, replications: 4, horizonYears: 1 };
+  const inThread: ReplicationRunner = async (p, s) => {
+    const records: PairedRecord[] = [];
+    const statistics = accumulateReplications(p, { fromReplication: 0, count: s.replications, seed: s.seed, horizonYears: s.horizonYears, onSummary: (r) => records.push(pairedRecordOf(r)) });
+    return { statistics, records };
+  };
+
+  it('runs in the worker pool to the CLI’s result, with step progress, and records it for the revision', async () => {
+    PoolWorker.hold = false;
+    const p = plan();
+    const ranges = { 'repairTime:db-east': { low: 0.25, high: 4 } };
+    const labels: string[] = [];
+    const unsubscribe = useReview.subscribe((s) => {
+      const label = s.sensitivity.progress?.label;
+      if (label && labels.at(-1) !== label) labels.push(label);
+    });
+    await runAnalysis('sensitivity', 7, (run, onStep) => runSensitivity(p, settings, run, { ranges }, onStep), { workers: 2, createWorker: () => new PoolWorker() });
+    unsubscribe();
+    const slot = useReview.getState().sensitivity;
+    expect([slot.status, slot.revision, slot.error]).toEqual(['done', 7, null]);
+    expect(slot.result).toEqual(await runSensitivity(p, settings, inThread, { ranges }));
+    expect(labels[0]).toBe('base plan');
+    expect(labels).toContain('db-east repair time high');
+    expect(labels).toHaveLength(1 + 2 * slot.result!.parameters.length);
+  });
+
+  it('cancel stops the workers and keeps the last finished result', async () => {
+    const before = useReview.getState().sensitivity.result;
+    PoolWorker.hold = true;
+    const done = runAnalysis('sensitivity', 8, (run, onStep) => runSensitivity(plan(), settings, run, {}, onStep), { workers: 2, createWorker: () => new PoolWorker() });
+    expect(useReview.getState().sensitivity.status).toBe('running');
+    useReview.getState().sensitivity.cancel!();
+    await done;
+    const slot = useReview.getState().sensitivity;
+    expect([slot.status, slot.revision, slot.progress]).toEqual(['cancelled', 7, null]);
+    expect(slot.result).toBe(before);
   });
 });

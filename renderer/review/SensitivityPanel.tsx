@@ -17,7 +17,7 @@ import { formatUsd } from './costShape';
 import { sensitivityArgs } from './reportExport';
 import { useReview } from './reviewStore';
 import { runAnalysis } from './runAnalysis';
-import { kindText, MEASURES, rangeRows, tornadoBars, userRangesOf, type TornadoMeasure } from './sensitivityShape';
+import { kindText, MEASURES, rangeRows, sameRanges, tornadoBars, userRangesOf, userRangesOfResult, type TornadoMeasure } from './sensitivityShape';
 import { TornadoChart } from './TornadoChart';
 
 const TICKS: Record<TornadoMeasure, (v: number) => string> = {
@@ -46,6 +46,8 @@ export function SensitivityPanel() {
   const result = slot.result;
   const bars = useMemo(() => (result ? tornadoBars(result, measure) : []), [result, measure]);
   const stale = result !== null && slot.revision !== revision;
+  const rangesNow = useMemo(() => userRangesOf(rows), [rows]);
+  const rangesChanged = result !== null && rangesNow.ok && !sameRanges(rangesNow.ranges, userRangesOfResult(result));
   const settings = validation.resolved?.simulation;
 
   const edit = (id: string, end: 'low' | 'high', value: string) => {
@@ -105,9 +107,9 @@ export function SensitivityPanel() {
               <span><span className="legend-swatch" style={{ background: 'var(--warn)' }} /> high end</span>
             </span>
           </div>
-          <p className={`review-note${stale ? ' is-stale' : ''}`} data-testid="sensitivity-base">
+          <p className={`review-note${stale || rangesChanged ? ' is-stale' : ''}`} data-testid="sensitivity-base">
             Base: availability {formatPercent(result.base.availability.mean)}, RTO p95 {formatDuration(result.base.rtoP95Seconds)}, {formatUsd(result.base.monthlyUsd)}/month · {result.replications} paired replications × {result.horizonYears} years, seed {result.seed}
-            {stale ? ' · the plan has changed since: run again' : ''} · same as <code>resilience sensitivity {planFile} --seed {result.seed} --replications {result.replications} --years {result.horizonYears}{sensitivityArgs(result).slice(1).map((w) => ` ${w}`).join('')}</code>
+            {stale ? ' · the plan has changed since: run again' : rangesChanged ? ' · the ranges have changed since: run again' : ''} · same as <code>resilience sensitivity {planFile} --seed {result.seed} --replications {result.replications} --years {result.horizonYears}{sensitivityArgs(result).slice(1).map((w) => ` ${w}`).join('')}</code>
           </p>
           <TornadoChart bars={bars} axisLabel={MEASURES.find((m) => m.id === measure)!.axis} tick={TICKS[measure]} />
         </>

@@ -87,6 +87,12 @@ export function userRangesOfResult(result: SensitivityResult): UserRanges {
   return out;
 }
 
+/** True when two sets of user ranges move every parameter to the same ends. */
+export function sameRanges(a: UserRanges, b: UserRanges): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => b[k] !== undefined && b[k].low === a[k]!.low && b[k].high === a[k]!.high);
+}
+
 export type TornadoMeasure = 'availability' | 'rtoP95' | 'cost';
 
 export const MEASURES: Array<{ id: TornadoMeasure; label: string; axis: string }> = [

@@ -43,7 +43,7 @@ describe.skipIf(reason !== null)('sensitivity in Chromium', () => {
       await page.getByTestId('range-low-repairTime:db').fill('0.25');
       await page.getByTestId('range-high-repairTime:db').fill('4');
       expect(await page.getByTestId('range-row-repairTime:db').getAttribute('class')).toContain('is-edited');
-      if (colorScheme === 'light') await screenshot(page, 'sensitivity-01-ranges-1280-light');
+      await screenshot(page, `sensitivity-01-ranges-1280-${colorScheme}`);
 
       await page.getByTestId('dock-max').click();
       await page.getByTestId('run-sensitivity').click();

@@ -177,6 +177,7 @@ function outcomeSteps(summaries: readonly ReplicationSummary[], plan: ResolvedPl
         heat: heatOf(causes),
         scenarios: run.scenarios ? scenarioRows(run.scenarios) : null,
         scenarioExpectations: run.scenarios ? scenarioExpectations(run.scenarios, settings.seed) : null,
+        scenarioResults: run.scenarios ?? null,
         scenariosDefined: plan.scenarios.length,
         workers: run.workers,
         mainThread: run.mainThread,

@@ -6,6 +6,7 @@
 import type { SimulationResult } from '../../sim/engine/monteCarlo';
 import type { CauseKind } from '../../sim/engine/model';
 import type { ScenarioExpectation } from '../../sim/export/types';
+import type { ScenarioResult } from '../../sim/engine/scenarios';
 
 export interface RunSettings {
   horizonYears: number;
@@ -65,6 +66,8 @@ export interface RunOutcome {
    * them). Absent in results kept from versions that did not record them.
    */
   scenarioExpectations?: ScenarioExpectation[] | null;
+  /** The engine's scenario results as run (what a review report shows), null when none were run. */
+  scenarioResults?: ScenarioResult[] | null;
   scenariosDefined: number;
   workers: number;
   /** True when Web Workers were unavailable and the run used the window's own thread. */

@@ -121,7 +121,7 @@ describe('main process wiring', () => {
     expect(callback).toHaveBeenCalledWith(false);
     expect(fake.permissions.check!({}, 'media', 'app://studio', {})).toBe(false);
     expect(fake.menus.length).toBeGreaterThan(0);
-    expect(fake.ipc.size).toBe(14);
+    expect(fake.ipc.size).toBe(15);
 
     // Every web contents created later is hardened.
     const contents = Object.assign(new EventEmitter(), { setWindowOpenHandler: vi.fn() });

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import { basename, join, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { applyVariant, compareDesigns, PatchApplyError, type Comparison, type DesignInput } from '../../../analysis/compare';
+import { applyVariant, compareDesigns, designsWithVariants, PatchApplyError, type Comparison, type DesignInput } from '../../../analysis/compare';
 import { DesignError, evaluateDesign } from '../../../analysis/design';
 import { runSensitivity, type SensitivityResult, type UserRanges } from '../../../analysis/sensitivity';
 import { measureStrategies } from '../../../analysis/strategyMatrix';
@@ -23,7 +23,7 @@ import { readResultForPlan } from './resultInput';
 import { costOfPlan } from '../../../cost';
 import { loadSimjsNode } from '../../pools/loadSimjsNode';
 
-const USAGE = `Usage: resilience report <plan.json> [--variants patch.json …] [--sensitivity] [--ranges FILE] --format md|html|pdf --out FILE [run options]
+const USAGE = `Usage: resilience report <plan.json> [--variants [patch.json …]] [--sensitivity] [--ranges FILE] --format md|html|pdf --out FILE [run options]
        resilience report <plan.json> --result FILE --format md|html|pdf --out FILE
 
 Writes a design-review report: the diagram, the plan's assumptions with their sources, the
@@ -31,7 +31,8 @@ results with 95 % intervals and charts, objectives met or missed, scenarios, cos
 measured strategy matrix, the comparison with each variant (Pareto chart) and the tornado when
 asked, and a reproducibility block (plan hash, seed, run size, version, the command to rerun).
 Every simulation shares one seed, so the same file and seed give the same numbers.
-  --variants FILE…  JSON Patches (or whole plans) compared with the plan; several may follow
+  --variants [FILE…] compare the plan with its own variants (its "variants" list) and with these
+                    JSON Patches or whole plans; several files may follow, or none
   --sensitivity     add the sensitivity analysis (tornado), as "resilience sensitivity" runs it
   --ranges FILE     user ranges for the sensitivity analysis (see "resilience sensitivity --help")
   --format F        md (Markdown, charts inline), html (one self-contained file) or pdf (needs Chromium)
@@ -53,20 +54,23 @@ function productVersion(): string {
 /** A shell word: bare when it is safe, single-quoted otherwise. */
 const shellWord = (s: string): string => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
-/** `--variants a b c` takes every following argument up to the next option. */
-function splitVariants(args: string[]): { rest: string[]; variants: string[] } {
+/**
+ * `--variants a b c` takes every following argument up to the next option; `--variants` alone
+ * compares the plan's own variants only.
+ */
+function splitVariants(args: string[]): { rest: string[]; variants: string[]; compare: boolean } {
   const rest: string[] = [];
   const variants: string[] = [];
+  let compare = false;
   for (let i = 0; i < args.length; i++) {
     if (args[i] !== '--variants') {
       rest.push(args[i]!);
       continue;
     }
-    const before = variants.length;
+    compare = true;
     while (i + 1 < args.length && !args[i + 1]!.startsWith('--')) variants.push(args[++i]!);
-    if (variants.length === before) throw new UsageError('--variants needs at least one file');
   }
-  return { rest, variants };
+  return { rest, variants, compare };
 }
 
 /** The system Chromium, or null (looked up on PATH, then the usual Debian places). */
@@ -103,7 +107,7 @@ export const reportCommand: Command = {
   summary: 'write a design-review report (Markdown, one-file HTML or PDF) with charts and a rerun command',
   usage: USAGE,
   async run(args: string[], io: CliIO): Promise<number> {
-    const { rest, variants } = splitVariants(args);
+    const { rest, variants, compare } = splitVariants(args);
     const { positionals, flags } = parseArgs(rest, { format: 'string', out: 'string', sensitivity: 'boolean', ranges: 'string', result: 'string', ...RUN_FLAGS });
     if (positionals.length !== 1) throw new UsageError('report needs exactly one plan file');
     const format = flags.format;
@@ -113,7 +117,7 @@ export const reportCommand: Command = {
     const out = flags.out;
     const run = runFlags(flags);
     const resultFile = typeof flags.result === 'string' ? flags.result : undefined;
-    if (resultFile !== undefined && (variants.length > 0 || flags.sensitivity)) throw new UsageError('--result reports a finished run; --variants and --sensitivity would simulate again, so leave them out (or leave out --result)');
+    if (resultFile !== undefined && (compare || variants.length > 0 || flags.sensitivity)) throw new UsageError('--result reports a finished run; --variants and --sensitivity would simulate again, so leave them out (or leave out --result)');
     if (resultFile !== undefined && (run.seed !== undefined || run.replications !== undefined || run.years !== undefined)) throw new UsageError('--result gives the seed and run size of the report; leave out --seed, --replications and --years');
     const file = positionals[0]!;
     const say = (message: string): number => {
@@ -153,17 +157,26 @@ export const reportCommand: Command = {
       if (!read.ok) return say(read.message);
       ranges = read.ranges;
     }
-    const inputs: DesignInput[] = [{ label: basename(file), plan: loaded.plan }];
-    for (const v of variants) {
-      const read = readJsonFile(v);
-      if (!read.ok) return say(read.message);
+    let inputs: DesignInput[] = [{ label: basename(file), plan: loaded.plan }];
+    if (compare) {
       try {
-        inputs.push({ label: Array.isArray(read.value) ? `${inputs[0]!.label} + ${basename(v)}` : basename(v), plan: Array.isArray(read.value) ? applyVariant(loaded.plan, read.value, basename(v)) : read.value });
+        inputs = designsWithVariants(loaded.plan, basename(file));
       } catch (error) {
         if (!(error instanceof PatchApplyError)) throw error;
         return say(error.message);
       }
     }
+    for (const v of variants) {
+      const read = readJsonFile(v);
+      if (!read.ok) return say(read.message);
+      try {
+        inputs.push({ label: Array.isArray(read.value) ? `${inputs[0]!.label} + ${basename(v)}` : basename(v), plan: Array.isArray(read.value) ? applyVariant(inputs[0]!.plan, read.value, basename(v)) : read.value });
+      } catch (error) {
+        if (!(error instanceof PatchApplyError)) throw error;
+        return say(error.message);
+      }
+    }
+    if (compare && inputs.length < 2) return say('--variants: the plan keeps no variants of its own and no variant file was given; there is nothing to compare');
     const settings = runSettings(run, loaded.resolved);
     const progress = stepProgress(io, 'report');
     const runner = poolRunner(run.workers, progress.replication);
@@ -180,7 +193,7 @@ export const reportCommand: Command = {
       const command = [
         'resilience report',
         shellWord(file),
-        ...(variants.length > 0 ? ['--variants', ...variants.map(shellWord)] : []),
+        ...(compare ? ['--variants', ...variants.map(shellWord)] : []),
         ...(flags.sensitivity ? ['--sensitivity'] : []),
         ...(typeof flags.ranges === 'string' ? ['--ranges', shellWord(flags.ranges)] : []),
         `--seed ${settings.seed} --replications ${settings.replications} --years ${settings.horizonYears}`,

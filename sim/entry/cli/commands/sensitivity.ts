@@ -21,6 +21,7 @@ Default ranges (from shared/reference/catalog-research.md; factor = multiple of 
 ${PARAMETER_CLASSES.map((c) => `  ${c.padEnd(21)} ${DEFAULT_RANGES[c].kind.padEnd(8)} ${DEFAULT_RANGES[c].low} … ${DEFAULT_RANGES[c].high}`).join('\n')}
   --ranges FILE     JSON object overriding ranges by class or parameter id, e.g.
                     { "repairTime": { "low": 0.25, "high": 4 }, "dnsTtl:dns": { "low": 30, "high": 300 } }
+                    (the object itself may stand in for FILE when it starts with "{")
   --only LIST       comma-separated classes or parameter ids to move (default: all)
   --json            print exactly one JSON object on stdout (SensitivityResult)
 ${RUN_USAGE}`;
@@ -50,14 +51,21 @@ export function sensitivityText(s: SensitivityResult): string {
   return `${out.join('\n')}\n`;
 }
 
-/** The --ranges file as user ranges, or the sentence to print. */
+/** The --ranges file (or inline JSON object, starting with "{") as user ranges, or the sentence to print. */
 export function readRangesFile(path: string): { ok: true; ranges: UserRanges } | { ok: false; message: string } {
-  const read = readJsonFile(path);
+  let read: ReturnType<typeof readJsonFile>;
+  if (path.trimStart().startsWith('{')) {
+    try {
+      read = { ok: true, value: JSON.parse(path) as unknown };
+    } catch (error) {
+      return { ok: false, message: `--ranges: not valid JSON (${(error as Error).message})` };
+    }
+  } else read = readJsonFile(path);
   if (!read.ok) return read;
   const parsed = UserRangesSchema.safeParse(read.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return { ok: false, message: `${path}: ${issue.path.length > 0 ? issue.path.join('.') : '(top level)'}: ${issue.message}` };
+    return { ok: false, message: `${path.trimStart().startsWith('{') ? '--ranges' : path}: ${issue.path.length > 0 ? issue.path.join('.') : '(top level)'}: ${issue.message}` };
   }
   return { ok: true, ranges: parsed.data };
 }

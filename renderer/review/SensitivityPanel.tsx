@@ -17,7 +17,7 @@ import { formatUsd } from './costShape';
 import { sensitivityArgs } from './reportExport';
 import { useReview } from './reviewStore';
 import { runAnalysis } from './runAnalysis';
-import { kindText, MEASURES, rangeRows, sameRanges, tornadoBars, userRangesOf, userRangesOfResult, type TornadoMeasure } from './sensitivityShape';
+import { kindText, MEASURES, rangeProblem, rangeRows, sameRanges, tornadoBars, userRangesOf, userRangesOfResult, type TornadoMeasure } from './sensitivityShape';
 import { TornadoChart } from './TornadoChart';
 
 const TICKS: Record<TornadoMeasure, (v: number) => string> = {
@@ -129,17 +129,20 @@ export function SensitivityPanel() {
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className={r.edited ? 'is-edited' : ''} data-testid={`range-row-${r.id}`} title={r.basis}>
+            {rows.map((r) => {
+              const problem = r.edited ? rangeProblem(r) : null;
+              return (
+              <tr key={r.id} className={`${r.edited ? 'is-edited' : ''}${problem ? ' is-invalid' : ''}`} data-testid={`range-row-${r.id}`} title={problem ?? r.basis}>
                 <td>{r.label}</td>
                 <td className="num">{r.kind === 'factor' ? '1×' : `${r.base} ${r.unit}`}</td>
                 <td className="muted">{kindText(r.kind, r.unit)}</td>
-                <td><input className="field-input" type="number" step="any" aria-label={`${r.label} low`} data-testid={`range-low-${r.id}`} value={edits[r.id]?.low ?? String(r.low)} onChange={(e) => edit(r.id, 'low', e.target.value)} /></td>
-                <td><input className="field-input" type="number" step="any" aria-label={`${r.label} high`} data-testid={`range-high-${r.id}`} value={edits[r.id]?.high ?? String(r.high)} onChange={(e) => edit(r.id, 'high', e.target.value)} /></td>
+                <td><input className="field-input" type="number" step="any" aria-invalid={problem !== null} aria-label={`${r.label} low`} data-testid={`range-low-${r.id}`} value={edits[r.id]?.low ?? String(r.low)} onChange={(e) => edit(r.id, 'low', e.target.value)} /></td>
+                <td><input className="field-input" type="number" step="any" aria-invalid={problem !== null} aria-label={`${r.label} high`} data-testid={`range-high-${r.id}`} value={edits[r.id]?.high ?? String(r.high)} onChange={(e) => edit(r.id, 'high', e.target.value)} /></td>
                 <td className="muted">{r.catalogLow} … {r.catalogHigh}</td>
                 <td>{edits[r.id] && <button type="button" className="text-button" onClick={() => reset(r.id)}>Reset</button>}</td>
               </tr>
-            ))}
+              );
+            })}
           </tbody>
         </table>
         <p className="review-note">Defaults are the catalog&apos;s ranges (hover a row for the research they come from). Factors multiply the plan&apos;s own value; an instance offset is added to the plan&apos;s count.</p>

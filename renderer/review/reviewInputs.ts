@@ -51,7 +51,12 @@ export function reviewInputs(s: PanelState): ReviewInputs {
   };
   const simulation = fresh(s.simulation, 'simulation');
   const strategies = fresh(s.strategies, 'strategy matrix');
-  const comparison = fresh(s.comparison, 'comparison');
+  let comparison = fresh(s.comparison, 'comparison');
+  // One design alone compares nothing, and `report --variants` refuses to: leave it out.
+  if (comparison && comparison.designs.length < 2) {
+    leftOut.push('comparison (only one design was compared)');
+    comparison = undefined;
+  }
   const sensitivity = fresh(s.sensitivity ?? null, 'sensitivity');
   const scenarios = simulation && s.simulation?.scenarios && s.simulation.scenarios.length > 0 ? s.simulation.scenarios : undefined;
   // A cost priced with a stale run's availability would report the wrong downtime cost.

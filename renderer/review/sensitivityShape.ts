@@ -70,14 +70,19 @@ export function userRangesOf(rows: RangeRow[]): { ok: true; ranges: UserRanges }
   const ranges: UserRanges = {};
   for (const r of rows) {
     if (!r.edited) continue;
-    for (const end of ['low', 'high'] as const) {
-      if (!Number.isFinite(r[end])) return { ok: false, message: `${r.label}: ${end} must be a finite number` };
-    }
-    if (r.low > r.high) return { ok: false, message: `${r.label}: low (${r.low}) must not exceed high (${r.high})` };
-    if (r.kind === 'factor' && r.low <= 0) return { ok: false, message: `${r.label}: low must be above 0 (it multiplies the plan's value)` };
+    const problem = rangeProblem(r);
+    if (problem) return { ok: false, message: `${r.label}: ${problem}` };
     ranges[r.id] = { low: r.low, high: r.high };
   }
   return { ok: true, ranges };
+}
+
+/** What is wrong with a row's ends (null when nothing), naming the end and the rule. */
+export function rangeProblem(r: Pick<RangeRow, 'low' | 'high' | 'kind'>): string | null {
+  if (r.kind === 'factor' && Number.isFinite(r.low) && r.low <= 0) return "low must be above 0 (it multiplies the plan's value)";
+  for (const end of ['low', 'high'] as const) if (!Number.isFinite(r[end])) return `${end} must be a finite number`;
+  if (r.low > r.high) return `low (${r.low}) must not exceed high (${r.high})`;
+  return null;
 }
 
 /** The user ranges a finished run used, read back from the run itself (for its rerun command). */

@@ -39,6 +39,11 @@ describe.skipIf(reason !== null)('sensitivity in Chromium', () => {
       const rangeRows = page.locator('[data-testid^="range-row-"]');
       const parameters = await rangeRows.count();
       expect(parameters).toBeGreaterThan(3);
+      // A reversed range is marked and refused by name before anything runs.
+      await page.getByTestId('range-high-repairTime:db').fill('0.1');
+      expect(await page.getByTestId('range-row-repairTime:db').getAttribute('class')).toContain('is-invalid');
+      await page.getByTestId('run-sensitivity').click();
+      expect(await page.getByTestId('sensitivity-error').textContent()).toBe('db repair time: low (0.5) must not exceed high (0.1)');
       // The user's range for one parameter: the DB repair time a quarter to four times the plan's.
       await page.getByTestId('range-low-repairTime:db').fill('0.25');
       await page.getByTestId('range-high-repairTime:db').fill('4');

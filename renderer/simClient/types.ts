@@ -5,6 +5,7 @@
  */
 import type { SimulationResult } from '../../sim/engine/monteCarlo';
 import type { CauseKind } from '../../sim/engine/model';
+import type { ScenarioExpectation } from '../../sim/export/types';
 
 export interface RunSettings {
   horizonYears: number;
@@ -59,6 +60,11 @@ export interface RunOutcome {
   heat: { nodes: Record<string, number>; regions: Record<string, number> };
   /** null: the engine does not replay scripted scenarios yet (or the plan has none). */
   scenarios: ScenarioRow[] | null;
+  /**
+   * The scenarios' numbers the drill exports quote (as `resilience export --format fis` computes
+   * them). Absent in results kept from versions that did not record them.
+   */
+  scenarioExpectations?: ScenarioExpectation[] | null;
   scenariosDefined: number;
   workers: number;
   /** True when Web Workers were unavailable and the run used the window's own thread. */

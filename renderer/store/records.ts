@@ -1,7 +1,7 @@
 /**
  * The plan held as keyed records, the unit of every diff: one `meta` record (everything but the three
- * lists), and regions, nodes and edges keyed by id. Edges get ids here when a file has none, because
- * undo, selection and xyflow all need a stable key per edge.
+ * lists), and regions, nodes and edges keyed by id. Edges get ids here when a file has none (the
+ * shared sim/model/planHash.ts rule), because undo, selection and xyflow all need a stable key per edge.
  *
  * A plain object does not keep insertion order for integer-like keys ("10" comes before "2" no
  * matter what), so the order of each list lives in `order`; read it with `orderedIds`, never with
@@ -9,6 +9,9 @@
  * as appended after the ordered ones.
  */
 import type { Edge, Plan, PlanNode, Region } from '../../sim/model/schema';
+import { withEdgeIds } from '../../sim/model/planHash';
+
+export { edgeIdFor } from '../../sim/model/planHash';
 
 export type EdgeRecord = Edge & { id: string };
 export type PlanMeta = Omit<Plan, 'regions' | 'nodes' | 'edges'>;
@@ -56,29 +59,12 @@ export function emptyPlan(name = 'Untitled design'): Plan {
   return { schemaVersion: 1, name, regions: [], nodes: [], edges: [] };
 }
 
-/** Picks an id for an edge that has none: readable, and unique among `taken`. */
-export function edgeIdFor(edge: Pick<Edge, 'kind' | 'from' | 'to'>, taken: ReadonlySet<string>): string {
-  const base = `${edge.kind === 'replication' ? 'rep' : 'tr'}-${edge.from}-${edge.to}`;
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  return id;
-}
-
 export function planToRecords(plan: Plan): PlanRecords {
   const { regions, nodes, edges, ...meta } = plan;
-  const taken = new Set<string>(edges.flatMap((e) => (e.id ? [e.id] : [])));
-  const edgeRecords: Record<string, EdgeRecord> = {};
-  const edgeOrder: string[] = [];
-  for (const edge of edges) {
-    // A duplicate id in a file would make two edges share one key; give the second a fresh one.
-    let id = edge.id && !edgeRecords[edge.id] ? edge.id : undefined;
-    if (!id) {
-      id = edgeIdFor(edge, taken);
-      taken.add(id);
-    }
-    edgeRecords[id] = { ...edge, id };
-    edgeOrder.push(id);
-  }
+  // The ids a file lacks (or repeats) are filled as the CLI fills them, so both hash the plan alike.
+  const filled = withEdgeIds({ edges }).edges;
+  const edgeRecords: Record<string, EdgeRecord> = Object.fromEntries(filled.map((e) => [e.id, { ...e }]));
+  const edgeOrder = filled.map((e) => e.id);
   const regionList = regions ?? [];
   return {
     meta: { [META_KEY]: meta },

@@ -59,3 +59,59 @@ export interface PrecisionOutcome {
   maxReplications: number;
   batches: number;
 }
+
+export interface PrecisionSettings {
+  /** The relative half-width to reach, e.g. 0.05. */
+  target: number;
+  measure: PrecisionMeasure;
+  /** The most replications the run may have. */
+  cap: number;
+}
+
+/** Where a precision run stands after a batch. */
+export interface PrecisionProgress {
+  /** Replications pooled so far. */
+  done: number;
+  relativeHalfWidth: number | null;
+  batches: number;
+  /** The run's size after the next batch; null when the run stops here. */
+  next: number | null;
+}
+
+/**
+ * The one batch loop of precision runs, for the CLI's worker threads and the app's web workers alike.
+ * `runBatch(from, count)` runs replications from…from+count−1, pools them with every earlier batch and
+ * resolves with the pooled result. Batch sizes follow from the pooled result alone (nextRunSize), and
+ * replication r depends only on (seed, r), so the replications run, hence the result, are the same
+ * for any worker count and either caller. A rejection of runBatch (cancel, engine error) passes through.
+ */
+export async function runBatchesToPrecision(
+  settings: PrecisionSettings,
+  runBatch: (fromReplication: number, count: number) => Promise<SimulationResult>,
+  onBatch?: (progress: PrecisionProgress) => void,
+): Promise<{ result: SimulationResult; outcome: PrecisionOutcome }> {
+  let done = 0;
+  let size = Math.min(FIRST_BATCH, settings.cap);
+  let batches = 0;
+  for (;;) {
+    const result = await runBatch(done, size - done);
+    done = size;
+    batches++;
+    const relative = relativeHalfWidth(measureInterval(result, settings.measure));
+    const reached = relative !== null && relative <= settings.target;
+    if (reached || done >= settings.cap) {
+      onBatch?.({ done, relativeHalfWidth: relative, batches, next: null });
+      return {
+        result,
+        outcome: { measure: settings.measure, target: settings.target, relativeHalfWidth: relative, stoppedBecause: reached ? 'target-reached' : 'cap', maxReplications: settings.cap, batches },
+      };
+    }
+    size = nextRunSize(done, relative, settings.target, settings.cap);
+    onBatch?.({ done, relativeHalfWidth: relative, batches, next: size });
+  }
+}
+
+/** "4.21 %", or what a missing relative width means. */
+export function formatRelativeHalfWidth(relative: number | null): string {
+  return relative === null ? 'undefined (mean 0)' : `${(100 * relative).toFixed(2)} %`;
+}

@@ -58,6 +58,8 @@ export interface ScenarioResult {
 export interface ScenarioOptions {
   replications: number;
   seed: number;
+  /** Told after every replication (a progress bar); does not change any result. */
+  onReplication?: (done: number, total: number) => void;
 }
 
 /** What a scripted disruption hits, for the outage mapping the random overlays use (outages.ts). */
@@ -143,6 +145,7 @@ export function runScenario(plan: ResolvedPlan, scenario: Scenario, options: Sce
     for (const v of s.rpoSeconds) rpo.push(v);
     lost += s.lostRequests;
     writesLost += s.data.writesLost;
+    options.onReplication?.(r + 1, options.replications);
   }
   const n = options.replications;
   const o = plan.objectives;
@@ -167,5 +170,9 @@ export function runScenario(plan: ResolvedPlan, scenario: Scenario, options: Sce
 }
 
 export function runScenarios(plan: ResolvedPlan, options: ScenarioOptions): ScenarioResult[] {
-  return plan.scenarios.map((s) => runScenario(plan, s, options));
+  const report = options.onReplication;
+  if (!report) return plan.scenarios.map((s) => runScenario(plan, s, options));
+  // Progress over every scenario's replications together.
+  const total = plan.scenarios.length * options.replications;
+  return plan.scenarios.map((s, i) => runScenario(plan, s, { ...options, onReplication: (done) => report(i * options.replications + done, total) }));
 }

@@ -130,6 +130,7 @@ function resultsSection(data: ReviewData): ReportSection {
   const a = r.availability;
   const blocks: Block[] = [
     { kind: 'p', text: `${r.replications} replications × ${r.horizonYears} years, seed ${r.seed}; 95 % intervals are Student-t over replications.` },
+    ...(data.reproducibility.resultFile ? [{ kind: 'p' as const, text: `These results were read from the result file ${data.reproducibility.resultFile} (checked against this plan's SHA-256), not simulated for this report.` }] : []),
     {
       kind: 'table',
       header: ['Measure', 'Mean', '95 % interval'],
@@ -321,6 +322,7 @@ function reproducibilitySection(data: ReviewData): ReportSection {
     ['Run size', `${r.replications} replications × ${r.horizonYears} years`],
     ['Product version', r.productVersion],
   ];
+  if (r.resultFile) rows.push(['Results from', `${r.resultFile} (a simulate/merge result file of this plan)`]);
   if (data.generatedAt) rows.push(['Generated', data.generatedAt]);
   return {
     id: 'reproducibility',

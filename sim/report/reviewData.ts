@@ -21,6 +21,8 @@ export interface Reproducibility {
   productVersion: string;
   /** The exact command line that regenerates this report (the app gives its CLI equivalent). */
   command: string;
+  /** The result file the simulation was read from (`report --result`), when it was not run here. */
+  resultFile?: string;
 }
 
 /**

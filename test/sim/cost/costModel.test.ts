@@ -184,6 +184,6 @@ describe('plan cost settings', () => {
 
 describe('fixed node prices', () => {
   it('must name a node of the plan', () => {
-    expect(rateCardIssues({ nodeUsdPerMonth: { nope: 1, db: 2 } }, ['db'])).toEqual([{ path: 'cost.nodeUsdPerMonth["nope"]', message: 'the plan has no node "nope"' }]);
+    expect(rateCardIssues({ nodeUsdPerMonth: { nope: 1, db: 2 } }, ['db'])).toEqual([{ path: 'cost.nodeUsdPerMonth["nope"]', pathSegments: ['cost', 'nodeUsdPerMonth', 'nope'], kind: 'unknown-node', message: 'the plan has no node "nope"' }]);
   });
 });

@@ -50,8 +50,8 @@ describe('single-region-lb priced by hand', () => {
     // (1 − 0.999) × 43,800 min × $100 a minute.
     expect(c.downtime!.usdPerMonth).toBeCloseTo(0.001 * 43_800 * 100, 6);
     expect(c.tcoUsdPerMonth).toBeCloseTo(c.infrastructureUsdPerMonth + c.operationsUsdPerMonth + 4380, 6);
-    // The budget ($500) is judged on infrastructure + operations.
-    expect(c.budget).toEqual({ limitUsdPerMonth: 500, judgedUsdPerMonth: c.monthlyUsd, met: false });
+    // The budget ($4,000) is judged on infrastructure + operations, and covers them.
+    expect(c.budget).toEqual({ limitUsdPerMonth: 4000, judgedUsdPerMonth: c.monthlyUsd, met: true });
   });
 });
 

@@ -198,7 +198,7 @@ function ExportDialogBody() {
       )}
       <footer className="dialog-actions export-actions">
         <span className="export-summary">{preview.ok ? `${files.length} file${files.length === 1 ? '' : 's'}` : ''}</span>
-        <button type="button" onClick={close}>
+        <button type="button" className="secondary-button" onClick={close}>
           Cancel
         </button>
         <button type="button" className="primary-button" disabled={!preview.ok || saving} onClick={() => void save()} data-testid="export-save">
@@ -233,7 +233,7 @@ function DrillNumbersBar(props: { ready: boolean; scenarios: number; replication
         <span className="export-replay-count">
           {replay.done}/{replay.total}
         </span>
-        <button type="button" onClick={props.onCancel} data-testid="export-replay-cancel">
+        <button type="button" className="secondary-button" onClick={props.onCancel} data-testid="export-replay-cancel">
           Cancel
         </button>
       </div>

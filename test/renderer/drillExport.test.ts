@@ -9,7 +9,11 @@ import { previewExport } from '../../renderer/export/exportBundle';
 import { validationOf } from '../../renderer/app/usePlanValidation';
 import type { WorkerLike } from '../../renderer/simClient/runSimulation';
 import { replayScenarios } from '../../renderer/simClient/scenarioReplay';
+import { buildOutcome } from '../../renderer/simClient/outcome';
 import type { RunOutcome } from '../../renderer/simClient/types';
+import { runReplications } from '../../sim/engine/monteCarlo';
+import { runScenarios } from '../../sim/engine/scenarios';
+import { scenarioExpectations } from '../../sim/export/chaos/expectations';
 import { createEditorStore } from '../../renderer/store/createEditorStore';
 import type { BrowserRequest, BrowserRunMessage } from '../../sim/entry/pools/browserProtocol';
 import { loadSimjsNode } from '../../sim/entry/pools/loadSimjsNode';
@@ -113,6 +117,19 @@ describe('which numbers the Export dialog uses', () => {
     expect(drillNumbers(store)).toBeNull();
     rememberReplay(store, store.getState().revision, numbers);
     expect(drillNumbers(store)).toBe(numbers);
+  });
+
+  it('a Run keeps the numbers of the scenarios it replayed, as the CLI derives them', () => {
+    loadSimjsNode();
+    const resolved = validationOf(template.plan).resolved!;
+    const settings = { horizonYears: 1, replications: 3, seed: 5 };
+    const summaries = runReplications(resolved, { fromReplication: 0, count: 3, seed: 5, horizonYears: 1 });
+    const results = runScenarios(resolved, { replications: 3, seed: 5 });
+    const outcome = buildOutcome(summaries, resolved, settings, { wallSeconds: 0, workers: 1, mainThread: false, scenarios: results });
+    expect(outcome.scenarioExpectations).toEqual(scenarioExpectations(results, 5));
+    expect(outcome.scenarioExpectations![0]).toMatchObject({ id: template.plan.scenarios![0]!.id, replications: 3, seed: 5 });
+    const none = buildOutcome(summaries, resolved, settings, { wallSeconds: 0, workers: 1, mainThread: false, scenarios: null });
+    expect(none.scenarioExpectations).toBeNull();
   });
 
   it('hands them only to the formats that quote them, and only when there are some', () => {

@@ -12,7 +12,7 @@ function rendererImportRules(hostFolders) {
   return [
     { regex: '^(electron|node:.+|fs|path|os)(/.*)?$', message: 'The renderer reaches the host only through renderer/platform and the preload bridge.' },
     { group: hostFolders, message: 'Only renderer/platform talks to the host, and only through electron/shared.' },
-    { group: ['**/sim/entry/cli*', '**/sim/entry/node*'], message: 'The renderer uses the browser worker, not the Node entry points.' },
+    { group: ['**/sim/entry/cli/**', '**/sim/entry/bench/**', '**/sim/entry/pools/*Node*', '**/sim/entry/pools/runReplicationsParallel*', '**/sim/entry/pools/simulationWorker*'], message: 'The renderer uses the browser worker, not the Node entry points.' },
   ];
 }
 

@@ -5,7 +5,7 @@
 // import.meta.dirname in configs.)
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { simjsBundlePlugin } from '../sim/entry/simjsBundlePlugin';
+import { simjsBundlePlugin } from '../sim/entry/build/simjsBundlePlugin';
 
 export default defineConfig({
   root: import.meta.dirname,

@@ -14,6 +14,7 @@ import { planPathsFromArgv } from './launchArgs';
 import { buildMenuTemplate, type Theme } from './menu';
 import { RecentFiles } from './recentFiles';
 import { RecoveryStore } from './recovery';
+import { saveReportPdf } from './reportPdf';
 import { denyAllPermissions, hardenWebContents } from './security';
 import { CONTENT_SECURITY_POLICY, secureWindowOptions } from './windowOptions';
 
@@ -160,6 +161,11 @@ function start(): void {
       recover: () => recovery.read(),
       clearRecovery: () => recovery.clear(),
       printToPdf: (doc, { suggestedName }) => files.printToPdf(doc.window, suggestedName),
+      reportPdf: (doc, { html, suggestedName }) =>
+        saveReportPdf(doc.window, html, suggestedName).catch((error: unknown) => {
+          showError(`Could not export ${suggestedName}`, error);
+          throw error;
+        }),
       setDocumentState: (doc, { name, dirty, file }) => {
         // The path is only shown (macOS proxy icon), but still only one the user granted.
         let path: string | null;

@@ -12,6 +12,7 @@ export const CHANNELS = {
   recover: 'recovery:read',
   clearRecovery: 'recovery:clear',
   printToPdf: 'window:print-to-pdf',
+  reportPdf: 'file:report-pdf',
   setDocumentState: 'window:document-state',
   closeWindow: 'window:close',
   editText: 'window:edit-text',

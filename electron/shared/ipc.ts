@@ -50,6 +50,8 @@ export const REQUESTS = {
   recover: { channel: CHANNELS.recover, payload: NoPayload },
   clearRecovery: { channel: CHANNELS.clearRecovery, payload: NoPayload },
   printToPdf: { channel: CHANNELS.printToPdf, payload: z.strictObject({ suggestedName: BareFileName }) },
+  /** The review report's one-file HTML, printed to PDF in a hidden window with JavaScript off. */
+  reportPdf: { channel: CHANNELS.reportPdf, payload: z.strictObject({ html: z.string().min(1).max(MAX_PLAN_CHARS), suggestedName: BareFileName }) },
   setDocumentState: { channel: CHANNELS.setDocumentState, payload: z.strictObject({ name: z.string().max(255), dirty: z.boolean(), file: FileRefSchema.nullable() }) },
   closeWindow: { channel: CHANNELS.closeWindow, payload: NoPayload },
   editText: { channel: CHANNELS.editText, payload: z.enum(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']) },
@@ -83,6 +85,7 @@ export interface Responses {
   recover: RecoveredDraft | null;
   clearRecovery: void;
   printToPdf: FileRef | null;
+  reportPdf: FileRef | null;
   setDocumentState: void;
   closeWindow: void;
   editText: void;

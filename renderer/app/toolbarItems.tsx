@@ -14,7 +14,7 @@ import { selectCanRedo, selectCanUndo } from '../store/selectors';
 import { isMac } from './platformKeys';
 import { WireKindControl } from './WireKindControl';
 import { useAutoLayoutCommand, useExportPngCommand, useExportSvgCommand, useSearchCommand } from '../diagram/DiagramCommands';
-import { useExportReportCommand } from '../review/ExportReportCommand';
+import { useExportReportCommand, useExportReportPdfCommand } from '../review/ExportReportCommand';
 
 /** One button: in the bar an icon (or its label when it has no icon), in the menu a labelled row. */
 export interface ToolbarCommand {
@@ -96,6 +96,7 @@ export const TOOLBAR_ITEMS: readonly ToolbarItem[] = [
   { id: 'export-png', group: 'diagram', priority: 21, useCommand: useExportPngCommand },
   { id: 'export-code', group: 'diagram', priority: 15, useCommand: useExportCodeCommand },
   { id: 'export-report', group: 'diagram', priority: 14, useCommand: useExportReportCommand },
+  { id: 'export-report-pdf', group: 'diagram', priority: 13, useCommand: useExportReportPdfCommand },
   { id: 'wire-kind', group: 'wire', priority: 75, Control: WireKindControl },
   { id: 'run-settings', group: 'run', priority: 30, Control: RunSettings },
   { id: 'run-precision', group: 'run', priority: 25, Control: PrecisionSettings },

@@ -1,14 +1,15 @@
 /**
  * The Export dialog: pick a format (Terraform, CloudFormation, Kubernetes, compose, FIS, Chaos
  * Toolkit), browse the generated files with syntax highlighting and read the warnings, then save
- * them — into a folder on the desktop, as a zip download in a browser.
+ * them — into a folder on the desktop, as a zip download in a browser. The drill formats quote the
+ * scenarios' simulated numbers once they have run (the last Run, or "Run scenarios" here).
  */
 import hljs from 'highlight.js/lib/core';
 import ini from 'highlight.js/lib/languages/ini';
 import json from 'highlight.js/lib/languages/json';
 import markdown from 'highlight.js/lib/languages/markdown';
 import yaml from 'highlight.js/lib/languages/yaml';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { exportFormats } from '../../sim/export/registry';
 import { formatIssue } from '../../sim/model/issues';
 import { exportFolder } from '../platform';
@@ -16,6 +17,10 @@ import { Modal } from '../shell/Modal';
 import { useUi, useUiStoreApi } from '../shell/uiStore';
 import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
 import { selectPlan } from '../store/selectors';
+import { validationOf } from '../app/usePlanValidation';
+import { replayScenarios, type ScenarioReplay } from '../simClient/scenarioReplay';
+import { RunCancelled } from '../simClient/runSimulation';
+import { drillExportOptions, drillNumbers, rememberReplay } from './drillNumbers';
 import { bundleName, languageOf, previewExport, zipFiles } from './exportBundle';
 import './export.css';
 
@@ -51,14 +56,50 @@ function ExportDialogBody() {
   const [formatId, setFormatId] = useState(formats[0]!.id);
   const [selected, setSelected] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [replay, setReplay] = useState<ReplayState>({ status: 'idle' });
+  const replayRef = useRef<ScenarioReplay | null>(null);
+  useEffect(() => () => replayRef.current?.cancel(), []);
+  const revision = useEditor((s) => s.revision);
+  // Re-read after a replay finishes: its numbers live beside the store, not in it.
+  const numbers = useEditor((s) => drillNumbers(store, s));
+  const format = formats.find((f) => f.id === formatId)!;
+  const options = useMemo(() => drillExportOptions(format, numbers), [format, numbers]);
   const preview = useMemo(() => {
     try {
-      return previewExport(plan, formatId);
+      return previewExport(plan, formatId, options);
     } catch (error) {
       return { ok: false as const, errors: [], crash: error instanceof Error ? error.message : String(error) };
     }
-  }, [plan, formatId]);
-  const format = formats.find((f) => f.id === formatId)!;
+  }, [plan, formatId, options]);
+  const scenarioCount = plan.scenarios?.length ?? 0;
+  const needsNumbers = format.usesScenarioResults === true && scenarioCount > 0 && preview.ok;
+  const runScenarios = () => {
+    const resolved = validationOf(plan).resolved;
+    if (!resolved) return;
+    replayRef.current?.cancel();
+    const startedAt = revision;
+    setReplay({ status: 'running', done: 0, total: resolved.scenarios.length * resolved.simulation.replications });
+    const handle = replayScenarios(resolved, (done, total) => setReplay({ status: 'running', done, total }));
+    replayRef.current = handle;
+    handle.done.then(
+      (expectations) => {
+        if (replayRef.current !== handle) return;
+        replayRef.current = null;
+        rememberReplay(store, startedAt, expectations);
+        setReplay({ status: 'idle' });
+      },
+      (error: unknown) => {
+        if (replayRef.current !== handle || error instanceof RunCancelled) return;
+        replayRef.current = null;
+        setReplay({ status: 'error', message: error instanceof Error ? error.message : String(error) });
+      },
+    );
+  };
+  const cancelReplay = () => {
+    replayRef.current?.cancel();
+    replayRef.current = null;
+    setReplay({ status: 'idle' });
+  };
   const files = preview.ok ? preview.result.files : [];
   const file = files.find((f) => f.path === selected) ?? files[0];
   const name = bundleName(plan.name, formatId);
@@ -130,6 +171,17 @@ function ExportDialogBody() {
           )}
         </section>
       </div>
+      {needsNumbers && (
+        <DrillNumbersBar
+          ready={numbers !== null && !(replay.status === 'running')}
+          scenarios={scenarioCount}
+          replications={validationOf(plan).resolved?.simulation.replications ?? 0}
+          seed={validationOf(plan).resolved?.simulation.seed ?? 0}
+          replay={replay}
+          onRun={runScenarios}
+          onCancel={cancelReplay}
+        />
+      )}
       {preview.ok && preview.result.warnings.length > 0 && (
         <details className="export-warnings" data-testid="export-warnings" open={preview.result.warnings.length <= 4}>
           <summary>
@@ -146,7 +198,7 @@ function ExportDialogBody() {
       )}
       <footer className="dialog-actions export-actions">
         <span className="export-summary">{preview.ok ? `${files.length} file${files.length === 1 ? '' : 's'}` : ''}</span>
-        <button type="button" onClick={close}>
+        <button type="button" className="secondary-button" onClick={close}>
           Cancel
         </button>
         <button type="button" className="primary-button" disabled={!preview.ok || saving} onClick={() => void save()} data-testid="export-save">
@@ -154,5 +206,48 @@ function ExportDialogBody() {
         </button>
       </footer>
     </Modal>
+  );
+}
+
+type ReplayState = { status: 'idle' } | { status: 'running'; done: number; total: number } | { status: 'error'; message: string };
+
+/** Whether the drills quote simulated numbers, and the button that computes them when they do not. */
+function DrillNumbersBar(props: { ready: boolean; scenarios: number; replications: number; seed: number; replay: ReplayState; onRun: () => void; onCancel: () => void }) {
+  const { ready, scenarios, replications, seed, replay } = props;
+  const runs = `${scenarios} scenario${scenarios === 1 ? '' : 's'}, ${replications} replication${replications === 1 ? '' : 's'} each, seed ${seed}`;
+  if (ready) {
+    return (
+      <p className="export-drill-numbers ready" data-testid="export-drill-numbers" data-state="ready">
+        The drills quote the simulated RTO and lost writes of the plan&apos;s {runs}, as <code>resilience export</code> does.
+      </p>
+    );
+  }
+  if (replay.status === 'running') {
+    const fraction = replay.total > 0 ? replay.done / replay.total : 0;
+    return (
+      <div className="export-drill-numbers" data-testid="export-drill-numbers" data-state="running">
+        <span>Replaying {runs}…</span>
+        <div className="export-replay-progress" role="progressbar" aria-label="Scenario replay" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)} data-testid="export-replay-progress">
+          <div className="export-replay-fill" style={{ transform: `scaleX(${fraction.toFixed(3)})` }} />
+        </div>
+        <span className="export-replay-count">
+          {replay.done}/{replay.total}
+        </span>
+        <button type="button" className="secondary-button" onClick={props.onCancel} data-testid="export-replay-cancel">
+          Cancel
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="export-drill-numbers" data-testid="export-drill-numbers" data-state="missing" role="status">
+      <span>
+        {replay.status === 'error' ? `The scenarios stopped with an error: ${replay.message}. ` : ''}
+        The plan&apos;s scenarios have not been run since it last changed, so these drills do not yet say which RTO and lost writes they should reproduce.
+      </span>
+      <button type="button" className="primary-button" onClick={props.onRun} data-testid="export-run-scenarios">
+        Run scenarios
+      </button>
+    </div>
   );
 }

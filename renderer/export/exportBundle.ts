@@ -4,7 +4,7 @@
  */
 import { zipSync, strToU8 } from 'fflate';
 import { getExportFormat } from '../../sim/export/registry';
-import type { ExportResult } from '../../sim/export/types';
+import type { ExportOptions, ExportResult } from '../../sim/export/types';
 import type { Issue } from '../../sim/model/issues';
 import type { Plan } from '../../sim/model/schema';
 import { validatePlan } from '../../sim/model/validate';
@@ -12,12 +12,12 @@ import { validatePlan } from '../../sim/model/validate';
 export type ExportPreview = { ok: true; result: ExportResult } | { ok: false; errors: Issue[] };
 
 /** Runs a format on a plan; a plan with validation errors is not exported (its errors are returned). */
-export function previewExport(plan: Plan, formatId: string): ExportPreview {
+export function previewExport(plan: Plan, formatId: string, options: ExportOptions = {}): ExportPreview {
   const validation = validatePlan(plan);
   if (!validation.ok || !validation.plan) return { ok: false, errors: validation.errors };
   const format = getExportFormat(formatId);
   if (!format) throw new Error(`unknown export format "${formatId}"`);
-  return { ok: true, result: format.generate(validation.plan) };
+  return { ok: true, result: format.generate(validation.plan, options) };
 }
 
 /** The highlight.js language for a file, by its name. */

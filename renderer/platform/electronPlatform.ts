@@ -23,6 +23,7 @@ export function createElectronPlatform(bridge: DesktopBridge): HostPlatform {
     printToPdf: async (suggestedName) => {
       await bridge.printToPdf({ suggestedName });
     },
+    reportPdf: (html, suggestedName) => bridge.reportPdf({ html, suggestedName }),
     setDocumentState: (state) => void bridge.setDocumentState(state),
     onCommand: (listener) => bridge.onCommand(listener),
     editText: (action) => void bridge.editText(action),

@@ -4,6 +4,7 @@ import type { DesktopBridge } from '../../electron/shared/ipc';
 import { createBrowserPlatform } from './browserPlatform';
 import { draftFollowsSaves } from './draftFollowsSaves';
 import { createElectronPlatform } from './electronPlatform';
+import { printHtmlInFrame } from './printFrame';
 import type { FileRef, HostPlatform } from './types';
 
 export type { FileRef, HostCommand, HostPlatform, OpenedFile, Platform, RecoveredDraft, TextEditAction, WindowHost } from './types';
@@ -49,4 +50,16 @@ export async function exportFolder(
   const bytes = zip();
   const ref = await createBrowserPlatform().saveExport!(new Blob([bytes.slice().buffer], { type: 'application/zip' }), zipName);
   return ref ? { where: 'zip', written: files.length } : null;
+}
+
+/**
+ * A one-file HTML document (the review report) as PDF: on the desktop main prints it in a hidden
+ * window and saves where the user picks ('saved', or null when they cancel); in a browser the
+ * print dialog opens on it ("Save as PDF" is the browser's), 'print-dialog'.
+ */
+export async function exportReportPdf(html: string, suggestedName: string): Promise<'saved' | 'print-dialog' | null> {
+  const platform = getPlatform();
+  if (platform.reportPdf) return (await platform.reportPdf(html, suggestedName)) ? 'saved' : null;
+  await printHtmlInFrame(html);
+  return 'print-dialog';
 }

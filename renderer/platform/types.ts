@@ -63,6 +63,11 @@ export interface WindowHost {
   recentFiles(): Promise<FileRef[]>;
   /** Prints the window to a PDF file (the browser's print dialog on the web). */
   printToPdf(suggestedName: string): Promise<void>;
+  /**
+   * Prints a one-file HTML document (the review report) to a PDF the user places; null when they
+   * cancel. Desktop only: without it, exportReportPdf in platform/index.ts opens the print dialog.
+   */
+  reportPdf?(html: string, suggestedName: string): Promise<FileRef | null>;
   /** The window's title: the document's name and whether it has unsaved changes. */
   setDocumentState(state: { name: string; dirty: boolean; file: FileRef | null }): void;
   /** Commands from the host (the native menu, files opened from the OS); returns an unsubscribe. */

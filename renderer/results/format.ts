@@ -1,6 +1,6 @@
 /**
  * How the dashboard writes numbers. The headline formats are the CLI's readable output
- * (sim/entry/commands/simulate.ts), so a value on screen can be checked against `--json` by
+ * (sim/entry/cli/commands/simulate.ts), so a value on screen can be checked against `--json` by
  * formatting it the same way (the end-to-end test does exactly that).
  */
 

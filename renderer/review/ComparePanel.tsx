@@ -73,7 +73,7 @@ export function ComparePanel() {
       return;
     }
     const settings = { ...validation.resolved.simulation };
-    void runAnalysis('compare', revision, async (run, onStep) => ({ comparison: await compareDesigns(inputs, settings, run, onStep), plans: inputs.map((i) => ({ label: i.label, plan: i.plan })) }));
+    void runAnalysis('compare', revision, async (run, onStep) => ({ comparison: await compareDesigns(inputs, settings, run, onStep), plans: inputs.map((i) => ({ label: i.label, plan: i.plan })), files: extra.map((e) => e.label) }));
   };
   const labelOfVariant = (i: number) => `${BASE_LABEL} + ${variants[i]!.name}`;
   const editByLabel = (label: string) => {

@@ -44,7 +44,7 @@ export function CostOverrides() {
         );
       })}
       <div className="cost-override-add">
-        <select value={choice} onChange={(e) => setChoice(e.target.value)} aria-label="Price or assumption to override" data-testid="override-choice">
+        <select className="field-input" value={choice} onChange={(e) => setChoice(e.target.value)} aria-label="Price or assumption to override" data-testid="override-choice">
           <option value="">Override a price…</option>
           {rates
             .filter((r) => r.key !== 'usage.engineeringUsdPerHour' && !overridden.some((o) => o.key === r.key))

@@ -5,16 +5,18 @@
 import { CostPanel } from './CostPanel';
 import { StrategyPanel } from './StrategyPanel';
 import { ComparePanel } from './ComparePanel';
+import { SensitivityPanel } from './SensitivityPanel';
 import { useReview } from './reviewStore';
 import './review.css';
 
-export type DockTab = 'results' | 'cost' | 'strategies' | 'compare';
+export type DockTab = 'results' | 'cost' | 'strategies' | 'compare' | 'sensitivity';
 
 const TABS: Array<{ id: DockTab; label: string }> = [
   { id: 'results', label: 'Simulation' },
   { id: 'cost', label: 'Cost' },
   { id: 'strategies', label: 'Strategies' },
   { id: 'compare', label: 'Designs' },
+  { id: 'sensitivity', label: 'Sensitivity' },
 ];
 
 export function ReviewTabs({ tab, onTab }: { tab: DockTab; onTab: (t: DockTab) => void }) {
@@ -41,5 +43,6 @@ export function ReviewTabs({ tab, onTab }: { tab: DockTab; onTab: (t: DockTab) =
 export function ReviewBody({ tab }: { tab: Exclude<DockTab, 'results'> }) {
   if (tab === 'cost') return <CostPanel />;
   if (tab === 'strategies') return <StrategyPanel />;
+  if (tab === 'sensitivity') return <SensitivityPanel />;
   return <ComparePanel />;
 }

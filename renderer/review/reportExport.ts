@@ -8,6 +8,8 @@ import type { ReviewData } from '../../sim/report/reviewData';
 import { serializePlan } from '../../sim/model/io';
 import { version } from '../../package.json';
 import type { ReviewInputs } from './reviewInputs';
+import type { SensitivityResult } from '../../sim/analysis/sensitivity';
+import { userRangesOfResult } from './sensitivityShape';
 
 export const PRODUCT_VERSION: string = version;
 
@@ -18,8 +20,17 @@ export function reportFileName(planName: string): string {
 }
 
 /** A word the shell passes through unchanged. */
-function shellWord(word: string): string {
+export function shellWord(word: string): string {
   return /^[A-Za-z0-9._/-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The CLI words that rerun a sensitivity analysis as it was run: `--sensitivity`, and the user's
+ * ranges as inline JSON when any range was changed from the catalog's.
+ */
+export function sensitivityArgs(result: SensitivityResult): string[] {
+  const ranges = userRangesOfResult(result);
+  return Object.keys(ranges).length > 0 ? ['--sensitivity', '--ranges', shellWord(JSON.stringify(ranges))] : ['--sensitivity'];
 }
 
 /** SHA-256 (hex) of the text as UTF-8, through the browser's SubtleCrypto. */
@@ -31,7 +42,14 @@ export async function sha256Hex(text: string): Promise<string> {
 /** The report's input: the panels' parts, and how to regenerate it from the saved plan file. */
 export function reviewDataOf(inputs: ReviewInputs, planHash: string, planFile: string, outFile: string): ReviewData {
   const { seed, replications, horizonYears } = inputs.run;
-  const command = `resilience report ${shellWord(planFile)} --seed ${seed} --replications ${replications} --years ${horizonYears} --format html --out ${shellWord(outFile)}`;
+  // The same sections from the CLI: --variants brings the plan's own variants and the other files
+  // compared; the sensitivity words carry the user's ranges.
+  const command = [
+    `resilience report ${shellWord(planFile)}`,
+    ...(inputs.comparison ? ['--variants', ...(inputs.comparisonFiles ?? []).map(shellWord)] : []),
+    ...(inputs.sensitivity ? sensitivityArgs(inputs.sensitivity) : []),
+    `--seed ${seed} --replications ${replications} --years ${horizonYears} --format html --out ${shellWord(outFile)}`,
+  ].join(' ');
   return {
     plan: inputs.plan,
     reproducibility: { planHash, seed, replications, horizonYears, productVersion: PRODUCT_VERSION, command },
@@ -39,6 +57,8 @@ export function reviewDataOf(inputs: ReviewInputs, planHash: string, planFile: s
     ...(inputs.cost ? { cost: inputs.cost } : {}),
     ...(inputs.strategies ? { strategies: inputs.strategies } : {}),
     ...(inputs.comparison ? { comparison: inputs.comparison } : {}),
+    ...(inputs.sensitivity ? { sensitivity: inputs.sensitivity } : {}),
+    ...(inputs.scenarios ? { scenarios: inputs.scenarios } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Starts an analysis (strategy matrix or comparison) on the worker pool and records its progress,
+ * Starts an analysis (strategy matrix, comparison or sensitivity) on the worker pool and records its progress,
  * result or error in the review store; one of each kind at a time, and cancel stops its workers.
  */
 import { RunCancelled } from '../simClient/runSimulation';
@@ -7,10 +7,11 @@ import { analysisRunner, type AnalysisRunnerOptions } from '../simClient/analysi
 import type { ReplicationRunner } from '../../sim/analysis/design';
 import { useReview, type ComparisonResult } from './reviewStore';
 import type { StrategyMatrix } from '../../sim/analysis/strategyMatrix';
+import type { SensitivityResult } from '../../sim/analysis/sensitivity';
 
-type Kind = 'strategies' | 'compare';
+type Kind = 'strategies' | 'compare' | 'sensitivity';
 
-type ResultOf<K extends Kind> = K extends 'strategies' ? StrategyMatrix : ComparisonResult;
+type ResultOf<K extends Kind> = K extends 'strategies' ? StrategyMatrix : K extends 'sensitivity' ? SensitivityResult : ComparisonResult;
 
 export function runAnalysis<K extends Kind>(
   kind: K,

@@ -1,6 +1,6 @@
 /**
  * The analyses' replication runner in the window: each design's replications go to a pool of Web
- * Workers (sim/entry/browserWorker.ts), split and merged in replication order as for a plain run,
+ * Workers (sim/entry/pools/browserWorker.ts), split and merged in replication order as for a plain run,
  * then pooled by the engine's RunStatistics, so the strategy matrix and the comparison are the
  * CLI's for the same seed. One runner serves a whole analysis (several designs in turn); cancel
  * stops its workers and makes the analysis reject with RunCancelled.
@@ -26,7 +26,7 @@ export interface CancellableRunner {
 }
 
 function browserWorker(): WorkerLike {
-  return new Worker(new URL('../../sim/entry/browserWorker.ts', import.meta.url), { type: 'module', name: 'resilience-analysis' }) as unknown as WorkerLike;
+  return new Worker(new URL('../../sim/entry/pools/browserWorker.ts', import.meta.url), { type: 'module', name: 'resilience-analysis' }) as unknown as WorkerLike;
 }
 
 /** Summaries → what the analyses need: the pooled statistics and the per-replication paired records. */

@@ -1,6 +1,6 @@
 /**
  * How a run is split over workers and put back together (pure). The split is the CLI's own
- * (sim/engine/replicationJobs.ts, shared with sim/entry/runReplicationsParallel.ts). Replication r
+ * (sim/engine/replicationJobs.ts, shared with sim/entry/pools/runReplicationsParallel.ts). Replication r
  * depends only on (seed, r), so merging the chunks in replication order gives the CLI's result for
  * any number of workers.
  */

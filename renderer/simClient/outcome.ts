@@ -8,6 +8,7 @@ import type { Cause } from '../../sim/engine/model';
 import type { ReplicationSummary } from '../../sim/engine/replication';
 import type { ResolvedPlan } from '../../sim/model/resolve';
 import { scenarioRows } from './scenarios';
+import { scenarioExpectations } from '../../sim/export/chaos/expectations';
 import type { ScenarioResult } from '../../sim/engine/scenarios';
 import type { CauseShare, ReducedSample, RunOutcome, RunSettings } from './types';
 
@@ -175,6 +176,8 @@ function outcomeSteps(summaries: readonly ReplicationSummary[], plan: ResolvedPl
         availabilityMetShare: availabilityMetShare(ordered, plan.objectives.availability),
         heat: heatOf(causes),
         scenarios: run.scenarios ? scenarioRows(run.scenarios) : null,
+        scenarioExpectations: run.scenarios ? scenarioExpectations(run.scenarios, settings.seed) : null,
+        scenarioResults: run.scenarios ?? null,
         scenariosDefined: plan.scenarios.length,
         workers: run.workers,
         mainThread: run.mainThread,

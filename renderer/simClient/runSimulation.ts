@@ -1,5 +1,5 @@
 /**
- * Runs a plan in a pool of Web Workers (sim/entry/browserWorker.ts): replications split as the CLI
+ * Runs a plan in a pool of Web Workers (sim/entry/pools/browserWorker.ts): replications split as the CLI
  * splits them, handed out chunk by chunk, merged back in replication order, so the app shows the
  * CLI's numbers for the same plan and seed. Cancel terminates every worker at once. When workers
  * cannot start (no Worker, a blocked script), the run falls back to this thread, one replication
@@ -7,7 +7,7 @@
  */
 import type { ReplicationSummary } from '../../sim/engine/replication';
 import type { ResolvedPlan } from '../../sim/model/resolve';
-import type { BrowserRequest, BrowserRunMessage } from '../../sim/entry/browserProtocol';
+import type { BrowserRequest, BrowserRunMessage } from '../../sim/entry/pools/browserProtocol';
 import type { ScenarioResult } from '../../sim/engine/scenarios';
 import { summarize } from '../../sim/engine/monteCarlo';
 import { FIRST_BATCH, runBatchesToPrecision, type PrecisionProgress, type PrecisionSettings } from '../../sim/engine/precision';
@@ -58,7 +58,7 @@ export class RunCancelled extends Error {
 }
 
 function browserWorker(): WorkerLike {
-  return new Worker(new URL('../../sim/entry/browserWorker.ts', import.meta.url), { type: 'module', name: 'resilience-simulation' }) as unknown as WorkerLike;
+  return new Worker(new URL('../../sim/entry/pools/browserWorker.ts', import.meta.url), { type: 'module', name: 'resilience-simulation' }) as unknown as WorkerLike;
 }
 
 export function defaultWorkerCount(replications: number): number {
@@ -169,6 +169,7 @@ function runPool(
           const message = event.data;
           if (message.type === 'progress') onProgress(++progress);
           else if (message.type === 'error') fail(new Error(message.message));
+          else if (message.type === 'scenario-progress') return; // not asked for beside replications
           else if (message.type === 'scenarios') {
             scenarioResults = message.results;
             if (allDone()) finish(chunks.flat(), false, scenarioResults);

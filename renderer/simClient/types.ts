@@ -6,6 +6,8 @@
 import type { SimulationResult } from '../../sim/engine/monteCarlo';
 import type { CauseKind } from '../../sim/engine/model';
 import type { PrecisionOutcome } from '../../sim/engine/precision';
+import type { ScenarioExpectation } from '../../sim/export/types';
+import type { ScenarioResult } from '../../sim/engine/scenarios';
 
 export interface RunSettings {
   horizonYears: number;
@@ -60,6 +62,13 @@ export interface RunOutcome {
   heat: { nodes: Record<string, number>; regions: Record<string, number> };
   /** null: the engine does not replay scripted scenarios yet (or the plan has none). */
   scenarios: ScenarioRow[] | null;
+  /**
+   * The scenarios' numbers the drill exports quote (as `resilience export --format fis` computes
+   * them). Absent in results kept from versions that did not record them.
+   */
+  scenarioExpectations?: ScenarioExpectation[] | null;
+  /** The engine's scenario results as run (what a review report shows), null when none were run. */
+  scenarioResults?: ScenarioResult[] | null;
   scenariosDefined: number;
   workers: number;
   /** True when Web Workers were unavailable and the run used the window's own thread. */

@@ -74,8 +74,39 @@ export interface RateCard {
 export interface CostSettingIssue {
   /** JSON path of the offending field, e.g. `cost.prices["alb.usdPerHr"]`. */
   path: string;
+  /** The same path as segments (`['cost', 'prices', 'alb.usdPerHr']`). */
+  pathSegments: [string, string, string];
+  /** The validator's code: a node id the plan lacks, or a key the rate card lacks. */
+  kind: 'unknown-node' | 'unknown-field';
   message: string;
 }
+
+/** Edits (insert, delete, replace) between two keys, for a "did you mean" hint. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** The known key a mistyped one most likely meant (case or a few letters off), if any. */
+function nearestKey(key: string, known: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(key.length / 5)) + 1;
+  for (const k of known) {
+    const d = editDistance(key.toLowerCase(), k.toLowerCase());
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+const settingPath = (field: string, key: string) => ({ path: `cost.${field}[${JSON.stringify(key)}]`, pathSegments: ['cost', field, key] as [string, string, string] });
 
 /**
  * The plan's `cost` overrides that name no rate-card key (or a key of the other kind), and fixed
@@ -85,20 +116,26 @@ export function rateCardIssues(settings: CostSettings | undefined, nodeIds?: rea
   const out: CostSettingIssue[] = [];
   if (nodeIds) {
     for (const id of Object.keys(settings?.nodeUsdPerMonth ?? {})) {
-      if (!nodeIds.includes(id)) out.push({ path: `cost.nodeUsdPerMonth[${JSON.stringify(id)}]`, message: `the plan has no node "${id}"` });
+      if (!nodeIds.includes(id)) out.push({ ...settingPath('nodeUsdPerMonth', id), kind: 'unknown-node', message: `the plan has no node "${id}"` });
     }
   }
   const prices = new Set(catalogPrices().map(([k]) => k));
   for (const key of Object.keys(settings?.prices ?? {})) {
     if (!prices.has(key)) {
-      const hint = key in USAGE_ASSUMPTIONS ? ` ("${key}" is a usage assumption: put it under cost.assumptions)` : `; known prices: ${[...prices].slice(0, 6).join(', ')}, … (resilience cost --rates lists them all)`;
-      out.push({ path: `cost.prices[${JSON.stringify(key)}]`, message: `"${key}" is not a catalog price${hint}` });
+      const near = nearestKey(key, prices);
+      const hint = key in USAGE_ASSUMPTIONS
+        ? ` ("${key}" is a usage assumption: put it under cost.assumptions)`
+        : near
+          ? `; did you mean "${near}"? (resilience cost --rates lists every key)`
+          : `; known prices: ${[...prices].slice(0, 6).join(', ')}, … (resilience cost --rates lists them all)`;
+      out.push({ ...settingPath('prices', key), kind: 'unknown-field', message: `"${key}" is not a catalog price${hint}` });
     }
   }
   for (const key of Object.keys(settings?.assumptions ?? {})) {
     if (!(key in USAGE_ASSUMPTIONS)) {
-      const hint = prices.has(key) ? ` ("${key}" is a price: put it under cost.prices)` : `; known: ${Object.keys(USAGE_ASSUMPTIONS).join(', ')}`;
-      out.push({ path: `cost.assumptions[${JSON.stringify(key)}]`, message: `"${key}" is not a usage assumption${hint}` });
+      const near = nearestKey(key, Object.keys(USAGE_ASSUMPTIONS));
+      const hint = prices.has(key) ? ` ("${key}" is a price: put it under cost.prices)` : near ? `; did you mean "${near}"?` : `; known: ${Object.keys(USAGE_ASSUMPTIONS).join(', ')}`;
+      out.push({ ...settingPath('assumptions', key), kind: 'unknown-field', message: `"${key}" is not a usage assumption${hint}` });
     }
   }
   return out;

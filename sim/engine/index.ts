@@ -13,4 +13,4 @@ export { RunStatistics, type RunStatisticsState } from './runStatistics';
 export { Moments, PairedMoments, exactMean, exactVarianceOfMean } from './exactSum';
 export { studentTQuantile, meanWithInterval } from './stats';
 export type { IncidentRecord } from './metrics';
-export { runScenarios, type ScenarioResult } from './scenarios';
+export { runScenario, runScenarios, type ScenarioResult } from './scenarios';

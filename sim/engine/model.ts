@@ -13,6 +13,7 @@ import { compileProbeLaw, criticalComponents, type AutoscalingDef, type Liveness
 import { compilePassives, type MonitorDef, type PassiveDef } from './passives';
 
 import { HOUR, YEAR_SECONDS } from './timeUnits';
+import { outageMembers, type OutageComponent } from './outages';
 
 export { HOUR, YEAR_SECONDS, MONTH_SECONDS } from './timeUnits';
 
@@ -335,19 +336,17 @@ function pairStage(nodes: TrafficNodeDef[], components: ComponentDef[], byId: Ma
   return { pairs, balancerOfComponent, observerStart, observerList };
 }
 
+/** Components as the outage mapping sees them (their node's id in place of its index). */
+export function outageComponents(nodes: readonly { id: string }[], components: readonly ComponentDef[]): OutageComponent[] {
+  return components.map((c) => ({ nodeId: nodes[c.node]!.id, region: c.region, zone: c.zone, instance: c.instance }));
+}
+
 /** Stage 4: outage overlays (regions, zones, common causes) over components and passives. */
-function overlayStage(plan: ResolvedPlan, nodes: TrafficNodeDef[], components: ComponentDef[], byId: Map<string, ResolvedNode>, passives: PassiveDef[]): OverlayDef[] {
+function overlayStage(plan: ResolvedPlan, nodes: TrafficNodeDef[], components: ComponentDef[], passives: PassiveDef[]): OverlayDef[] {
   // Overlays: region, then its zones, then common causes — each an outage process over members.
+  // Which members each outage takes down: the mapping scenarios share (outages.ts).
+  const hit = outageComponents(nodes, components);
   const overlays: OverlayDef[] = [];
-  const inZone = (c: ComponentDef, z: number, zones: number): boolean => (c.zone >= 0 ? c.zone === z : c.instance >= 0 && c.instance % zones === z);
-  const membersOf = (pred: (c: ComponentDef, n: ResolvedNode) => boolean): Int32Array => {
-    const out: number[] = [];
-    components.forEach((c, i) => {
-      if (pred(c, byId.get(nodes[c.node]!.id)!)) out.push(i);
-    });
-    return Int32Array.from(out);
-  };
-  const passivesWhere = (pred: (p: PassiveDef) => boolean): Int32Array => Int32Array.from(passives.flatMap((p, i) => (pred(p) ? [i] : [])));
   for (const region of plan.regions) {
     if (region.outage) {
       overlays.push({
@@ -355,8 +354,7 @@ function overlayStage(plan: ResolvedPlan, nodes: TrafficNodeDef[], components: C
         cause: { kind: 'region', id: region.id },
         gap: poissonGaps(region.outage.ratePerYear),
         duration: compileDistribution(region.outage.durationHours, HOUR),
-        members: membersOf((c) => c.region === region.id),
-        passiveMembers: passivesWhere((p) => p.region === region.id),
+        ...outageMembers({ kind: 'region', region: region.id }, hit, passives),
         repeats: true,
       });
     }
@@ -367,23 +365,19 @@ function overlayStage(plan: ResolvedPlan, nodes: TrafficNodeDef[], components: C
           cause: { kind: 'zone', id: `${region.id}/${z}` },
           gap: poissonGaps(region.zoneOutage.ratePerYear),
           duration: compileDistribution(region.zoneOutage.durationHours, HOUR),
-          // Instance i sits in zone i mod zones unless its fleet names a zone; a non-fleet node only when it names its zone.
-          members: membersOf((c) => c.region === region.id && inZone(c, z, region.zones)),
-          passiveMembers: passivesWhere((p) => p.region === region.id && p.zone === z),
+          ...outageMembers({ kind: 'zone', region: region.id, zone: z, zones: region.zones }, hit, passives),
           repeats: true,
         });
       }
     }
   }
   for (const cause of plan.commonCauses) {
-    const affected = new Set(cause.affects);
     overlays.push({
       sourceId: `cause:${cause.id}`,
       cause: { kind: 'commonCause', id: cause.id },
       gap: poissonGaps(cause.ratePerYear),
       duration: compileDistribution(cause.durationHours, HOUR),
-      members: membersOf((_c, n) => affected.has(n.id)),
-      passiveMembers: passivesWhere((p) => affected.has(p.sourceId)),
+      ...outageMembers({ kind: 'commonCause', affects: new Set(cause.affects) }, hit, passives),
       repeats: true,
     });
   }
@@ -401,7 +395,7 @@ export function compileModel(plan: ResolvedPlan, horizonYears = plan.simulation.
   const { nodes, components, componentCauses } = componentStage(traffic);
   const { pairs, balancerOfComponent, observerStart, observerList } = pairStage(nodes, components, byId);
   const { passives, monitors, passiveIndex } = compilePassives(plan);
-  const overlays = overlayStage(plan, nodes, components, byId, passives);
+  const overlays = overlayStage(plan, nodes, components, passives);
 
   const origins = collectOrigins(plan);
   const { dns, checks: dnsChecks } = compileDns(plan, indexOf, origins);

@@ -82,3 +82,27 @@ export function streamFor(masterSeed: number, replication: number, sourceId: str
   const key = `${masterSeed}\u0001${replication}\u0001${sourceId}\u0001${purpose}`;
   return new RandomStream(hashLane(key, 0x2545f491), hashLane(key, 0x1b873593));
 }
+
+/**
+ * The streams of one purpose for a list of sources, each made on its first draw: a replication
+ * holds hundreds of sources (every autoscaling slot, every health check) and most never draw, while
+ * making a stream is two string hashes. A stream depends only on its names, so when it is made
+ * changes none of its draws.
+ */
+export class LazyStreams {
+  private readonly made: (RandomStream | undefined)[];
+
+  constructor(
+    private readonly masterSeed: number,
+    private readonly replication: number,
+    private readonly sources: readonly { readonly sourceId: string }[],
+    private readonly purpose: string,
+  ) {
+    this.made = new Array<RandomStream | undefined>(sources.length);
+  }
+
+  /** The stream of source i. */
+  get(i: number): RandomStream {
+    return (this.made[i] ??= streamFor(this.masterSeed, this.replication, this.sources[i]!.sourceId, this.purpose));
+  }
+}

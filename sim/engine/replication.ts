@@ -9,7 +9,7 @@ import { sampleDetectionSeconds } from './detection';
 import { sample } from './distributions';
 import { TrafficAccount, type IncidentRecord } from './metrics';
 import type { Cause, EngineModel } from './model';
-import { streamFor, type RandomStream } from './random';
+import { LazyStreams } from './random';
 import { Timers, type TimerBlock, type TimerDispatch } from './timers';
 import { HealthWatch } from './healthWatch';
 import { TrafficEvaluator, type TrafficState } from './traffic';
@@ -100,17 +100,17 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
   /** Backups and monitors (model.passives): reasons to be down, and their own failure state. */
   readonly passiveDown: Int32Array;
   private readonly passiveOwnDown: Uint8Array;
-  private readonly passiveFailureStreams: RandomStream[];
-  private readonly passiveRepairStreams: RandomStream[];
+  private readonly passiveFailureStreams: LazyStreams;
+  private readonly passiveRepairStreams: LazyStreams;
   /** Per passive: its index among model.monitors, −1 for a backup. */
   private readonly monitorOf: Int32Array;
   /** Balancer pairs: what each check sees and believes of its member (meaning 5). */
   private readonly pairWatch: HealthWatch;
-  private readonly failureStreams: RandomStream[];
-  private readonly repairStreams: RandomStream[];
-  private readonly gapStreams: RandomStream[];
-  private readonly durationStreams: RandomStream[];
-  private readonly detectStreams: RandomStream[];
+  private readonly failureStreams: LazyStreams;
+  private readonly repairStreams: LazyStreams;
+  private readonly gapStreams: LazyStreams;
+  private readonly durationStreams: LazyStreams;
+  private readonly detectStreams: LazyStreams;
   private readonly dnsRuntime: DnsRuntime;
   private readonly hasDns: boolean;
   /** Per-origin accounting (only with two or more origins; one origin is the total). */
@@ -122,7 +122,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
   private readonly controller: ScalingController;
   private readonly useController: boolean;
   /** Liveness detection draws of containers (a new purpose, so no other draw moves). */
-  private readonly livenessStreams: (RandomStream | null)[];
+  private readonly livenessStreams: LazyStreams;
   /** Per component: when its last liveness restart completed (NaN: never). */
   private readonly restartedAt: Float64Array;
   /**
@@ -163,7 +163,6 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
   private readonly pairTimers: TimerBlock;
   private readonly dnsTimers: TimerBlock;
   private readonly dataTimers: TimerBlock;
-  private readonly controlTimers: TimerBlock;
   private readonly passiveTimers: TimerBlock;
   /** Per registered part (its index in the kernel): its handler, returning a cause when traffic may have changed. */
   private readonly handlers: ((local: number, t: number) => Cause | null)[] = [];
@@ -185,14 +184,14 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     this.believedCount = new Int32Array(nodes.length);
     for (let n = 0; n < nodes.length; n++) this.believedCount[n] = nodes[n]!.pairEnd - nodes[n]!.pairStart;
     this.capacity = new Float64Array(components.length);
-    this.controller = new ScalingController(model, this, 0);
+    this.controller = new ScalingController(model, this);
     this.useController = this.controller.needed;
     this.registered = this.controller.active;
     this.slotEnd = this.controller.slotEnd;
     this.passiveDown = new Int32Array(model.passives.length);
     this.passiveOwnDown = new Uint8Array(model.passives.length);
-    this.passiveFailureStreams = model.passives.map((p) => streamFor(seed, replication, p.sourceId, 'time-to-failure'));
-    this.passiveRepairStreams = model.passives.map((p) => streamFor(seed, replication, p.sourceId, 'time-to-repair'));
+    this.passiveFailureStreams = new LazyStreams(seed, replication, model.passives, 'time-to-failure');
+    this.passiveRepairStreams = new LazyStreams(seed, replication, model.passives, 'time-to-repair');
     this.monitorOf = Int32Array.from(model.passives, (_p, i) => monitorOfPassive(model.monitors, i));
     this.hasDns = model.dns.length > 0;
     this.deepPairs = Int32Array.from(pairs.flatMap((p, i) => (p.deep ? [i] : [])));
@@ -210,12 +209,13 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     this.originLost = new Float64Array(origins);
     this.originOffered = new Float64Array(origins);
     for (const list of model.clientOrigins) for (const [o, rps] of list) this.originOffered[o] = this.originOffered[o]! + rps;
-    this.failureStreams = components.map((c) => streamFor(seed, replication, c.sourceId, 'time-to-failure'));
-    this.repairStreams = components.map((c) => streamFor(seed, replication, c.sourceId, 'time-to-repair'));
-    this.gapStreams = overlays.map((o) => streamFor(seed, replication, o.sourceId, 'time-between-outages'));
-    this.durationStreams = overlays.map((o) => streamFor(seed, replication, o.sourceId, 'outage-duration'));
-    this.detectStreams = pairs.map((p) => streamFor(seed, replication, p.sourceId, 'detection'));
-    this.livenessStreams = components.map((c) => (c.liveness ? streamFor(seed, replication, c.sourceId, 'liveness-detection') : null));
+    this.failureStreams = new LazyStreams(seed, replication, components, 'time-to-failure');
+    this.repairStreams = new LazyStreams(seed, replication, components, 'time-to-repair');
+    this.gapStreams = new LazyStreams(seed, replication, overlays, 'time-between-outages');
+    this.durationStreams = new LazyStreams(seed, replication, overlays, 'outage-duration');
+    this.detectStreams = new LazyStreams(seed, replication, pairs, 'detection');
+    // Only containers with a liveness probe draw from these.
+    this.livenessStreams = new LazyStreams(seed, replication, components, 'liveness-detection');
     this.restartedAt = new Float64Array(components.length).fill(NaN);
     this.data = new DataRuntime(model.data, this, nodes.length, seed, replication, model.monitors);
     this.dataUp = this.data.dataUp;
@@ -266,12 +266,9 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
         return primary >= 0 ? m.componentCauses[primary]! : m.initialCause;
       },
     );
-    // A surge's shortfall is blamed on the first clients node's load, as at t = 0.
-    this.controlTimers = register(
-      this.controller.slotCount,
-      (local) => (local < m.components.length ? `autoscaling of ${component(local)}` : 'the autoscaling controller'),
-      (local, t) => (this.controller.onTimer(local, t) ? m.initialCause : null),
-    );
+    // The scaling controller's mechanisms register their own blocks. A surge's shortfall is blamed
+    // on the first clients node's load, as at t = 0.
+    this.controller.registerTimers((count, describe, onTimer) => register(count, describe, (local, t) => (onTimer(local, t) ? m.initialCause : null)), component);
     this.passiveTimers = register(m.passives.length, (i) => `"${m.passives[i]!.sourceId}" (its failures and repairs)`, (i) =>
       this.togglePassive(i) ? { kind: 'node', id: m.passives[i]!.sourceId } : null,
     );
@@ -303,13 +300,13 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
       }
     }
     for (let c = 0; c < components.length; c++) {
-      if (this.controller.active[c] === 1) this.componentTimers.schedule(c, sample(components[c]!.timeToFailure, this.failureStreams[c]!));
+      if (this.controller.active[c] === 1) this.componentTimers.schedule(c, sample(components[c]!.timeToFailure, this.failureStreams.get(c)));
     }
     for (let o = 0; o < overlays.length; o++) {
-      this.overlayTimers.schedule(o, sample(overlays[o]!.gap, this.gapStreams[o]!));
+      this.overlayTimers.schedule(o, sample(overlays[o]!.gap, this.gapStreams.get(o)));
     }
     for (let i = 0; i < this.model.passives.length; i++) {
-      this.passiveTimers.schedule(i, sample(this.model.passives[i]!.timeToFailure, this.passiveFailureStreams[i]!));
+      this.passiveTimers.schedule(i, sample(this.model.passives[i]!.timeToFailure, this.passiveFailureStreams.get(i)));
     }
     this.evaluator.recount(this);
     // The design may fail some requests from the start (capacity below the offered load).
@@ -443,15 +440,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     for (let n = 0; n < this.fleetLoadSlope.length; n++) this.fleetLoadSlope[n] = (this.evaluator.fleetLoad[n]! - this.probeFleetLoad[n]!) / du;
   }
 
-  // ScalingHost (absolute slots, unlike the DNS runtime's scheduleSlot)
-  scheduleControl(slot: number, delaySeconds: number): void {
-    this.controlTimers.restart(slot, delaySeconds);
-  }
-
-  cancelControl(slot: number): void {
-    this.controlTimers.cancel(slot);
-  }
-
+  // ScalingHost
   invalidate(): void {
     this.cacheValid = false;
   }
@@ -473,7 +462,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
   }
 
   activate(c: number): void {
-    this.componentTimers.restart(c, sample(this.model.components[c]!.timeToFailure, this.failureStreams[c]!));
+    this.componentTimers.restart(c, sample(this.model.components[c]!.timeToFailure, this.failureStreams.get(c)));
     this.addDown(c, -1);
   }
 
@@ -502,14 +491,14 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
       this.data.ownFailed(c, this.timers.now());
       // A liveness probe restarts a failed container: detection + restart replace its repair time.
       const repair = def.liveness
-        ? sampleDetectionSeconds(def.liveness.law, this.livenessStreams[c]!, true) + def.liveness.restartSeconds
-        : sample(def.timeToRepair, this.repairStreams[c]!);
+        ? sampleDetectionSeconds(def.liveness.law, this.livenessStreams.get(c), true) + def.liveness.restartSeconds
+        : sample(def.timeToRepair, this.repairStreams.get(c));
       this.componentTimers.schedule(c, repair);
       return this.addDown(c, 1);
     }
     this.ownDown[c] = 0;
     if (def.liveness) this.restartedAt[c] = this.timers.now();
-    this.componentTimers.schedule(c, sample(def.timeToFailure, this.failureStreams[c]!));
+    this.componentTimers.schedule(c, sample(def.timeToFailure, this.failureStreams.get(c)));
     return this.addDown(c, -1);
   }
 
@@ -520,7 +509,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     this.overlayActive[o] = starting ? 1 : 0;
     // A scripted disruption (repeats false) ends for good.
     if (starting || def.repeats) {
-      const next = starting ? sample(def.duration, this.durationStreams[o]!) : sample(def.gap, this.gapStreams[o]!);
+      const next = starting ? sample(def.duration, this.durationStreams.get(o)) : sample(def.gap, this.gapStreams.get(o));
       this.overlayTimers.schedule(o, next);
     }
     let changed = false;
@@ -537,7 +526,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     const def = this.model.passives[i]!;
     const failing = this.passiveOwnDown[i] === 0;
     this.passiveOwnDown[i] = failing ? 1 : 0;
-    this.passiveTimers.schedule(i, sample(failing ? def.timeToRepair : def.timeToFailure, (failing ? this.passiveRepairStreams : this.passiveFailureStreams)[i]!));
+    this.passiveTimers.schedule(i, sample(failing ? def.timeToRepair : def.timeToFailure, (failing ? this.passiveRepairStreams : this.passiveFailureStreams).get(i)));
     return this.addPassiveDown(i, failing ? 1 : -1);
   }
 
@@ -617,7 +606,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
       this.setBelief(p, 1);
       return;
     }
-    const delay = sampleDetectionSeconds(this.model.pairs[p]!.law, this.detectStreams[p]!, healthy === 0);
+    const delay = sampleDetectionSeconds(this.model.pairs[p]!.law, this.detectStreams.get(p), healthy === 0);
     this.pairWatch.detectAfter(p, delay);
   }
 

@@ -8,7 +8,8 @@ import type { ResolvedPlan } from '../model/resolve';
 import type { Scenario } from '../model/schema';
 import { NEVER, SamplerKind } from './distributions';
 import { compileData } from './data/dataModel';
-import { compileModel, HOUR, type EngineModel, type OverlayDef } from './model';
+import { compileModel, HOUR, outageComponents, type EngineModel, type OverlayDef } from './model';
+import { outageMembers, type OutageTarget } from './outages';
 import { runReplication, type ReplicationSummary } from './replication';
 import { quantileSorted } from './stats';
 import { HOURS_PER_YEAR } from './timeUnits';
@@ -57,40 +58,18 @@ export interface ScenarioResult {
 export interface ScenarioOptions {
   replications: number;
   seed: number;
+  /** Told after every replication (a progress bar); does not change any result. */
+  onReplication?: (done: number, total: number) => void;
 }
 
-/** The components a scripted disruption takes down, by the same rules as the random overlays. */
-function disruptionMembers(model: EngineModel, plan: ResolvedPlan, fail: Scenario['fail']): Int32Array {
-  const out: number[] = [];
-  const nodeIdOf = (c: number) => model.nodes[model.components[c]!.node]!.id;
-  model.components.forEach((comp, c) => {
-    let hit: boolean;
-    if ('region' in fail) hit = comp.region === fail.region;
-    else if ('zone' in fail) {
-      const zones = plan.regions.find((r) => r.id === fail.zone.region)?.zones ?? 1;
-      hit = comp.region === fail.zone.region && (comp.zone >= 0 ? comp.zone === fail.zone.zone : comp.instance >= 0 && comp.instance % zones === fail.zone.zone);
-    } else if ('node' in fail) hit = nodeIdOf(c) === fail.node;
-    else {
-      const cause = plan.commonCauses.find((x) => x.id === fail.commonCause);
-      hit = cause !== undefined && cause.affects.includes(nodeIdOf(c));
-    }
-    if (hit) out.push(c);
-  });
-  return Int32Array.from(out);
-}
-
-/** The backups and monitors a scripted disruption takes down (meaning 17). */
-function disruptionPassives(model: EngineModel, plan: ResolvedPlan, fail: Scenario['fail']): Int32Array {
-  const out: number[] = [];
-  model.passives.forEach((p, i) => {
-    let hit: boolean;
-    if ('region' in fail) hit = p.region === fail.region;
-    else if ('zone' in fail) hit = p.region === fail.zone.region && p.zone === fail.zone.zone;
-    else if ('node' in fail) hit = p.sourceId === fail.node;
-    else hit = plan.commonCauses.find((x) => x.id === fail.commonCause)?.affects.includes(p.sourceId) ?? false;
-    if (hit) out.push(i);
-  });
-  return Int32Array.from(out);
+/** What a scripted disruption hits, for the outage mapping the random overlays use (outages.ts). */
+function disruptionTarget(plan: ResolvedPlan, fail: Scenario['fail']): OutageTarget {
+  if ('region' in fail) return { kind: 'region', region: fail.region };
+  if ('zone' in fail) {
+    return { kind: 'zone', region: fail.zone.region, zone: fail.zone.zone, zones: plan.regions.find((r) => r.id === fail.zone.region)?.zones ?? 1 };
+  }
+  if ('node' in fail) return { kind: 'node', node: fail.node };
+  return { kind: 'commonCause', affects: new Set(plan.commonCauses.find((x) => x.id === fail.commonCause)?.affects ?? []) };
 }
 
 function scriptedCause(fail: Scenario['fail']): OverlayDef['cause'] {
@@ -109,8 +88,7 @@ export function compileScenarioModel(plan: ResolvedPlan, scenario: Scenario): En
     cause: scriptedCause(scenario.fail),
     gap: { kind: SamplerKind.Fixed, a: scenario.atHours * HOUR, b: 0 },
     duration: { kind: SamplerKind.Fixed, a: scenario.durationHours * HOUR, b: 0 },
-    members: disruptionMembers(base, plan, scenario.fail),
-    passiveMembers: disruptionPassives(base, plan, scenario.fail),
+    ...outageMembers(disruptionTarget(plan, scenario.fail), outageComponents(base.nodes, base.components), base.passives),
     repeats: false,
   };
   // A scripted node failure is the overlay above (down exactly durationHours, whatever its repair law).
@@ -167,6 +145,7 @@ export function runScenario(plan: ResolvedPlan, scenario: Scenario, options: Sce
     for (const v of s.rpoSeconds) rpo.push(v);
     lost += s.lostRequests;
     writesLost += s.data.writesLost;
+    options.onReplication?.(r + 1, options.replications);
   }
   const n = options.replications;
   const o = plan.objectives;
@@ -191,5 +170,9 @@ export function runScenario(plan: ResolvedPlan, scenario: Scenario, options: Sce
 }
 
 export function runScenarios(plan: ResolvedPlan, options: ScenarioOptions): ScenarioResult[] {
-  return plan.scenarios.map((s) => runScenario(plan, s, options));
+  const report = options.onReplication;
+  if (!report) return plan.scenarios.map((s) => runScenario(plan, s, options));
+  // Progress over every scenario's replications together.
+  const total = plan.scenarios.length * options.replications;
+  return plan.scenarios.map((s, i) => runScenario(plan, s, { ...options, onReplication: (done) => report(i * options.replications + done, total) }));
 }

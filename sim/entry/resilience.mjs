@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `resilience` command. It starts from one esbuild bundle of sim/entry/cli.ts: the one
+// The `resilience` command. It starts from one esbuild bundle of sim/entry/cli/cli.ts: the one
 // `npm run build:cli` wrote into dist/cli, or on a fresh clone one bundled on first use into the
 // user's cache folder (see cachedBundle.mjs). If no bundle can be had, it says why and exits 1.
 //
@@ -8,7 +8,7 @@
 // with one sentence (RESILIENCE_DEBUG=1 shows it).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { importEntry } from './cachedBundle.mjs';
+import { importEntry } from './build/cachedBundle.mjs';
 
 const CHILD_FLAG = 'RESILIENCE_SUPERVISED';
 
@@ -21,7 +21,7 @@ process.stdout.on('error', (error) => {
 if (process.env[CHILD_FLAG] === '1' || process.env.RESILIENCE_UNSUPERVISED === '1') {
   let main;
   try {
-    ({ main } = await importEntry('cli', fileURLToPath(new URL('./cli.ts', import.meta.url))));
+    ({ main } = await importEntry('cli', fileURLToPath(new URL('./cli/cli.ts', import.meta.url))));
   } catch (error) {
     // esbuild's own report names the file and line of a source that does not bundle.
     const detail = error.errors?.length ? `\n${error.errors.map((e) => `  ${e.location?.file ?? ''}:${e.location?.line ?? ''} ${e.text}`).join('\n')}` : '';

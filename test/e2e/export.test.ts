@@ -1,16 +1,20 @@
 /**
  * End-to-end: the Export dialog in headless Chromium. Open it from the toolbar (or its "⋯" menu),
  * switch formats, read a highlighted file and the warnings, download the zip and find in it exactly
- * the files the generator makes; a plan with errors cannot be exported. Screenshots at three sizes,
+ * the files the generator makes; run the scenarios from the dialog so the drills quote their numbers
+ * and match the CLI's files byte for byte; a plan with errors cannot be exported. Screenshots at three sizes,
  * light and dark.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { generateKubernetes } from '../../sim/export/kubernetes/generate';
 import { getTemplate } from '../../sim/templates';
 import { newEditorPage, pageErrors, screenshot, skipReason, useBuiltApp } from './helpers/browser';
+import { runCli, scratchDir } from '../sim/cli/cliHarness';
 
 const reason = skipReason();
 if (reason) console.warn(`[e2e] skipped: ${reason}`);
@@ -72,6 +76,65 @@ describe.skipIf(reason !== null)('Export dialog in Chromium', () => {
     await page.close();
   });
 
+  it('runs the scenarios from the dialog, with progress, and downloads the drills the CLI writes, byte for byte', async () => {
+    const page = await open();
+    const plan = await page.evaluate(() => window.__editor!.getState().plan);
+    await openDialog(page);
+    await page.getByTestId('export-format-fis').click();
+    const bar = page.getByTestId('export-drill-numbers');
+    await expect(bar.getAttribute('data-state')).resolves.toBe('missing');
+    await expect(page.getByTestId('export-warnings').textContent()).resolves.toContain('no-simulated-numbers');
+    // Every state the bar goes through, and the progress values it shows.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { __drillStates: string[] }).__drillStates = seen;
+      new MutationObserver(() => {
+        const el = document.querySelector('[data-testid="export-drill-numbers"]');
+        const progress = document.querySelector('[data-testid="export-replay-progress"]');
+        const entry = `${el?.getAttribute('data-state')}${progress ? `:${progress.getAttribute('aria-valuenow')}` : ''}`;
+        if (seen[seen.length - 1] !== entry) seen.push(entry);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    await page.getByTestId('export-run-scenarios').click();
+    await page.waitForSelector('[data-testid="export-drill-numbers"][data-state="ready"]', { timeout: 120_000 });
+    const states = await page.evaluate(() => (window as unknown as { __drillStates: string[] }).__drillStates);
+    expect(states[0]).toMatch(/^running:\d+$/);
+    expect(states.at(-1)).toBe('ready');
+    const percents = states.filter((s) => s.startsWith('running:')).map((s) => Number(s.split(':')[1]));
+    expect(percents).toEqual([...percents].sort((a, b) => a - b));
+    await expect(bar.textContent()).resolves.toContain('100 replications each, seed 42');
+    // The numbers are in the drills now, and no warning says they are missing.
+    await expect(page.getByTestId('export-code').textContent()).resolves.toMatch(/RTO p50 \d+ s/);
+    const warnings = page.getByTestId('export-warnings');
+    expect((await warnings.count()) === 0 ? '' : await warnings.textContent()).not.toContain('no-simulated-numbers');
+    await screenshot(page, 'export-03-fis-with-numbers-1280');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-save').click()]);
+    expect(download.suggestedFilename()).toBe('kubernetes-containers-fis.zip');
+    const zip = unzipSync(new Uint8Array(await readFile((await download.path())!)));
+    const scratch = scratchDir();
+    try {
+      const file = scratch.write('plan.json', JSON.stringify(plan));
+      const out = join(scratch.dir, 'out');
+      const run = await runCli('export', file, '--format', 'fis', '--out', out);
+      expect(run.code, run.stderr).toBe(0);
+      const cli: Record<string, string> = {};
+      const walk = (d: string): void => {
+        for (const e of readdirSync(d, { withFileTypes: true })) {
+          if (e.isDirectory()) walk(join(d, e.name));
+          else cli[`kubernetes-containers-fis/${relative(out, join(d, e.name)).split('\\').join('/')}`] = readFileSync(join(d, e.name), 'utf8');
+        }
+      };
+      walk(out);
+      expect(Object.keys(zip).sort()).toEqual(Object.keys(cli).sort());
+      for (const [path, content] of Object.entries(cli)) expect(Buffer.from(zip[path]!).equals(Buffer.from(content, 'utf8')), path).toBe(true);
+    } finally {
+      scratch.cleanup();
+    }
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
   it('refuses a plan with errors, naming them', async () => {
     const page = await open();
     await page.evaluate(() => {
@@ -104,6 +167,14 @@ describe.skipIf(reason !== null)('Export dialog in Chromium', () => {
     expect(save.y + save.height).toBeLessThanOrEqual(box.y + box.height);
     expect(await page.locator('.modal-body').evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
     await screenshot(page, `export-02-compose-${viewport.width}-${scheme}`);
+    // A drill format adds the scenarios bar and warnings; the dialog still fits without scrolling.
+    await page.getByTestId('export-format-fis').click();
+    await page.getByTestId('export-run-scenarios').waitFor();
+    const fisBox = (await page.getByTestId('export-dialog').boundingBox())!;
+    expect(fisBox.y + fisBox.height).toBeLessThanOrEqual(viewport.height);
+    const fisSave = (await page.getByTestId('export-save').boundingBox())!;
+    expect(fisSave.y + fisSave.height).toBeLessThanOrEqual(fisBox.y + fisBox.height);
+    expect(await page.locator('.modal-body').evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
     expect(pageErrors(page)).toEqual([]);
     await page.close();
   });

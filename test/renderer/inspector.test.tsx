@@ -86,7 +86,7 @@ describe('inspector', () => {
     fireEvent.keyDown(input, { key: 'Escape' });
     fireEvent.blur(input);
     expect(undoDepth(store)).toBe(depth);
-    expect(input.value).toBe('2');
+    expect(input.value).toBe('3');
   });
 
   it('shows catalog defaults as placeholders and clears a field back to its default', () => {

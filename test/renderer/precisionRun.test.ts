@@ -8,7 +8,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runReplications } from '../../sim/engine/monteCarlo';
 import { relativeHalfWidth } from '../../sim/engine/precision';
-import type { BrowserRequest, BrowserRunMessage } from '../../sim/entry/browserProtocol';
+import type { BrowserRequest, BrowserRunMessage } from '../../sim/entry/pools/browserProtocol';
 import { runScenarios } from '../../sim/engine/scenarios';
 import type { Plan } from '../../sim/model/schema';
 import { getTemplate } from '../../sim/templates';

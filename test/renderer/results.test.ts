@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runReplications, summarize } from '../../sim/engine/monteCarlo';
 import type { ReplicationSummary } from '../../sim/engine/replication';
-import type { BrowserRequest, BrowserRunMessage } from '../../sim/entry/browserProtocol';
+import type { BrowserRequest, BrowserRunMessage } from '../../sim/entry/pools/browserProtocol';
 import { runScenarios } from '../../sim/engine/scenarios';
 import { validatePlan } from '../../sim/model/validate';
 import type { Plan } from '../../sim/model/schema';

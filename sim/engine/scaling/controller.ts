@@ -7,6 +7,7 @@
  */
 import type { EngineModel } from '../model';
 import { DIURNAL_OMEGA } from '../diurnal';
+import type { TimerBlock } from '../timers';
 
 /**
  * Scale-in waits this long after the load first allows it, and then removes only what the load at
@@ -56,13 +57,18 @@ function phaseAhead(root: number, phase: number): number {
   return ahead < 1e-12 ? 0 : ahead;
 }
 
+/**
+ * How the controller's mechanisms obtain their timers from the replication's kernel: a block of
+ * `count` timers, described for the event budget's message, each answered by `onTimer`, which
+ * returns true when served traffic or the counts behind the decisions may have changed (the host
+ * then evaluates and lets the controller decide again).
+ */
+export type RegisterControlTimers = (count: number, describe: (local: number) => string, onTimer: (local: number, t: number) => boolean) => TimerBlock;
+
 /** What the controller needs from the replication that owns it. */
 export interface ScalingHost {
   readonly downCount: Int32Array;
   readonly capacity: Float64Array;
-  /** Schedules `slot` after `delaySeconds`, cancelling any timer pending on it. */
-  scheduleControl(slot: number, delaySeconds: number): void;
-  cancelControl(slot: number): void;
   /** A launched instance starts serving (after its balancer detects it). */
   activate(c: number): void;
   /** Scale-in: deregister then terminate an instance. */
@@ -76,9 +82,13 @@ export interface ScalingHost {
   fleetLoadSlopeOf(node: number): number;
 }
 
+/**
+ * The controller's mechanisms, each a block of timers registered once (registerTimers): an instance
+ * launch finishing (per component), an autoscaler's reaction and its scale-in cool-down (per node), a
+ * serverless warm-up ramp reaching its target (per node), and the next look at the diurnal load (one).
+ * A new mechanism is its handler and one more `register` line there.
+ */
 export class ScalingController {
-  /** Timer slots, relative to `base`: launch per component, then reaction, scale-in, ramp per node, then the tick. */
-  readonly slotCount: number;
   /** 1 while a component slot serves or is failed-but-running; 0 before launch and after scale-in. */
   readonly active: Uint8Array;
   /**
@@ -114,16 +124,20 @@ export class ScalingController {
   /** Nodes with a finite capacity per component (the only ones a swing can saturate). */
   private readonly limitedNodes: Int32Array;
   private initialized = false;
+  // Set by registerTimers, before the replication's first event.
+  private launchTimers!: TimerBlock;
+  private reactionTimers!: TimerBlock;
+  private scaleInTimers!: TimerBlock;
+  private rampTimers!: TimerBlock;
+  private tickTimer!: TimerBlock;
 
   constructor(
     private readonly model: EngineModel,
     private readonly host: ScalingHost,
-    private readonly base: number,
   ) {
     const { nodes, components } = model;
     this.components = components.length;
     this.nodeCount = nodes.length;
-    this.slotCount = this.components + 3 * this.nodeCount + 1;
     this.active = new Uint8Array(this.components);
     this.slotEnd = new Int32Array(this.nodeCount);
     this.launching = new Uint8Array(this.components);
@@ -146,6 +160,16 @@ export class ScalingController {
     this.limitedNodes = Int32Array.from(nodes.flatMap((n, i) => (n.capacityRps !== Infinity && n.component >= 0 ? [i] : [])));
     const limitedComponents = components.filter((c) => nodes[c.node]!.capacityRps !== Infinity).length;
     this.levels = new Float64Array(limitedComponents + 2 * this.autoscaled.length);
+  }
+
+  /** Registers each mechanism's timers with the kernel (once, before the run); `instance` names a component slot. */
+  registerTimers(register: RegisterControlTimers, instance: (c: number) => string): void {
+    const node = (i: number): string => `"${this.model.nodes[i]!.id}"`;
+    this.launchTimers = register(this.components, (c) => `autoscaling launches of ${instance(c)}`, (c) => this.finishLaunch(c));
+    this.reactionTimers = register(this.nodeCount, (i) => `autoscaling reactions of ${node(i)}`, (i, t) => this.react(i, t));
+    this.scaleInTimers = register(this.nodeCount, (i) => `autoscaling scale-ins of ${node(i)}`, (i, t) => this.scaleIn(i, t));
+    this.rampTimers = register(this.nodeCount, (i) => `serverless warm-up of ${node(i)}`, (i) => this.finishRamp(i));
+    this.tickTimer = register(1, () => 'the autoscaling controller (its looks at the diurnal load)', () => this.look());
   }
 
   /**
@@ -203,11 +227,11 @@ export class ScalingController {
       if (this.launchesWanted(i, load) > 0) {
         if (this.reactionPending[i] === 0) {
           this.reactionPending[i] = 1;
-          this.host.scheduleControl(this.reactionSlot(i), a.reactionSeconds);
+          this.reactionTimers.restart(i, a.reactionSeconds);
         }
       } else if (this.launchingCount[i] === 0 && this.excess(i, load) > 0 && this.scaleInPending[i] === 0) {
         this.scaleInPending[i] = 1;
-        this.host.scheduleControl(this.scaleInSlot(i), SCALE_IN_COOLDOWN_SECONDS);
+        this.scaleInTimers.restart(i, SCALE_IN_COOLDOWN_SECONDS);
       }
     }
     for (const i of this.serverless) {
@@ -230,7 +254,7 @@ export class ScalingController {
         this.warm[i] = now;
         this.rampStart[i] = t;
         this.rampTarget[i] = desired;
-        this.host.scheduleControl(this.rampSlot(i), (desired - now) / def.scaleUpPerSecond);
+        this.rampTimers.restart(i, (desired - now) / def.scaleUpPerSecond);
       }
     }
     this.initialized = true;
@@ -256,7 +280,7 @@ export class ScalingController {
     if (this.tickPending && this.tickAt <= t + delay + TICK_SAME_SECONDS) return;
     this.tickPending = true;
     this.tickAt = t + delay;
-    this.host.scheduleControl(this.base + this.components + 3 * this.nodeCount, delay);
+    this.tickTimer.restart(0, delay);
   }
 
   /**
@@ -309,23 +333,16 @@ export class ScalingController {
     return crossing === Infinity ? Infinity : crossing - t + CROSSING_MARGIN_SECONDS;
   }
 
-  /**
-   * A controller timer fired (slot relative to base). Returns true when served traffic or the
-   * counts behind the controller's decisions may have changed: the host then evaluates and lets it decide again.
-   */
-  onTimer(offset: number, t: number): boolean {
-    const C = this.components;
-    const N = this.nodeCount;
-    if (offset < C) return this.finishLaunch(offset);
-    if (offset < C + N) return this.react(offset - C, t);
-    if (offset < C + 2 * N) return this.scaleIn(offset - C - N, t);
-    if (offset < C + 3 * N) {
-      const i = offset - C - 2 * N;
-      this.stopRamp(i);
-      this.warm[i] = this.rampTarget[i]!;
-      this.setWarmCapacity(i, this.warm[i]!);
-      return true;
-    }
+  /** A serverless ramp reached its target. */
+  private finishRamp(i: number): boolean {
+    this.stopRamp(i);
+    this.warm[i] = this.rampTarget[i]!;
+    this.setWarmCapacity(i, this.warm[i]!);
+    return true;
+  }
+
+  /** The look at the load aimed by retick: the caller evaluates, and afterEvaluation aims the next one. */
+  private look(): boolean {
     this.tickPending = false;
     this.tickAt = Infinity;
     return true;
@@ -398,7 +415,7 @@ export class ScalingController {
       this.launching[c] = 1;
       this.launchingCount[i]!++;
       wanted--;
-      this.host.scheduleControl(this.base + c, a.launchSeconds);
+      this.launchTimers.restart(c, a.launchSeconds);
       launched = true;
     }
     // Launches under way move the level at which the next launch is wanted: look again.
@@ -454,16 +471,7 @@ export class ScalingController {
     if (this.ramping[i] === 0) return;
     this.ramping[i] = 0;
     this.rampsActive--;
-    this.host.cancelControl(this.rampSlot(i));
+    this.rampTimers.cancel(i);
   }
 
-  private reactionSlot(i: number): number {
-    return this.base + this.components + i;
-  }
-  private scaleInSlot(i: number): number {
-    return this.base + this.components + this.nodeCount + i;
-  }
-  private rampSlot(i: number): number {
-    return this.base + this.components + 2 * this.nodeCount + i;
-  }
 }

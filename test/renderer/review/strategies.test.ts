@@ -7,7 +7,7 @@ import type { ReplicationRunner } from '../../../sim/analysis/design';
 import { detectStrategies } from '../../../sim/analysis/strategies';
 import { measureStrategies } from '../../../sim/analysis/strategyMatrix';
 import { accumulateReplications, pairedRecordOf, runReplications, type PairedRecord } from '../../../sim/engine/monteCarlo';
-import type { BrowserRequest, BrowserRunMessage } from '../../../sim/entry/browserProtocol';
+import type { BrowserRequest, BrowserRunMessage } from '../../../sim/entry/pools/browserProtocol';
 import type { Plan } from '../../../sim/model/schema';
 import { validatePlan } from '../../../sim/model/validate';
 import { getTemplate } from '../../../sim/templates';

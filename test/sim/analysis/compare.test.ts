@@ -69,21 +69,21 @@ describe('applyVariant', () => {
 describe('compareDesigns', () => {
   it('reports paired differences against the first design, the Pareto set and objectives', async () => {
     const base = template('single-region-lb');
-    const bigger = applyVariant(base, [{ op: 'replace', path: '/nodes/gw/instances', value: 3 }], 'three.json');
+    const bigger = applyVariant(base, [{ op: 'replace', path: '/nodes/gw/instances', value: 4 }], 'four.json');
     const settings = { seed: 3, replications: 10, horizonYears: 2 };
     const c = await compareDesigns(
       [
         { label: 'base', plan: base },
-        { label: 'three', plan: bigger },
+        { label: 'four', plan: bigger },
       ],
       settings,
       inThread,
     );
-    expect(c.designs.map((d) => d.label)).toEqual(['base', 'three']);
+    expect(c.designs.map((d) => d.label)).toEqual(['base', 'four']);
     expect(c.designs[0]!.vsFirst).toBeNull();
     const [a, b] = [base, bigger].map((p) => runReplications(prepareDesign(p).resolved, { fromReplication: 0, count: 10, seed: 3, horizonYears: 2 }));
     expect(c.designs[1]!.vsFirst!.availability).toEqual(pairedDifference(a!, b!, requestWeighted));
-    // A third m7g.large VM costs 730 h × $0.0816 more (plus a larger share of nothing else).
+    // A fourth m7g.large VM costs 730 h × $0.0816 more (plus a larger share of nothing else).
     expect(c.designs[1]!.vsFirst!.monthlyUsd).toBeCloseTo(730 * 0.0816, 9);
     // The cheaper design is always on the front; the dearer one only if it is strictly more available.
     expect(c.paretoSet[0]).toBe('base');

@@ -1,8 +1,8 @@
 // The CLI's argument parsing (node:util parseArgs underneath): `--` ends the options, values come
 // as `--flag value` or `--flag=value`, and every malformed option is a UsageError naming it.
 import { describe, expect, it } from 'vitest';
-import { parseArgs } from '../../../sim/entry/args';
-import { UsageError } from '../../../sim/entry/cliTypes';
+import { parseArgs } from '../../../sim/entry/cli/args';
+import { UsageError } from '../../../sim/entry/cli/cliTypes';
 
 const SPEC = { json: 'boolean', seed: 'integer', years: 'number', out: 'string' } as const;
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { sourceStamp } from '../../../sim/entry/cachedBundle.mjs';
+import { sourceStamp } from '../../../sim/entry/build/cachedBundle.mjs';
 import { EXAMPLE_PATH } from '../model/planFixtures';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));

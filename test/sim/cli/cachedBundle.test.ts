@@ -1,4 +1,4 @@
-// Where the CLI and its workers start from (sim/entry/cachedBundle.mjs): a prebuilt bundle in
+// Where the CLI and its workers start from (sim/entry/build/cachedBundle.mjs): a prebuilt bundle in
 // dist/cli when it matches the sources, else one bundled once into the user's cache; bundles of
 // other sources are removed only once long unused; a bundling or cache error is thrown, never
 // hidden behind a slower start.
@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildPrebuilt, cachedBundle, pruneStale, sourceStamp, userCacheDir } from '../../../sim/entry/cachedBundle.mjs';
+import { buildPrebuilt, cachedBundle, pruneStale, sourceStamp, userCacheDir } from '../../../sim/entry/build/cachedBundle.mjs';
 
 const entry = (file: string) => fileURLToPath(new URL(`../../../sim/entry/${file}`, import.meta.url));
 const made: string[] = [];
@@ -24,12 +24,12 @@ describe('cachedBundle', () => {
   it('bundles once into the user cache (not into the install) and reuses it', async () => {
     const cacheDir = join(temp(), 'resilience');
     const noBuild = join(temp(), 'dist-cli');
-    const url = await cachedBundle('simulation-worker', entry('simulationWorker.ts'), { cacheDir, prebuiltDir: noBuild });
+    const url = await cachedBundle('simulation-worker', entry('pools/simulationWorker.ts'), { cacheDir, prebuiltDir: noBuild });
     const file = fileURLToPath(url);
     expect(file.startsWith(cacheDir)).toBe(true);
     expect(readdirSync(cacheDir)).toEqual([`simulation-worker-${sourceStamp()}-${/-([0-9a-f]{8})\.mjs$/.exec(file)![1]}.mjs`]);
     const first = statSync(file).mtimeMs;
-    const again = await cachedBundle('simulation-worker', entry('simulationWorker.ts'), { cacheDir, prebuiltDir: noBuild });
+    const again = await cachedBundle('simulation-worker', entry('pools/simulationWorker.ts'), { cacheDir, prebuiltDir: noBuild });
     expect(again.href).toBe(url.href);
     expect(statSync(file).mtimeMs).toBe(first);
   });
@@ -37,14 +37,14 @@ describe('cachedBundle', () => {
   it('uses the prebuilt bundle when its stamp matches the sources, and not when it does not', async () => {
     const prebuiltDir = temp();
     const cacheDir = join(temp(), 'resilience');
-    await buildPrebuilt({ cli: entry('cli.ts') }, prebuiltDir);
-    expect(fileURLToPath(await cachedBundle('cli', entry('cli.ts'), { cacheDir, prebuiltDir }))).toBe(join(prebuiltDir, 'cli.mjs'));
+    await buildPrebuilt({ cli: entry('cli/cli.ts') }, prebuiltDir);
+    expect(fileURLToPath(await cachedBundle('cli', entry('cli/cli.ts'), { cacheDir, prebuiltDir }))).toBe(join(prebuiltDir, 'cli.mjs'));
     expect(existsSync(cacheDir)).toBe(false);
     // The prebuilt bundle runs: its relative links to the sources and packages hold.
     const cli = (await import(join(prebuiltDir, 'cli.mjs'))) as { main(args: string[]): Promise<number> };
     expect(typeof cli.main).toBe('function');
     writeFileSync(join(prebuiltDir, 'manifest.json'), JSON.stringify({ stamp: '0000000000000000', bundles: ['cli'] }));
-    expect(fileURLToPath(await cachedBundle('cli', entry('cli.ts'), { cacheDir, prebuiltDir })).startsWith(cacheDir)).toBe(true);
+    expect(fileURLToPath(await cachedBundle('cli', entry('cli/cli.ts'), { cacheDir, prebuiltDir })).startsWith(cacheDir)).toBe(true);
   });
 
   it('lets a bundling error be seen', async () => {
@@ -57,7 +57,7 @@ describe('cachedBundle', () => {
     const dir = temp();
     writeFileSync(join(dir, 'a-file'), '');
     const cacheDir = join(dir, 'a-file', 'resilience');
-    await expect(cachedBundle('simulation-worker', entry('simulationWorker.ts'), { cacheDir, prebuiltDir: join(dir, 'none') })).rejects.toThrow(
+    await expect(cachedBundle('simulation-worker', entry('pools/simulationWorker.ts'), { cacheDir, prebuiltDir: join(dir, 'none') })).rejects.toThrow(
       /cannot write the program's bundle to .*a-file.resilience \((ENOTDIR|EEXIST)\); set XDG_CACHE_HOME to a writable folder, or run `npm run build:cli`/,
     );
   });

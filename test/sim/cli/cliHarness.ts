@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../../sim/entry/cli';
+import { main } from '../../../sim/entry/cli/cli';
 
 export interface CliRun {
   code: number;

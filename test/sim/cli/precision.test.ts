@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../sim/entry/cli';
+import { main } from '../../../sim/entry/cli/cli';
 import { FIRST_BATCH, nextRunSize, relativeHalfWidth } from '../../../sim/engine/precision';
 import { runCli } from './cliHarness';
 

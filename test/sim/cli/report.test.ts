@@ -28,6 +28,20 @@ describe('resilience report', () => {
     expect(readFileSync(b, 'utf8').replaceAll(b, a)).toBe(md);
   });
 
+  it('--variants alone compares the plan with the variants it keeps, and says when it keeps none', async () => {
+    const own = scratch.write('own.plan.json', JSON.stringify({ ...getTemplate('single-region-lb')!.plan, variants: [{ name: 'Three gateways', patch: [{ op: 'replace', path: '/nodes/gw/instances', value: 3 }] }] }));
+    const out = scratch.write('own.md', '');
+    const r = await runCli('report', own, '--variants', '--format', 'md', '--out', out, ...run);
+    expect(r.code).toBe(0);
+    const md = readFileSync(out, 'utf8');
+    expect(md).toContain('## Designs compared\n');
+    expect(md).toContain('own.plan.json + Three gateways');
+    expect(md).toContain(`resilience report ${own} --variants --seed 4`);
+    const none = await runCli('report', plan, '--variants', '--format', 'md', '--out', out, ...run);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe('resilience report: --variants: the plan keeps no variants of its own and no variant file was given; there is nothing to compare\n');
+  });
+
   it('explains what is wrong in one sentence', async () => {
     const out = scratch.write('x.pdf', '');
     const prior = process.env.RESILIENCE_CHROMIUM;

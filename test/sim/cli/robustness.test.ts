@@ -8,8 +8,8 @@ import { createServer, type Server } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerCommand } from '../../../sim/entry/cli';
-import { terminalSafe } from '../../../sim/entry/terminalText';
+import { registerCommand } from '../../../sim/entry/cli/cli';
+import { terminalSafe } from '../../../sim/entry/cli/terminalText';
 import { getTemplate } from '../../../sim/templates';
 import { runCli, scratchDir, STACK_LINE, type CliRun } from './cliHarness';
 

@@ -36,6 +36,9 @@ describe('resilience sensitivity', () => {
     expect(instances.low.availability.mean).toBeLessThan(0);
     const b = await runCli(...args.map((x) => (x === '1' ? '2' : x)));
     expect(b.stdout).toBe(a.stdout);
+    // The same ranges written inline (as the app's rerun command does) give the same bytes.
+    const inline = await runCli(...args.map((x) => (x === ranges ? JSON.stringify({ 'repairTime:s': { low: 0.25, high: 4 } }) : x)));
+    expect(inline.stdout).toBe(a.stdout);
   });
 
   it('explains a bad ranges file or an unknown parameter in one sentence', async () => {
@@ -43,6 +46,12 @@ describe('resilience sensitivity', () => {
     const r = await runCli('sensitivity', plan, '--ranges', bad);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^resilience sensitivity: .*bad\.json: repairTime\.high: /);
+    const inline = await runCli('sensitivity', plan, '--ranges', '{"repairTime": {"low": 3, "high": 1}}');
+    expect(inline.code).toBe(2);
+    expect(inline.stderr).toBe('resilience sensitivity: --ranges: repairTime.high: low must not exceed high\n');
+    const broken = await runCli('sensitivity', plan, '--ranges', '{"repairTime": ');
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/^resilience sensitivity: --ranges: not valid JSON \(/);
     const unknown = await runCli('sensitivity', plan, '--only', 'dnsTtl');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe('resilience sensitivity: only: "dnsTtl" is neither a parameter class nor a parameter of this plan\n');

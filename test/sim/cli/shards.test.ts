@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseShardSpec, shardRange } from '../../../sim/entry/shardFile';
+import { parseShardSpec, shardRange } from '../../../sim/entry/cli/shardFile';
 import { runCli, scratchDir, STACK_LINE } from './cliHarness';
 
 const BIN = fileURLToPath(new URL('../../../sim/entry/resilience.mjs', import.meta.url));

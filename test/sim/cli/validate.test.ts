@@ -201,3 +201,42 @@ describe('help, version and usage errors', () => {
     for (const code of codes) expect(Object.keys(ISSUE_CODES)).toContain(code);
   });
 });
+
+describe('resilience validate <plan with cost overrides>', () => {
+  const costPlan = (cost: object) => {
+    const plan = example() as { nodes: Array<{ id: string }>; cost?: object };
+    plan.cost = cost;
+    return plan;
+  };
+
+  it('refuses keys the rate card lacks and node ids the plan lacks, naming each field (as cost would later)', async () => {
+    const file = scratch.write('bad-cost.plan.json', JSON.stringify(costPlan({ prices: { 'alb.usdPerHr': 0.03, 'usage.datasetGb': 5 }, assumptions: { 'alb.usdPerHour': 1, 'usage.nonsense': 2 }, nodeUsdPerMonth: { ghost: 10 } })));
+    const run = await runCli('validate', file);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    const errors = lines(run.stderr).slice(1);
+    expect(lines(run.stderr)[0]).toBe('✗ bad-cost.plan.json: 5 errors');
+    for (const line of errors) expect(line).toMatch(ERROR_LINE);
+    expect(errors).toEqual([
+      '  error unknown-node cost.nodeUsdPerMonth.ghost: The plan has no node "ghost".',
+      '  error unknown-field cost.prices["alb.usdPerHr"]: "alb.usdPerHr" is not a catalog price; did you mean "alb.usdPerHour"? (resilience cost --rates lists every key).',
+      '  error unknown-field cost.prices["usage.datasetGb"]: "usage.datasetGb" is not a catalog price ("usage.datasetGb" is a usage assumption: put it under cost.assumptions).',
+      '  error unknown-field cost.assumptions["alb.usdPerHour"]: "alb.usdPerHour" is not a usage assumption ("alb.usdPerHour" is a price: put it under cost.prices).',
+      expect.stringMatching(/^ {2}error unknown-field cost\.assumptions\["usage\.nonsense"\]: "usage\.nonsense" is not a usage assumption; known: usage\.[a-zA-Z]+/),
+    ]);
+    const json = await runCli('validate', file, '--json');
+    expect(json.code).toBe(2);
+    const out = JSON.parse(json.stdout) as { ok: boolean; errors: Array<{ code: string; path: string }> };
+    expect(out.ok).toBe(false);
+    expect(out.errors.map((e) => e.path)).toEqual(['cost.nodeUsdPerMonth.ghost', 'cost.prices["alb.usdPerHr"]', 'cost.prices["usage.datasetGb"]', 'cost.assumptions["alb.usdPerHour"]', 'cost.assumptions["usage.nonsense"]']);
+  });
+
+  it('accepts known keys, and such a plan prices', async () => {
+    const plan = costPlan({ prices: { 'alb.usdPerHour': 0.03 }, assumptions: { 'usage.datasetGb': 50 }, engineeringUsdPerHour: 90 });
+    const file = scratch.write('good-cost.plan.json', JSON.stringify(plan));
+    const run = await runCli('validate', file);
+    expect(run.code, run.stderr).toBe(0);
+    const cost = await runCli('cost', file, '--json', '--replications', '2', '--years', '1');
+    expect(cost.code, cost.stderr).toBe(0);
+  });
+});

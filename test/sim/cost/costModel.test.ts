@@ -35,12 +35,12 @@ describe('single-region-lb priced by hand', () => {
     // lb: 730 ALB hours; 200 rps × 10 KB = 7.2 GB/h processed = 7.2 LCU (connections: 200/10/25 = 0.8 LCU).
     expect(line(c.lines, 'lb', /Load Balancer hours/).usdPerMonth).toBeCloseTo(730 * 0.0225, 9);
     expect(line(c.lines, 'lb', /capacity units/).usdPerMonth).toBeCloseTo(((200 * REQUEST_KB * 3600) / 1e6) * H * 0.008, 9);
-    // gw: 2 m7g.large VMs around the clock.
-    expect(line(c.lines, 'gw', /EC2 m7g.large/).usdPerMonth).toBeCloseTo(2 * H * 0.0816, 9);
+    // gw: 3 m7g.large VMs around the clock (N+1 at the daily peak).
+    expect(line(c.lines, 'gw', /EC2 m7g.large/).usdPerMonth).toBeCloseTo(3 * H * 0.0816, 9);
     // db: postgres on RDS db.r6g.large, 50 GB gp3.
     expect(line(c.lines, 'db', /instance/).usdPerMonth).toBeCloseTo(H * 0.25, 9);
     expect(line(c.lines, 'db', /storage/).usdPerMonth).toBeCloseTo(DATASET_GB * 0.115, 9);
-    expect(c.infrastructureUsdPerMonth).toBeCloseTo(16.425 + 42.048 + 119.136 + 182.5 + 5.75, 6);
+    expect(c.infrastructureUsdPerMonth).toBeCloseTo(16.425 + 42.048 + 178.704 + 182.5 + 5.75, 6);
   });
 
   it('prices operations from the strategy matrix and the downtime from the availability', () => {
@@ -50,8 +50,8 @@ describe('single-region-lb priced by hand', () => {
     // (1 − 0.999) × 43,800 min × $100 a minute.
     expect(c.downtime!.usdPerMonth).toBeCloseTo(0.001 * 43_800 * 100, 6);
     expect(c.tcoUsdPerMonth).toBeCloseTo(c.infrastructureUsdPerMonth + c.operationsUsdPerMonth + 4380, 6);
-    // The budget ($500) is judged on infrastructure + operations.
-    expect(c.budget).toEqual({ limitUsdPerMonth: 500, judgedUsdPerMonth: c.monthlyUsd, met: false });
+    // The budget ($4,000) is judged on infrastructure + operations, and covers them.
+    expect(c.budget).toEqual({ limitUsdPerMonth: 4000, judgedUsdPerMonth: c.monthlyUsd, met: true });
   });
 });
 
@@ -184,6 +184,6 @@ describe('plan cost settings', () => {
 
 describe('fixed node prices', () => {
   it('must name a node of the plan', () => {
-    expect(rateCardIssues({ nodeUsdPerMonth: { nope: 1, db: 2 } }, ['db'])).toEqual([{ path: 'cost.nodeUsdPerMonth["nope"]', message: 'the plan has no node "nope"' }]);
+    expect(rateCardIssues({ nodeUsdPerMonth: { nope: 1, db: 2 } }, ['db'])).toEqual([{ path: 'cost.nodeUsdPerMonth["nope"]', pathSegments: ['cost', 'nodeUsdPerMonth', 'nope'], kind: 'unknown-node', message: 'the plan has no node "nope"' }]);
   });
 });

@@ -69,11 +69,11 @@ describe('simjs adapter', () => {
 
     it.skipIf(!existsSync(CHROMIUM))(`runs replications identical to Node's${existsSync(CHROMIUM) ? '' : ` (skipped: no ${CHROMIUM})`}`, async () => {
       const { build } = await import('vite');
-      const { simjsBundlePlugin } = await import('../../../sim/entry/simjsBundlePlugin');
+      const { simjsBundlePlugin } = await import('../../../sim/entry/build/simjsBundlePlugin');
       const { chromium } = await import('playwright-core');
       const root = mkdtempSync(join(tmpdir(), 'resilience-simjs-browser-'));
       dirs.push(root);
-      const workerPath = relative(root, fileURLToPath(new URL('../../../sim/entry/browserWorker.ts', import.meta.url))).split('\\').join('/');
+      const workerPath = relative(root, fileURLToPath(new URL('../../../sim/entry/pools/browserWorker.ts', import.meta.url))).split('\\').join('/');
       writeFileSync(join(root, 'plan.json'), JSON.stringify(testPlan));
       writeFileSync(
         join(root, 'main.js'),

@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../../sim/catalog';
+import { costOfPlan } from '../../../sim/cost';
 import { PlanSchema, type Plan, type PlanNode } from '../../../sim/model/schema';
 import { validatePlan } from '../../../sim/model/validate';
 import { TEMPLATES, getTemplate } from '../../../sim/templates';
@@ -251,5 +252,21 @@ describe('designs', () => {
       expect(f.probes?.readiness, f.id).toBeDefined();
       expect(f.autoscaling!.max, f.id).toBeGreaterThan(f.autoscaling!.min);
     }
+  });
+});
+
+describe('template budgets', () => {
+  it.each(REQUIRED)('%s: the budget covers infrastructure + operations at the sourced engineering rate, with modest headroom', (name) => {
+    const plan = byName(name);
+    // The hourly engineering rate stays the rate card's sourced default: the budget is raised, not the rate lowered.
+    expect(plan.cost?.engineeringUsdPerHour).toBeUndefined();
+    const v = validatePlan(plan);
+    if (!v.resolved) throw new Error(`${name} does not validate`);
+    const c = costOfPlan(plan, v.resolved);
+    const budget = plan.objectives?.monthlyBudgetUsd;
+    expect(budget).toBeDefined();
+    expect(c.budget).toEqual({ limitUsdPerMonth: budget, judgedUsdPerMonth: c.monthlyUsd, met: true });
+    // A budget far above the cost would judge nothing.
+    expect(budget!).toBeLessThanOrEqual(1.25 * c.monthlyUsd);
   });
 });

@@ -145,6 +145,7 @@ function Progress() {
   const total = useEditor((s) => s.simulation.total);
   const progress = useEditor((s) => s.simulation.progress);
   const startedAt = useEditor((s) => s.simulation.startedAt);
+  const precision = useEditor((s) => s.simulation.precision.enabled);
   const [now, setNow] = useState(() => performance.now());
   useEffect(() => {
     // Four updates a second read as a running clock and keep renders rare while workers compute.
@@ -161,9 +162,15 @@ function Progress() {
       <span className="run-progress-text">
         {done}/{total} · <span data-testid="run-elapsed">{formatElapsed(elapsed)}</span>
         {' · '}
-        <span data-testid="run-remaining" title="Estimated from the pace so far">
-          {left === null ? 'estimating…' : `~${formatElapsed(left)} left`}
-        </span>
+        {precision ? (
+          <span data-testid="run-remaining" title="A precision run adds batches until its interval is narrow enough, so its end is not known in advance">
+            batch to {total}
+          </span>
+        ) : (
+          <span data-testid="run-remaining" title="Estimated from the pace so far">
+            {left === null ? 'estimating…' : `~${formatElapsed(left)} left`}
+          </span>
+        )}
         <HalfWidth />
       </span>
     </div>

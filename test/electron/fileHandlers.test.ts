@@ -55,6 +55,20 @@ describe('FileService', () => {
     expect(await files.open(window)).toBeNull();
   });
 
+  it('opens a result file read-only: not granted for saving, not a recent plan; cancel is null', async () => {
+    const dir = tempFolder();
+    const { files, recent } = await setup(dir);
+    const result = join(dir, 'merged.json');
+    writeFileSync(result, '{"planSha256":"ab"}');
+    dialogs.open.push({ canceled: false, filePaths: [result] });
+    expect(await files.openResult(window)).toEqual({ file: { name: 'merged.json', token: result }, text: '{"planSha256":"ab"}' });
+    expect(recent.list()).toEqual([]);
+    expect(() => files.granted.check(result)).toThrow(PathRefused);
+    expect(await files.openResult(window)).toBeNull();
+    dialogs.open.push({ canceled: false, filePaths: [dir] });
+    await expect(files.openResult(window)).rejects.toThrow(/is not a file/);
+  });
+
   it('saves in place only to a granted path, atomically, and Save As grants what the dialog chose', async () => {
     const dir = tempFolder();
     const { files, recent } = await setup(dir);
@@ -174,6 +188,7 @@ describe('IPC validation', () => {
     ['exportFiles', { files: [{ name: '/etc/passwd', text: '' }] }, 'files.0.name'],
     ['exportFiles', { files: [{ name: 'a\\b.yaml', text: '' }] }, 'files.0.name'],
     ['open', { path: '/etc/passwd' }, 'payload'],
+    ['openResult', { path: '/etc/passwd' }, 'payload'],
     ['editText', 'executeJavaScript', 'payload'],
     ['setDocumentState', { name: 'x', dirty: 'yes', file: null }, 'dirty'],
   ] as const)('refuses a malformed %s payload (%j)', async (name, payload, field) => {

@@ -264,7 +264,7 @@ export function Dashboard({ outcome, stale, exceedanceMax }: { outcome: RunOutco
             <div><dt>Replications × years</dt><dd>{formatCount(r.replications)} × {r.horizonYears}</dd></div>
             <div><dt>Seed</dt><dd>{r.seed}</dd></div>
             <div><dt>Events</dt><dd>{formatCount(r.events)}</dd></div>
-            <div><dt>Wall time</dt><dd>{r.wallSeconds === null ? '—' : `${r.wallSeconds.toFixed(2)} s`} on {outcome.mainThread ? 'the window thread' : `${outcome.workers} worker${outcome.workers === 1 ? '' : 's'}`}</dd></div>
+            <div><dt>Wall time</dt><dd>{r.wallSeconds === null ? '—' : `${r.wallSeconds.toFixed(2)} s`} {outcome.source ? `as ${outcome.source.file} records it` : `on ${outcome.mainThread ? 'the window thread' : `${outcome.workers} worker${outcome.workers === 1 ? '' : 's'}`}`}</dd></div>
             <div><dt>Same as</dt><dd><code>{outcome.precision ? `resilience simulate plan.json --seed ${r.seed} --years ${r.horizonYears} --precision ${outcome.precision.target} --measure ${outcome.precision.measure} --max-replications ${outcome.precision.maxReplications}` : `resilience simulate plan.json --seed ${r.seed} --replications ${r.replications} --years ${r.horizonYears}`}</code></dd></div>
           </dl>
         </Panel>

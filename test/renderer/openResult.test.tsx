@@ -6,7 +6,7 @@
  * for a result without samples or with a 0 s objective, and the dashboard says what a file lacks.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, render } from '@testing-library/react';
+import { cleanup, render, waitFor } from '@testing-library/react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { getTemplate } from '../../sim/templates';
 import type { Plan } from '../../sim/model/schema';
@@ -114,8 +114,9 @@ describe('Open result', () => {
       </ReactFlowProvider>,
     );
     expect(view.getByTestId('result-source').textContent).toMatch(/^Opened from merged\.json: a result of this plan/);
-    await new Promise((r) => setTimeout(r, 50));
+    await waitFor(() => expect(view.getByTestId('results').getAttribute('data-drawn')).toBe('true'));
     expect(view.container.innerHTML).not.toMatch(/NaN/);
     expect(view.container.textContent).toContain('A result file keeps no causes per incident');
+    expect(view.container.textContent).toContain('as merged.json records it');
   });
 });

@@ -54,7 +54,9 @@ describe.skipIf(reason !== null)('traffic lab in Chromium', () => {
       await page.getByTestId('traffic-range-whole-run').click();
       await expect(page.locator('[data-chart="traffic-latency"]').getAttribute('data-range')).resolves.toBe('whole-run');
       await page.getByTestId('traffic-range-all-up').click();
-      expect(await page.locator('[data-chart="traffic-instances"] .traffic-bar').count()).toBe(6);
+      // One bar per instance of the balancer's fleet for each of the three algorithms.
+      const fleet = getTemplate('single-region-lb')!.plan.nodes.find((n) => n.kind === 'gateway')!;
+      expect(await page.locator('[data-chart="traffic-instances"] .traffic-bar').count()).toBe(3 * (fleet as { instances: number }).instances);
 
       if (scheme === 'light') {
         // A heterogeneous fleet: one instance at half speed; start it, cancel it, run it again.

@@ -461,6 +461,25 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     return this.fleetLoadSlope[node]!;
   }
 
+  nextLoadBreakpoint(t: number): number {
+    return this.hasDns && this.dnsRuntime.inTransition ? this.dnsRuntime.nextBreakpointAfter(t) : Infinity;
+  }
+
+  fleetLoadsBefore(T: number, now: number, nodes: readonly number[], load: Float64Array, slope: Float64Array): void {
+    // Traffic as routed just before T (its capacities as now: a node's own offered load does not
+    // depend on them), then the evaluation at now again, so every per-node result describes now.
+    this.dnsRuntime.fillShares(T, true);
+    this.cacheValid = false;
+    this.evaluate(T);
+    for (let k = 0; k < nodes.length; k++) {
+      load[k] = this.evaluator.fleetLoad[nodes[k]!]!;
+      slope[k] = this.fleetLoadSlope[nodes[k]!]!;
+    }
+    this.dnsRuntime.fillShares(now);
+    this.cacheValid = false;
+    this.evaluate(now);
+  }
+
   activate(c: number): void {
     this.componentTimers.restart(c, sample(this.model.components[c]!.timeToFailure, this.failureStreams.get(c)));
     this.addDown(c, -1);

@@ -19,6 +19,13 @@ const EPSILON = 1e-9;
 const CROSSING_MARGIN_SECONDS = 1e-3;
 /** Two tick times this close are the same crossing computed twice (its last bits differ). */
 const TICK_SAME_SECONDS = 1e-6;
+/**
+ * A crossing is landed on to this precision: its evaluations then fall within a hair of the kink,
+ * well inside the u-probe's reach, so each side's slope is taken on that side.
+ */
+const CROSSING_PRECISION_SECONDS = 1e-9;
+/** An event this close to a pending crossing is that crossing (the kernel adds its delay to the time it was set). */
+const CROSSING_SAME_SECONDS = 1e-7;
 
 /**
  * The first time after t at which the load factor 1 + swing·sin(ωτ) equals one of `levels`
@@ -59,7 +66,7 @@ function phaseAhead(root: number, phase: number): number {
 
 /**
  * The first instant in (lo, hi] at which g changes sign, landing just past it (within
- * TICK_SAME_SECONDS), or Infinity. `curve` bounds |g''| on the interval: g differs from its chord
+ * CROSSING_PRECISION_SECONDS, or the spacing of doubles near it), or Infinity. `curve` bounds |g''| on the interval: g differs from its chord
  * by at most curve·h²/8 over a piece of length h, so a piece whose ends share a sign farther than
  * that from 0 has no root, and every other piece is halved, left half first — the first crossing
  * is found exactly (to the tolerance), never sampled on a grid. A touch without a sign change is
@@ -69,7 +76,7 @@ export function firstSignChange(g: (s: number) => number, lo: number, hi: number
   const h = hi - lo;
   const sameSign = glo > 0 === ghi > 0;
   if (sameSign && Math.min(Math.abs(glo), Math.abs(ghi)) > (curve * h * h) / 8) return Infinity;
-  if (h <= TICK_SAME_SECONDS) return sameSign ? Infinity : hi;
+  if (h <= CROSSING_PRECISION_SECONDS) return sameSign ? Infinity : hi;
   const mid = lo + h / 2;
   if (!(mid > lo && mid < hi)) return sameSign ? Infinity : hi;
   const gm = g(mid);
@@ -146,6 +153,16 @@ export class ScalingController {
   private readonly aheadSlope: Float64Array;
   /** Per node: when its pending capacity-crossing timer fires (Infinity when none is pending). */
   private readonly crossingAt: Float64Array;
+  /**
+   * Per node: the direction of u (±1) toward the side of its pending crossing that comes after it
+   * (0 without a swing). At the crossing the lost rate is continuous but its split into A + B·sin ωt
+   * is not, and the account interpolates A and B between events: the evaluation just before the
+   * crossing's handler takes the side before it, the one after takes the side after (probeSide).
+   */
+  private readonly sideAfter: Int8Array;
+  /** The node whose crossing is being handled at this event (−1), and 1 before its handler, 2 after. */
+  private sideNode = -1;
+  private sidePhase = 0;
   private tickPending = false;
   /** When the pending tick fires (simulation seconds). */
   private tickAt = Infinity;
@@ -196,6 +213,7 @@ export class ScalingController {
     this.aheadLoad = new Float64Array(this.serverless.length);
     this.aheadSlope = new Float64Array(this.serverless.length);
     this.crossingAt = new Float64Array(this.nodeCount).fill(Infinity);
+    this.sideAfter = new Int8Array(this.nodeCount);
     this.limitedNodes = Int32Array.from(nodes.flatMap((n, i) => (n.capacityRps !== Infinity && n.component >= 0 ? [i] : [])));
     const limitedComponents = components.filter((c) => nodes[c.node]!.capacityRps !== Infinity).length;
     this.levels = new Float64Array(limitedComponents + 2 * this.autoscaled.length);
@@ -245,8 +263,26 @@ export class ScalingController {
     return inactive;
   }
 
+  /**
+   * Which way in u the host takes the lost rate's slope at this evaluation: 0 as usual (the way u
+   * moves), else toward the side of a serverless capacity crossing that the next segment lies in.
+   */
+  get probeSide(): number {
+    if (this.sidePhase === 0) return 0;
+    const after = this.sideAfter[this.sideNode]!;
+    return this.sidePhase === 1 ? -after : after;
+  }
+
   /** Brings time-varying capacities (serverless ramps) to time t. */
   advanceTo(t: number): void {
+    // The evaluation that follows closes the segment ending at t: at a crossing, its side before.
+    this.sidePhase = 0;
+    for (const i of this.serverless) {
+      if (Math.abs(this.crossingAt[i]! - t) <= CROSSING_SAME_SECONDS) {
+        this.sideNode = i;
+        this.sidePhase = 1;
+      }
+    }
     if (this.rampsActive === 0) return;
     for (const i of this.serverless) if (this.ramping[i] === 1) this.setWarmCapacity(i, this.warmAt(i, t));
   }
@@ -256,6 +292,8 @@ export class ScalingController {
    * (instant serverless scale-up), so the caller must evaluate again.
    */
   afterEvaluation(t: number): boolean {
+    // The evaluation after a crossing's handler is done (it opened the segment on the side after).
+    this.sidePhase = 0;
     const u = this.model.swinging ? Math.sin(DIURNAL_OMEGA * t) : 0;
     this.evaluatedU = u;
     const { nodes } = this.model;
@@ -433,6 +471,11 @@ export class ScalingController {
         at = firstSignChange(g, from, end, g(from), g(end), curve);
         // At the stretch's end an event comes anyway (the ramp's end or the breakpoint).
         if (at >= end - TICK_SAME_SECONDS) at = Infinity;
+        if (at !== Infinity) {
+          // u pushes the load up where the load's u-slope B is positive: the saturated side.
+          const towardLoad = Math.sign(b0 + db * (at - t));
+          this.sideAfter[i] = g(at) > 0 ? towardLoad : -towardLoad;
+        }
       }
     }
     if (at === Infinity) {
@@ -449,6 +492,8 @@ export class ScalingController {
   /** A load met its serverless capacity: the caller evaluates (the lost rate's kink), and afterEvaluation aims the next one. */
   private crossed(i: number): boolean {
     this.crossingAt[i] = Infinity;
+    this.sideNode = i;
+    this.sidePhase = 2;
     return true;
   }
 

@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fixed, plan, rel, resolve, run, SOLID, type Json } from './helpers';
 import { runReplications } from '../../../sim/engine/monteCarlo';
+import { DIURNAL_OMEGA } from '../../../sim/engine/diurnal';
+import { firstSignChange } from '../../../sim/engine/scaling/controller';
 
 const R = 400; // rps, all through one failover record
 const TTL = 60; // s
@@ -90,5 +92,88 @@ describe('serverless warm capacity follows a DNS migration', () => {
     expect(records.filter((r) => seconds(r) > 900).length).toBeGreaterThanOrEqual(10);
     const ttlLong = records.filter((r) => r.firstCause.kind === 'node' && functions.has(r.firstCause.id) && Math.abs(seconds(r) - 60) <= 1);
     expect(ttlLong).toEqual([]);
+  });
+
+  it('under a daily swing the load overtakes a slower ramp inside a migration, and the account is exact', () => {
+    // Weighted 50/50 over fa and fb, R = 400 rps, swing σ = 0.05, fb warm for its daily peak
+    // (R/2)·(1 + σ) = 210 rps. fa fails at 17 h (sin ωt ≈ −0.97: fb has ≈ 20 rps of headroom) and
+    // stays down; the answer moves to fb alone 30 s later (interval 1e-9 s, k = 1, propagation 30 s).
+    // fb's load (R/2)·(1 + x/TTL)·(1 + σ·sin ωs) rises ≈ 3.2 rps/s, its capacity 210 + c·x with
+    // c = 3/60 ÷ 0.05 = 1 rps/s towards R·(1 + σ) = 420 (x = 210 s): the load overtakes it inside the
+    // migration, and the ramp overtakes the settled load again before its end — two crossings
+    // between events, not at them. Expected: the integral of fa's lost share plus (fb − capacity)⁺,
+    // integrated here on its own (roots by scanning and bisection, Simpson on each smooth piece).
+    const sigma = 0.05;
+    const c = 3 / 60 / REQUEST_SECONDS;
+    const tf = 17 * 3600;
+    const t0 = tf + 30;
+    const fn = (id: string, reliability: Json) => ({
+      id, kind: 'gateway', platform: 'serverless', concurrencyLimit: 1000, requestSeconds: REQUEST_SECONDS, scaleUpPerMinute: 3, reliability,
+    });
+    const p = plan(
+      [
+        { id: 'users', kind: 'clients', requestsPerSecond: R, diurnalSwing: sigma },
+        {
+          id: 'dns', kind: 'dns', policy: 'weighted', ttlSeconds: TTL, ttlViolationFraction: 0, reliability: SOLID,
+          healthCheck: { intervalSeconds: 1e-9, failureThreshold: 1, recoveryThreshold: 1, checkers: 1, propagationSeconds: 30 },
+          targets: [{ node: 'fa', weight: 1 }, { node: 'fb', weight: 1 }],
+        },
+        fn('fa', rel(fixed(17), fixed(100))),
+        fn('fb', SOLID),
+      ],
+      [['users', 'dns']],
+    );
+    const { summaries } = run(p, 1, 20 / 8760, 5);
+    const swing = (s: number) => 1 + sigma * Math.sin(DIURNAL_OMEGA * s);
+    const fbShare = (s: number) => (s < t0 ? 0.5 : 0.5 + 0.5 * Math.min(1, (s - t0) / TTL));
+    const capacity = (s: number) => Math.min(R * (1 + sigma), (R / 2) * (1 + sigma) + c * Math.max(0, s - t0));
+    const excess = (s: number) => fbShare(s) * R * swing(s) - capacity(s);
+    const lostRate = (s: number) => (1 - fbShare(s)) * R * swing(s) + Math.max(0, excess(s));
+    const rampEnd = t0 + (R / 2) * (1 + sigma) / c;
+    const cuts = [tf, t0, t0 + TTL, rampEnd];
+    const pieces: number[] = [];
+    for (let k = 0; k + 1 < cuts.length; k++) {
+      pieces.push(cuts[k]!);
+      for (let s = cuts[k]!; s < cuts[k + 1]!; s += 0.01) {
+        const e = Math.min(s + 0.01, cuts[k + 1]!);
+        if (excess(s) > 0 !== excess(e) > 0) {
+          let [lo, hi] = [s, e];
+          for (let i = 0; i < 60; i++) {
+            const mid = (lo + hi) / 2;
+            if (excess(mid) > 0 === excess(lo) > 0) lo = mid;
+            else hi = mid;
+          }
+          pieces.push((lo + hi) / 2);
+        }
+      }
+    }
+    pieces.push(rampEnd);
+    // Two crossings: the load overtakes the ramp during the migration and falls back under it after.
+    expect(pieces.length).toBe(cuts.length + 2);
+    let expected = 0;
+    for (let k = 0; k + 1 < pieces.length; k++) {
+      const [a, b] = [pieces[k]!, pieces[k + 1]!];
+      const n = 2000;
+      const h = (b - a) / n;
+      let sum = lostRate(a) + lostRate(b);
+      for (let i = 1; i < n; i++) sum += (i % 2 === 1 ? 4 : 2) * lostRate(a + i * h);
+      expected += (sum * h) / 3;
+    }
+    expect(Math.abs(summaries[0]!.lostRequests - expected)).toBeLessThanOrEqual(1e-10 * expected);
+  });
+});
+
+describe('firstSignChange', () => {
+  it('finds the first of two close roots between ends of one sign, and nothing where g only comes near 0', () => {
+    // sin s − 0.999 is negative at 0 and 3 and positive only on (asin 0.999, π − asin 0.999); |g''| ≤ 1.
+    const g = (s: number) => Math.sin(s) - 0.999;
+    const root = firstSignChange(g, 0, 3, g(0), g(3), 1);
+    expect(root).toBeGreaterThanOrEqual(Math.asin(0.999));
+    expect(root - Math.asin(0.999)).toBeLessThanOrEqual(1e-6);
+    const near = (s: number) => Math.sin(s) - 1.001;
+    expect(firstSignChange(near, 0, 3, near(0), near(3), 1)).toBe(Infinity);
+    // A straight line: its one root, found without a curvature bound.
+    const line = (s: number) => 2 - s;
+    expect(firstSignChange(line, 0, 10, 2, -8, 0) - 2).toBeLessThanOrEqual(1e-6);
   });
 });

@@ -412,7 +412,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
       this.cacheValid = this.cacheable;
       return;
     }
-    const side = this.useController ? this.controller.probeSide : 0;
+    const side = this.useController ? this.controller.probeSide(t) : 0;
     if (side !== 0 && Math.abs(u + 2 * side * PROBE_U) <= 1) {
       this.evaluateOneSided(u, side * PROBE_U);
       return;

@@ -66,11 +66,11 @@ function phaseAhead(root: number, phase: number): number {
 
 /**
  * The first instant in (lo, hi] at which g changes sign, landing just past it (within
- * CROSSING_PRECISION_SECONDS, or the spacing of doubles near it), or Infinity. `curve` bounds |g''| on the interval: g differs from its chord
- * by at most curve·h²/8 over a piece of length h, so a piece whose ends share a sign farther than
- * that from 0 has no root, and every other piece is halved, left half first — the first crossing
- * is found exactly (to the tolerance), never sampled on a grid. A touch without a sign change is
- * no crossing.
+ * CROSSING_PRECISION_SECONDS, or the spacing of doubles near it), or Infinity. `curve` bounds
+ * |g''| on the interval: g differs from its chord by at most curve·h²/8 over a piece of length h,
+ * so a piece whose ends share a sign farther than that from 0 has no root, and every other piece
+ * is halved, left half first — the first crossing is found exactly (to the tolerance), never
+ * sampled on a grid. A touch without a sign change is no crossing.
  */
 export function firstSignChange(g: (s: number) => number, lo: number, hi: number, glo: number, ghi: number, curve: number): number {
   const h = hi - lo;
@@ -160,8 +160,12 @@ export class ScalingController {
    * crossing's handler takes the side before it, the one after takes the side after (probeSide).
    */
   private readonly sideAfter: Int8Array;
-  /** The node whose crossing is being handled at this event (−1), and 1 before its handler, 2 after. */
+  /**
+   * The crossing being handled: its node, its time, and 1 before its handler (the segment ending
+   * there is closed), 2 after it (the next one is opened); 0 when none is.
+   */
   private sideNode = -1;
+  private sideTime = NaN;
   private sidePhase = 0;
   private tickPending = false;
   /** When the pending tick fires (simulation seconds). */
@@ -227,7 +231,7 @@ export class ScalingController {
     this.scaleInTimers = register(this.nodeCount, (i) => `autoscaling scale-ins of ${node(i)}`, (i, t) => this.scaleIn(i, t));
     this.rampTimers = register(this.nodeCount, (i) => `serverless warm-up of ${node(i)}`, (i) => this.finishRamp(i));
     this.tickTimer = register(1, () => 'the autoscaling controller (its looks at the diurnal load)', () => this.look());
-    this.crossingTimers = register(this.nodeCount, (i) => `serverless load crossing the warm capacity of ${node(i)}`, (i) => this.crossed(i));
+    this.crossingTimers = register(this.nodeCount, (i) => `serverless load crossing the warm capacity of ${node(i)}`, (i, t) => this.crossed(i, t));
   }
 
   /**
@@ -264,11 +268,12 @@ export class ScalingController {
   }
 
   /**
-   * Which way in u the host takes the lost rate's slope at this evaluation: 0 as usual (the way u
-   * moves), else toward the side of a serverless capacity crossing that the next segment lies in.
+   * Which way in u the host takes the lost rate's slope when it evaluates at t: 0 as usual (the way
+   * u moves), else, at a serverless capacity crossing, toward the side of the segment being closed
+   * (before the crossing's handler) or opened (after it).
    */
-  get probeSide(): number {
-    if (this.sidePhase === 0) return 0;
+  probeSide(t: number): number {
+    if (this.sidePhase === 0 || !(Math.abs(t - this.sideTime) <= CROSSING_SAME_SECONDS)) return 0;
     const after = this.sideAfter[this.sideNode]!;
     return this.sidePhase === 1 ? -after : after;
   }
@@ -280,6 +285,7 @@ export class ScalingController {
     for (const i of this.serverless) {
       if (Math.abs(this.crossingAt[i]! - t) <= CROSSING_SAME_SECONDS) {
         this.sideNode = i;
+        this.sideTime = t;
         this.sidePhase = 1;
       }
     }
@@ -292,8 +298,6 @@ export class ScalingController {
    * (instant serverless scale-up), so the caller must evaluate again.
    */
   afterEvaluation(t: number): boolean {
-    // The evaluation after a crossing's handler is done (it opened the segment on the side after).
-    this.sidePhase = 0;
     const u = this.model.swinging ? Math.sin(DIURNAL_OMEGA * t) : 0;
     this.evaluatedU = u;
     const { nodes } = this.model;
@@ -490,9 +494,10 @@ export class ScalingController {
   }
 
   /** A load met its serverless capacity: the caller evaluates (the lost rate's kink), and afterEvaluation aims the next one. */
-  private crossed(i: number): boolean {
+  private crossed(i: number, t: number): boolean {
     this.crossingAt[i] = Infinity;
     this.sideNode = i;
+    this.sideTime = t;
     this.sidePhase = 2;
     return true;
   }

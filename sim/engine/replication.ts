@@ -412,6 +412,11 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
       this.cacheValid = this.cacheable;
       return;
     }
+    const side = this.useController ? this.controller.probeSide(t) : 0;
+    if (side !== 0 && Math.abs(u + 2 * side * PROBE_U) <= 1) {
+      this.evaluateOneSided(u, side * PROBE_U);
+      return;
+    }
     this.evaluator.servedRps(this, u);
     if (!this.evaluator.saturated) {
       // No instance saturated: every success stays as it is near u, so A and B are exact, and the
@@ -440,6 +445,28 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     for (let n = 0; n < this.fleetLoadSlope.length; n++) this.fleetLoadSlope[n] = (this.evaluator.fleetLoad[n]! - this.probeFleetLoad[n]!) / du;
   }
 
+  /**
+   * At a serverless capacity crossing the lost rate has a kink in u at u itself, and the segment on
+   * one side of this instant lies on one side of it: A and B are that side's line through the lost
+   * rate at u, its slope taken from two probes on that side (`step` points there).
+   */
+  private evaluateOneSided(u: number, step: number): void {
+    const p1 = u + step;
+    const p2 = u + 2 * step;
+    this.evaluator.servedRps(this, p1);
+    const lost1 = this.evaluator.lostA + this.evaluator.lostB * p1;
+    const loads = this.probeLoad;
+    for (let c = 0; c < loads.length; c++) loads[c] = this.evaluator.componentLoad(c);
+    this.probeFleetLoad.set(this.evaluator.fleetLoad);
+    this.evaluator.servedRps(this, p2);
+    const lost2 = this.evaluator.lostA + this.evaluator.lostB * p2;
+    for (let c = 0; c < loads.length; c++) this.loadSlope[c] = (this.evaluator.componentLoad(c) - loads[c]!) / step;
+    for (let n = 0; n < this.fleetLoadSlope.length; n++) this.fleetLoadSlope[n] = (this.evaluator.fleetLoad[n]! - this.probeFleetLoad[n]!) / step;
+    this.evaluator.servedRps(this, u);
+    this.lostB = (lost2 - lost1) / step;
+    this.lostA = this.evaluator.lostA + this.evaluator.lostB * u - this.lostB * u;
+  }
+
   // ScalingHost
   invalidate(): void {
     this.cacheValid = false;
@@ -459,6 +486,25 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
 
   fleetLoadSlopeOf(node: number): number {
     return this.fleetLoadSlope[node]!;
+  }
+
+  nextLoadBreakpoint(t: number): number {
+    return this.hasDns && this.dnsRuntime.inTransition ? this.dnsRuntime.nextBreakpointAfter(t) : Infinity;
+  }
+
+  fleetLoadsBefore(T: number, now: number, nodes: readonly number[], load: Float64Array, slope: Float64Array): void {
+    // Traffic as routed just before T (its capacities as now: a node's own offered load does not
+    // depend on them), then the evaluation at now again, so every per-node result describes now.
+    this.dnsRuntime.fillShares(T, true);
+    this.cacheValid = false;
+    this.evaluate(T);
+    for (let k = 0; k < nodes.length; k++) {
+      load[k] = this.evaluator.fleetLoad[nodes[k]!]!;
+      slope[k] = this.fleetLoadSlope[nodes[k]!]!;
+    }
+    this.dnsRuntime.fillShares(now);
+    this.cacheValid = false;
+    this.evaluate(now);
   }
 
   activate(c: number): void {

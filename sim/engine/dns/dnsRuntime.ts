@@ -78,6 +78,16 @@ export class DnsRuntime {
     return this.movingCount > 0;
   }
 
+  /** The first instant after t at which some record's shares stop moving linearly (Infinity when none moves). */
+  nextBreakpointAfter(t: number): number {
+    let next = Infinity;
+    for (let d = 0; d < this.caches.length; d++) {
+      if (this.moving[d] === 0) continue;
+      for (const cache of this.caches[d]!) next = Math.min(next, cache.nextBreakpointAfter(t));
+    }
+    return next;
+  }
+
   /**
    * Sets every record's shares to their values at time t (nothing to do while they stay put); with
    * `leftLimit`, to their values just before t (a step at t not applied yet).

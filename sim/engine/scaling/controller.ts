@@ -19,6 +19,13 @@ const EPSILON = 1e-9;
 const CROSSING_MARGIN_SECONDS = 1e-3;
 /** Two tick times this close are the same crossing computed twice (its last bits differ). */
 const TICK_SAME_SECONDS = 1e-6;
+/**
+ * A crossing is landed on to this precision: its evaluations then fall within a hair of the kink,
+ * well inside the u-probe's reach, so each side's slope is taken on that side.
+ */
+const CROSSING_PRECISION_SECONDS = 1e-9;
+/** An event this close to a pending crossing is that crossing (the kernel adds its delay to the time it was set). */
+const CROSSING_SAME_SECONDS = 1e-7;
 
 /**
  * The first time after t at which the load factor 1 + swing·sin(ωτ) equals one of `levels`
@@ -58,6 +65,26 @@ function phaseAhead(root: number, phase: number): number {
 }
 
 /**
+ * The first instant in (lo, hi] at which g changes sign, landing just past it (within
+ * CROSSING_PRECISION_SECONDS, or the spacing of doubles near it), or Infinity. `curve` bounds
+ * |g''| on the interval: g differs from its chord by at most curve·h²/8 over a piece of length h,
+ * so a piece whose ends share a sign farther than that from 0 has no root, and every other piece
+ * is halved, left half first — the first crossing is found exactly (to the tolerance), never
+ * sampled on a grid. A touch without a sign change is no crossing.
+ */
+export function firstSignChange(g: (s: number) => number, lo: number, hi: number, glo: number, ghi: number, curve: number): number {
+  const h = hi - lo;
+  const sameSign = glo > 0 === ghi > 0;
+  if (sameSign && Math.min(Math.abs(glo), Math.abs(ghi)) > (curve * h * h) / 8) return Infinity;
+  if (h <= CROSSING_PRECISION_SECONDS) return sameSign ? Infinity : hi;
+  const mid = lo + h / 2;
+  if (!(mid > lo && mid < hi)) return sameSign ? Infinity : hi;
+  const gm = g(mid);
+  const left = firstSignChange(g, lo, mid, glo, gm, curve);
+  return left !== Infinity ? left : firstSignChange(g, mid, hi, gm, ghi, curve);
+}
+
+/**
  * How the controller's mechanisms obtain their timers from the replication's kernel: a block of
  * `count` timers, described for the event budget's message, each answered by `onTimer`, which
  * returns true when served traffic or the counts behind the decisions may have changed (the host
@@ -80,6 +107,16 @@ export interface ScalingHost {
   /** How fast each load grows with u = sin ωt (loads are affine in u between saturations; 0 without a swing). */
   componentLoadSlope(c: number): number;
   fleetLoadSlopeOf(node: number): number;
+  /**
+   * The first instant after t at which the routed loads stop moving linearly in time (a DNS
+   * breakpoint: clients moving between answers, meaning 8); Infinity while routing stays put.
+   */
+  nextLoadBreakpoint(t: number): number;
+  /**
+   * For each of `nodes`: its fleet load (at u = sin ωT) and that load's u-slope just before T, as
+   * traffic is routed then (DNS shares at T's left limit). The evaluation at `now` is restored.
+   */
+  fleetLoadsBefore(T: number, now: number, nodes: readonly number[], load: Float64Array, slope: Float64Array): void;
 }
 
 /**
@@ -111,6 +148,25 @@ export class ScalingController {
   private readonly rampTarget: Float64Array;
   private readonly ramping: Uint8Array;
   private rampsActive = 0;
+  /** Per serverless node (by position in `serverless`): its load and u-slope just before the next load breakpoint. */
+  private readonly aheadLoad: Float64Array;
+  private readonly aheadSlope: Float64Array;
+  /** Per node: when its pending capacity-crossing timer fires (Infinity when none is pending). */
+  private readonly crossingAt: Float64Array;
+  /**
+   * Per node: the direction of u (±1) toward the side of its pending crossing that comes after it
+   * (0 without a swing). At the crossing the lost rate is continuous but its split into A + B·sin ωt
+   * is not, and the account interpolates A and B between events: the evaluation just before the
+   * crossing's handler takes the side before it, the one after takes the side after (probeSide).
+   */
+  private readonly sideAfter: Int8Array;
+  /**
+   * The crossing being handled: its node, its time, and 1 before its handler (the segment ending
+   * there is closed), 2 after it (the next one is opened); 0 when none is.
+   */
+  private sideNode = -1;
+  private sideTime = NaN;
+  private sidePhase = 0;
   private tickPending = false;
   /** When the pending tick fires (simulation seconds). */
   private tickAt = Infinity;
@@ -130,6 +186,7 @@ export class ScalingController {
   private scaleInTimers!: TimerBlock;
   private rampTimers!: TimerBlock;
   private tickTimer!: TimerBlock;
+  private crossingTimers!: TimerBlock;
 
   constructor(
     private readonly model: EngineModel,
@@ -157,6 +214,10 @@ export class ScalingController {
       if (n.serverless && n.capacityRps !== Infinity) this.serverless.push(i);
     });
     this.tickable = model.swinging && model.capacityLimited;
+    this.aheadLoad = new Float64Array(this.serverless.length);
+    this.aheadSlope = new Float64Array(this.serverless.length);
+    this.crossingAt = new Float64Array(this.nodeCount).fill(Infinity);
+    this.sideAfter = new Int8Array(this.nodeCount);
     this.limitedNodes = Int32Array.from(nodes.flatMap((n, i) => (n.capacityRps !== Infinity && n.component >= 0 ? [i] : [])));
     const limitedComponents = components.filter((c) => nodes[c.node]!.capacityRps !== Infinity).length;
     this.levels = new Float64Array(limitedComponents + 2 * this.autoscaled.length);
@@ -170,6 +231,7 @@ export class ScalingController {
     this.scaleInTimers = register(this.nodeCount, (i) => `autoscaling scale-ins of ${node(i)}`, (i, t) => this.scaleIn(i, t));
     this.rampTimers = register(this.nodeCount, (i) => `serverless warm-up of ${node(i)}`, (i) => this.finishRamp(i));
     this.tickTimer = register(1, () => 'the autoscaling controller (its looks at the diurnal load)', () => this.look());
+    this.crossingTimers = register(this.nodeCount, (i) => `serverless load crossing the warm capacity of ${node(i)}`, (i, t) => this.crossed(i, t));
   }
 
   /**
@@ -205,8 +267,28 @@ export class ScalingController {
     return inactive;
   }
 
+  /**
+   * Which way in u the host takes the lost rate's slope when it evaluates at t: 0 as usual (the way
+   * u moves), else, at a serverless capacity crossing, toward the side of the segment being closed
+   * (before the crossing's handler) or opened (after it).
+   */
+  probeSide(t: number): number {
+    if (this.sidePhase === 0 || !(Math.abs(t - this.sideTime) <= CROSSING_SAME_SECONDS)) return 0;
+    const after = this.sideAfter[this.sideNode]!;
+    return this.sidePhase === 1 ? -after : after;
+  }
+
   /** Brings time-varying capacities (serverless ramps) to time t. */
   advanceTo(t: number): void {
+    // The evaluation that follows closes the segment ending at t: at a crossing, its side before.
+    this.sidePhase = 0;
+    for (const i of this.serverless) {
+      if (Math.abs(this.crossingAt[i]! - t) <= CROSSING_SAME_SECONDS) {
+        this.sideNode = i;
+        this.sideTime = t;
+        this.sidePhase = 1;
+      }
+    }
     if (this.rampsActive === 0) return;
     for (const i of this.serverless) if (this.ramping[i] === 1) this.setWarmCapacity(i, this.warmAt(i, t));
   }
@@ -234,11 +316,25 @@ export class ScalingController {
         this.scaleInTimers.restart(i, SCALE_IN_COOLDOWN_SECONDS);
       }
     }
-    for (const i of this.serverless) {
+    // While clients move between DNS answers a function's load moves linearly until the next
+    // breakpoint: warm concurrency is aimed at the peak over that whole stretch, not only at the
+    // load of this instant (else a rising load outgrows it with nothing to re-evaluate it).
+    const ahead = this.serverless.length > 0 ? this.host.nextLoadBreakpoint(t) : Infinity;
+    if (ahead !== Infinity) this.host.fleetLoadsBefore(ahead, t, this.serverless, this.aheadLoad, this.aheadSlope);
+    const uAhead = ahead !== Infinity && this.model.swinging ? Math.sin(DIURNAL_OMEGA * ahead) : 0;
+    for (let k = 0; k < this.serverless.length; k++) {
+      const i = this.serverless[k]!;
       const def = nodes[i]!.serverless!;
-      // Warm concurrency follows the daily peak of the load the function now receives; a jump
-      // beyond it (a failover surge) grows at scaleUpPerMinute. Scaling down is immediate and free.
-      const desired = Math.min(def.concurrencyLimit, this.peakLoad(i) * def.requestSeconds);
+      // Warm concurrency follows the daily peak of the load the function receives from now to the
+      // next breakpoint (loads are bilinear in the DNS shares and u, so the peak is at an end and
+      // u = ±1); a jump beyond it (a failover surge) grows at scaleUpPerMinute. Scaling down is
+      // immediate and free.
+      let peak = this.peakLoad(i);
+      if (ahead !== Infinity) {
+        const slope = this.aheadSlope[k]!;
+        peak = Math.max(peak, this.aheadLoad[k]! + slope * (Math.sign(slope) - uAhead));
+      }
+      const desired = Math.min(def.concurrencyLimit, peak * def.requestSeconds);
       const now = this.warmAt(i, t);
       if (!this.initialized || def.scaleUpPerSecond === Infinity || desired < now - EPSILON) {
         if (this.ramping[i] === 1) this.stopRamp(i);
@@ -256,6 +352,7 @@ export class ScalingController {
         this.rampTarget[i] = desired;
         this.rampTimers.restart(i, (desired - now) / def.scaleUpPerSecond);
       }
+      this.aimCrossing(k, i, t, ahead, uAhead);
     }
     this.initialized = true;
     // Every evaluation may move the next level that matters (a failure lowers the launch level),
@@ -331,6 +428,78 @@ export class ScalingController {
     const crossing = nextSineCrossing(t, levels, count);
     // Land just past the level so the decision sees the new side of it.
     return crossing === Infinity ? Infinity : crossing - t + CROSSING_MARGIN_SECONDS;
+  }
+
+  /**
+   * Times node i's next capacity crossing: between events its load is A(s) + B(s)·sin ωs with A
+   * and B linear in s (they move with the DNS shares until `ahead`), and its warm capacity is
+   * linear too (a ramp, else constant), so the lost rate (load − capacity)⁺ has a kink exactly
+   * where they meet — an event there keeps the account's linear integral exact (meaning 20).
+   * The crossing is searched up to the next breakpoint or the ramp's end, whichever comes first:
+   * after it the capacity covers the peak (or an event re-aims). A crossing within the diurnal
+   * swing alone (no ramp, no DNS motion) is the look's (nextTickDelay).
+   */
+  private aimCrossing(k: number, i: number, t: number, ahead: number, uAhead: number): void {
+    const def = this.model.nodes[i]!.serverless!;
+    const rate = def.scaleUpPerSecond;
+    const ramping = this.ramping[i] === 1;
+    let end = ahead;
+    if (ramping) end = Math.min(end, this.rampStart[i]! + (this.rampTarget[i]! - this.warm[i]!) / rate);
+    let at = Infinity;
+    if (end !== Infinity && end > t + TICK_SAME_SECONDS) {
+      const u0 = this.evaluatedU;
+      const b0 = this.host.fleetLoadSlopeOf(i);
+      const a0 = this.host.fleetLoad(i) - b0 * u0;
+      const b1 = ahead !== Infinity ? this.aheadSlope[k]! : b0;
+      const a1 = ahead !== Infinity ? this.aheadLoad[k]! - b1 * uAhead : a0;
+      const span = ahead !== Infinity ? ahead - t : 1;
+      const da = (a1 - a0) / span;
+      const db = (b1 - b0) / span;
+      // Capacity in requests per second: (warm + rate·(s − rampStart)) ÷ requestSeconds while ramping.
+      const warm0 = this.warmAt(i, t);
+      const capRate = ramping ? rate / def.requestSeconds : 0;
+      const cap0 = warm0 / def.requestSeconds;
+      const swinging = this.model.swinging;
+      const g = (s: number): number => {
+        const x = s - t;
+        const u = swinging ? Math.sin(DIURNAL_OMEGA * s) : 0;
+        return a0 + da * x + (b0 + db * x) * u - (cap0 + capRate * x);
+      };
+      // Nothing to find when the highest load the stretch can reach stays under the capacity now.
+      const highest = Math.max(a0 + Math.abs(b0), a1 + Math.abs(b1));
+      if (highest > cap0) {
+        // |g''| ≤ M: only the swing term curves, d²/ds²[(b0 + db·x)·sin ωs] = 2·db·ω·cos ωs − (b0 + db·x)·ω²·sin ωs.
+        const w = DIURNAL_OMEGA;
+        const curve = swinging ? 2 * Math.abs(db) * w + Math.max(Math.abs(b0), Math.abs(b1)) * w * w : 0;
+        const from = t + TICK_SAME_SECONDS;
+        at = firstSignChange(g, from, end, g(from), g(end), curve);
+        // At the stretch's end an event comes anyway (the ramp's end or the breakpoint).
+        if (at >= end - TICK_SAME_SECONDS) at = Infinity;
+        if (at !== Infinity) {
+          // u pushes the load up where the load's u-slope B is positive: the saturated side.
+          const towardLoad = Math.sign(b0 + db * (at - t));
+          this.sideAfter[i] = g(at) > 0 ? towardLoad : -towardLoad;
+        }
+      }
+    }
+    if (at === Infinity) {
+      if (this.crossingAt[i] !== Infinity) {
+        this.crossingAt[i] = Infinity;
+        this.crossingTimers.cancel(i);
+      }
+    } else if (Math.abs(at - this.crossingAt[i]!) > TICK_SAME_SECONDS) {
+      this.crossingAt[i] = at;
+      this.crossingTimers.restart(i, at - t);
+    }
+  }
+
+  /** A load met its serverless capacity: the caller evaluates (the lost rate's kink), and afterEvaluation aims the next one. */
+  private crossed(i: number, t: number): boolean {
+    this.crossingAt[i] = Infinity;
+    this.sideNode = i;
+    this.sideTime = t;
+    this.sidePhase = 2;
+    return true;
   }
 
   /** A serverless ramp reached its target. */
@@ -469,6 +638,10 @@ export class ScalingController {
 
   private stopRamp(i: number): void {
     if (this.ramping[i] === 0) return;
+    if (this.crossingAt[i] !== Infinity) {
+      this.crossingAt[i] = Infinity;
+      this.crossingTimers.cancel(i);
+    }
     this.ramping[i] = 0;
     this.rampsActive--;
     this.rampTimers.cancel(i);

@@ -33,6 +33,9 @@ function setUp() {
     componentLoad: (c) => (c === model.nodes[gwNode]!.component ? 150 : 0),
     componentLoadSlope: () => 0,
     fleetLoadSlopeOf: () => 0,
+    // No DNS: routing never moves between events.
+    nextLoadBreakpoint: () => Infinity,
+    fleetLoadsBefore: () => undefined,
   };
   const controller = new ScalingController(model, host);
   const blocks: RecordedBlock[] = [];
@@ -53,13 +56,14 @@ function setUp() {
 describe('scaling controller mechanisms as registered parts', () => {
   it('registers one block per mechanism: launches per component, reactions, scale-ins and ramps per node, one look', () => {
     const { model, blocks } = setUp();
-    expect(blocks.map((b) => b.count)).toEqual([model.components.length, model.nodes.length, model.nodes.length, model.nodes.length, 1]);
+    expect(blocks.map((b) => b.count)).toEqual([model.components.length, model.nodes.length, model.nodes.length, model.nodes.length, 1, model.nodes.length]);
     expect(blocks.map((b) => b.describe(0))).toEqual([
       'autoscaling launches of instance 0',
       `autoscaling reactions of "${model.nodes[0]!.id}"`,
       `autoscaling scale-ins of "${model.nodes[0]!.id}"`,
       `serverless warm-up of "${model.nodes[0]!.id}"`,
       'the autoscaling controller (its looks at the diurnal load)',
+      `serverless load crossing the warm capacity of "${model.nodes[0]!.id}"`,
     ]);
   });
 

@@ -6,42 +6,14 @@
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runReplications } from '../../sim/engine/monteCarlo';
 import { relativeHalfWidth } from '../../sim/engine/precision';
-import type { BrowserRequest, BrowserRunMessage } from '../../sim/entry/pools/browserProtocol';
-import { runScenarios } from '../../sim/engine/scenarios';
 import type { Plan } from '../../sim/model/schema';
 import { getTemplate } from '../../sim/templates';
 import { startSimulation } from '../../renderer/simClient/runController';
-import type { WorkerLike } from '../../renderer/simClient/runSimulation';
 import type { RunOutcome } from '../../renderer/simClient/types';
 import { createEditorStore } from '../../renderer/store/createEditorStore';
 import { runCli } from '../sim/cli/cliHarness';
-
-class FakeWorker implements WorkerLike {
-  static all: FakeWorker[] = [];
-  onmessage: ((event: MessageEvent<BrowserRunMessage>) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  inbox: BrowserRequest[] = [];
-  terminated = false;
-  constructor() {
-    FakeWorker.all.push(this);
-  }
-  postMessage(m: BrowserRequest) {
-    this.inbox.push(m);
-  }
-  terminate() {
-    this.terminated = true;
-  }
-  step(): boolean {
-    const job = this.inbox.shift();
-    if (!job || this.terminated) return false;
-    const send = (data: BrowserRunMessage) => this.onmessage?.({ data } as MessageEvent<BrowserRunMessage>);
-    if (job.type === 'scenarios') send({ type: 'scenarios', results: runScenarios(job.plan, { replications: job.replications, seed: job.seed }) });
-    else send({ type: 'done', summaries: runReplications(job.plan, { fromReplication: job.fromReplication, count: job.count, seed: job.seed, horizonYears: job.horizonYears }), wallSeconds: 0 });
-    return true;
-  }
-}
+import { FakeWorker } from './helpers/fakeWorker';
 
 const plan = (): Plan => ({ ...(structuredClone(getTemplate('multi-az')!.plan) as Plan), simulation: { horizonYears: 2, replications: 100, seed: 17 } });
 const flush = () => new Promise((r) => setTimeout(r, 0));

@@ -8,7 +8,6 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runReplications, summarize } from '../../sim/engine/monteCarlo';
 import type { ReplicationSummary } from '../../sim/engine/replication';
-import type { BrowserRequest, BrowserRunMessage } from '../../sim/entry/pools/browserProtocol';
 import { runScenarios } from '../../sim/engine/scenarios';
 import { validatePlan } from '../../sim/model/validate';
 import type { Plan } from '../../sim/model/schema';
@@ -16,12 +15,12 @@ import type { ResolvedPlan } from '../../sim/model/resolve';
 import { mergeInReplicationOrder, splitReplications, workerCountFor } from '../../renderer/simClient/jobs';
 import { buildOutcome, componentsOf, reduceSample } from '../../renderer/simClient/outcome';
 import { checkRunnable, startSimulation, cancelSimulation, updateRunSettings } from '../../renderer/simClient/runController';
-import type { WorkerLike } from '../../renderer/simClient/runSimulation';
 import type { RunOutcome } from '../../renderer/simClient/types';
 import { createEditorStore } from '../../renderer/store/createEditorStore';
 import { distribution, durationTicks, ninesDomain, timelineMarks, topCauses } from '../../renderer/results/shape';
 import { formatDuration, formatNines, formatPercent } from '../../renderer/results/format';
 import { getTemplate } from '../../sim/templates';
+import { FakeWorker } from './helpers/fakeWorker';
 
 const FIXTURE = JSON.parse(readFileSync(new URL('../fixtures/plans/results-two-region-dns.plan.json', import.meta.url), 'utf8')) as Plan;
 const small = (): Plan => ({ ...FIXTURE, simulation: { horizonYears: 2, replications: 9, seed: 11 } });
@@ -32,39 +31,6 @@ const resolved = (plan: Plan): ResolvedPlan => {
 };
 
 /** Fake workers that run the real engine synchronously when poked, so tests control ordering. */
-class FakeWorker implements WorkerLike {
-  static all: FakeWorker[] = [];
-  onmessage: ((event: MessageEvent<BrowserRunMessage>) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  inbox: BrowserRequest[] = [];
-  terminated = false;
-  constructor() {
-    FakeWorker.all.push(this);
-  }
-  postMessage(m: BrowserRequest) {
-    this.inbox.push(m);
-  }
-  terminate() {
-    this.terminated = true;
-  }
-  /** Runs the oldest job and answers like browserWorker.ts does. */
-  step(fail?: string) {
-    const job = this.inbox.shift();
-    if (!job) return false;
-    const send = (data: BrowserRunMessage) => this.onmessage?.({ data } as MessageEvent<BrowserRunMessage>);
-    if (fail) {
-      send({ type: 'error', message: fail });
-      return true;
-    }
-    if (job.type === 'scenarios') {
-      send({ type: 'scenarios', results: runScenarios(job.plan, { replications: job.replications, seed: job.seed }) });
-      return true;
-    }
-    const summaries = runReplications(job.plan, { fromReplication: job.fromReplication, count: job.count, seed: job.seed, horizonYears: job.horizonYears, onReplication: (done) => send({ type: 'progress', done, total: job.count }) });
-    send({ type: 'done', summaries, wallSeconds: 0 });
-    return true;
-  }
-}
 const immediate = () => Promise.resolve();
 const flush = () => new Promise((r) => setTimeout(r, 0));
 

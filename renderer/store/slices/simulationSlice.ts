@@ -103,6 +103,19 @@ export const createSimulationSlice: StateCreator<EditorState, [], [], Simulation
   // Messages from a run that is no longer current (cancelled, superseded) are ignored.
   const forRun = (runId: string, update: (sim: SimulationState) => Partial<SimulationState>) =>
     set((s) => (s.simulation.runId === runId ? { simulation: { ...s.simulation, ...update(s.simulation) } } : s));
+  // A result that did not come from the run in progress (kept from a reload, or opened from a file);
+  // a running run keeps running. -1 never equals a revision: a result that is not fresh shows as stale.
+  const showResult = (result: SimulationState['result'], fresh: boolean, how: { restored: boolean; clearHighlight?: boolean }) =>
+    set((s) => ({
+      simulation: {
+        ...s.simulation,
+        status: s.simulation.status === 'running' ? s.simulation.status : 'done',
+        result,
+        resultRevision: fresh ? s.revision : -1,
+        restored: how.restored,
+        ...(how.clearHighlight ? { overlay: { ...s.simulation.overlay, highlight: null } } : {}),
+      },
+    }));
   return {
     simulation: INITIAL_SIMULATION,
     startRun(runId, info = {}) {
@@ -138,16 +151,7 @@ export const createSimulationSlice: StateCreator<EditorState, [], [], Simulation
       set((s) => ({ simulation: { ...s.simulation, overlay: { ...s.simulation.overlay, highlight } } }));
     },
     restoreResult(result, fresh) {
-      set((s) => ({
-        simulation: {
-          ...s.simulation,
-          status: s.simulation.status === 'running' ? s.simulation.status : 'done',
-          result,
-          // -1 never equals a revision: the result shows as stale.
-          resultRevision: fresh ? s.revision : -1,
-          restored: true,
-        },
-      }));
+      showResult(result, fresh, { restored: true });
     },
     markRestoredResultFresh() {
       set((s) => (s.simulation.restored ? { simulation: { ...s.simulation, resultRevision: s.revision } } : s));
@@ -159,17 +163,8 @@ export const createSimulationSlice: StateCreator<EditorState, [], [], Simulation
       forRun(runId, () => ({ halfWidth }));
     },
     showOpenedResult(result, fresh) {
-      set((s) => ({
-        simulation: {
-          ...s.simulation,
-          status: s.simulation.status === 'running' ? s.simulation.status : 'done',
-          result,
-          resultRevision: fresh ? s.revision : -1,
-          // Not `restored`: a later plan edit must not mark a result of another plan fresh.
-          restored: false,
-          overlay: { ...s.simulation.overlay, highlight: null },
-        },
-      }));
+      // Not `restored`: a later plan edit must not mark a result of another plan fresh.
+      showResult(result, fresh, { restored: false, clearHighlight: true });
     },
     setHeatView(on) {
       set((s) => ({ simulation: { ...s.simulation, overlay: { ...s.simulation.overlay, heat: on } } }));

@@ -46,8 +46,10 @@ export function ResultsDock() {
   let chip: { text: string; tone: string };
   if (status === 'running') chip = { text: 'Running…', tone: 'running' };
   else if (status === 'error') chip = { text: 'Cannot show new results', tone: 'error' };
+  else if (outcome?.source && stale && (resultRevision ?? 0) < 0) chip = { text: `Stale: ${outcome.source.file} is a result of another plan`, tone: 'stale' };
   else if (outcome && stale && (resultRevision ?? 0) < 0) chip = { text: 'Stale: from an earlier session, for a plan that differs from this one', tone: 'stale' };
   else if (outcome && stale) chip = { text: `Stale: plan changed since revision ${resultRevision}`, tone: 'stale' };
+  else if (outcome?.source) chip = { text: `Up to date · opened from ${outcome.source.file}`, tone: 'ok' };
   else if (outcome && restored) chip = { text: 'Up to date · from an earlier session, same plan', tone: 'ok' };
   else if (outcome) chip = { text: `Up to date · plan revision ${resultRevision}`, tone: 'ok' };
   else if (status === 'cancelled') chip = { text: 'Run cancelled', tone: 'muted' };

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { getTemplate } from '../../sim/templates';
 import type { Plan } from '../../sim/model/schema';
-import { newEditorPage, pageErrors, skipReason, useBuiltApp } from './helpers/browser';
+import { newEditorPage, pageErrors, screenshot, skipReason, useBuiltApp } from './helpers/browser';
 import { answerOpen } from './helpers/inspectorPage';
 import { ResultsPage } from './helpers/resultsPage';
 import { runCli, scratchDir } from '../sim/cli/cliHarness';
@@ -43,6 +43,7 @@ describe.skipIf(reason !== null)('precision runs and Open result in Chromium', (
     const target = await control(page, 'run-precision-target');
     await target.fill('15');
     await target.press('Enter');
+    await screenshot(page, 'precision-01-controls');
     await page.keyboard.press('Escape');
     expect(await page.evaluate(() => window.__editor!.getState().simulation.precision)).toMatchObject({ enabled: true, target: 0.15, measure: 'downtime', cap: 20_000 });
     await page.getByTestId('run-simulation').click();
@@ -50,6 +51,7 @@ describe.skipIf(reason !== null)('precision runs and Open result in Chromium', (
     const precision = page.getByTestId('result-precision');
     await expect.poll(() => precision.getAttribute('data-stopped')).toBe('target-reached');
     expect(await precision.textContent()).toMatch(new RegExp(`^Target reached: after ${expected.replications} replications \\(${expected.precision.batches} batches\\)`));
+    await screenshot(page, 'precision-02-target-reached');
     const halfWidth = await page.evaluate(() => window.__editor!.getState().simulation.halfWidth);
     expect(halfWidth?.done).toBe(expected.replications);
     // Chromium's and Node's Math may differ in the last bit (the t quantile), never more.
@@ -62,6 +64,7 @@ describe.skipIf(reason !== null)('precision runs and Open result in Chromium', (
     await page.keyboard.press('Escape');
     await page.getByTestId('run-simulation').click();
     await expect.poll(() => page.getByTestId('run-halfwidth').textContent(), { timeout: 60_000 }).toMatch(/±\d+\.\d{2} % \(target 2\.00 %\)/);
+    await screenshot(page, 'precision-03-half-width');
     await page.getByTestId('run-cancel').click();
     await results.waitForStatus('cancelled');
     expect(pageErrors(page)).toEqual([]);
@@ -89,6 +92,7 @@ describe.skipIf(reason !== null)('precision runs and Open result in Chromium', (
     const source = page.getByTestId('result-source');
     await expect.poll(() => source.getAttribute('data-matches')).toBe('true');
     expect(await source.textContent()).toMatch(/^Opened from merged\.json: a result of this plan/);
+    await screenshot(page, 'precision-04-opened-result');
     expect(await page.getByTestId('results').getAttribute('data-stale')).toBe('false');
     expect(await page.evaluate(() => (window.__editor!.getState().simulation.result as { result: { replications: number } }).result.replications)).toBe(30);
 
@@ -100,6 +104,7 @@ describe.skipIf(reason !== null)('precision runs and Open result in Chromium', (
     }, merged);
     await expect.poll(() => source.getAttribute('data-matches')).toBe('false');
     expect(await source.textContent()).toMatch(/computed from a different plan/);
+    await screenshot(page, 'precision-05-opened-other-plan');
     expect(await page.getByTestId('results').getAttribute('data-stale')).toBe('true');
     expect(pageErrors(page)).toEqual([]);
     await page.close();

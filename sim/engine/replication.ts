@@ -431,18 +431,28 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     // evaluate at u itself last, so every per-node result describes time t.
     const moving = Math.cos(DIURNAL_OMEGA * t) >= 0 ? PROBE_U : -PROBE_U;
     const probe = Math.abs(u + moving) <= 1 ? u + moving : u - moving;
-    this.evaluator.servedRps(this, probe);
-    const lostAtProbe = this.evaluator.lostA + this.evaluator.lostB * probe;
+    const du = u - probe;
+    const [lostAtProbe, lost] = this.probeSlopes(probe, u, du);
+    this.lostB = (lost - lostAtProbe) / du;
+    this.lostA = lost - this.lostB * u;
+  }
+
+  /**
+   * Evaluates traffic at u = a, then at u = b, and sets every load's slope in u from the two (over
+   * `span`, b − a as the caller computed it); returns the lost rate at a and at b. The evaluator is
+   * left at b.
+   */
+  private probeSlopes(a: number, b: number, span: number): [number, number] {
+    this.evaluator.servedRps(this, a);
+    const lostAtA = this.evaluator.lostA + this.evaluator.lostB * a;
     const loads = this.probeLoad;
     for (let c = 0; c < loads.length; c++) loads[c] = this.evaluator.componentLoad(c);
     this.probeFleetLoad.set(this.evaluator.fleetLoad);
-    this.evaluator.servedRps(this, u);
-    const lost = this.evaluator.lostA + this.evaluator.lostB * u;
-    const du = u - probe;
-    this.lostB = (lost - lostAtProbe) / du;
-    this.lostA = lost - this.lostB * u;
-    for (let c = 0; c < loads.length; c++) this.loadSlope[c] = (this.evaluator.componentLoad(c) - loads[c]!) / du;
-    for (let n = 0; n < this.fleetLoadSlope.length; n++) this.fleetLoadSlope[n] = (this.evaluator.fleetLoad[n]! - this.probeFleetLoad[n]!) / du;
+    this.evaluator.servedRps(this, b);
+    const lostAtB = this.evaluator.lostA + this.evaluator.lostB * b;
+    for (let c = 0; c < loads.length; c++) this.loadSlope[c] = (this.evaluator.componentLoad(c) - loads[c]!) / span;
+    for (let n = 0; n < this.fleetLoadSlope.length; n++) this.fleetLoadSlope[n] = (this.evaluator.fleetLoad[n]! - this.probeFleetLoad[n]!) / span;
+    return [lostAtA, lostAtB];
   }
 
   /**
@@ -451,17 +461,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
    * rate at u, its slope taken from two probes on that side (`step` points there).
    */
   private evaluateOneSided(u: number, step: number): void {
-    const p1 = u + step;
-    const p2 = u + 2 * step;
-    this.evaluator.servedRps(this, p1);
-    const lost1 = this.evaluator.lostA + this.evaluator.lostB * p1;
-    const loads = this.probeLoad;
-    for (let c = 0; c < loads.length; c++) loads[c] = this.evaluator.componentLoad(c);
-    this.probeFleetLoad.set(this.evaluator.fleetLoad);
-    this.evaluator.servedRps(this, p2);
-    const lost2 = this.evaluator.lostA + this.evaluator.lostB * p2;
-    for (let c = 0; c < loads.length; c++) this.loadSlope[c] = (this.evaluator.componentLoad(c) - loads[c]!) / step;
-    for (let n = 0; n < this.fleetLoadSlope.length; n++) this.fleetLoadSlope[n] = (this.evaluator.fleetLoad[n]! - this.probeFleetLoad[n]!) / step;
+    const [lost1, lost2] = this.probeSlopes(u + step, u + 2 * step, step);
     this.evaluator.servedRps(this, u);
     this.lostB = (lost2 - lost1) / step;
     this.lostA = this.evaluator.lostA + this.evaluator.lostB * u - this.lostB * u;

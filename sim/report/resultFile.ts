@@ -103,12 +103,12 @@ export function parseResultText(text: string): ParsedResult {
 export type HashCheck = { ok: true; planSha256: string } | { ok: false; planSha256: string; message: string };
 
 /** Whether the result was computed from this plan (its planSha256 equals the plan's). */
-export function checkResultAgainstPlan(document: Pick<ResultDocument, 'planSha256' | 'plan'>, plan: Plan): HashCheck {
+export function checkResultAgainstPlan(result: Pick<ResultDocument, 'planSha256' | 'plan'>, plan: Plan): HashCheck {
   const hash = planSha256(plan);
-  if (hash === document.planSha256) return { ok: true, planSha256: hash };
+  if (hash === result.planSha256) return { ok: true, planSha256: hash };
   return {
     ok: false,
     planSha256: hash,
-    message: `it was computed from a different plan ("${document.plan}", planSha256 ${document.planSha256.slice(0, 12)}…) than this one ("${plan.name}", ${hash.slice(0, 12)}…); simulate this plan again or open the plan the result belongs to`,
+    message: `it was computed from a different plan ("${result.plan}", planSha256 ${result.planSha256.slice(0, 12)}…) than this one ("${plan.name}", ${hash.slice(0, 12)}…); simulate this plan again or open the plan the result belongs to`,
   };
 }

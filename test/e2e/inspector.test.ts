@@ -6,11 +6,11 @@
  * reload. Light and dark screenshots go to test-results/e2e/. No sleeps: every wait is for state.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { validatePlan } from '../../sim/model/validate';
 import { getTemplate } from '../../sim/templates';
 import { documentFit, newEditorPage, pageErrors, screenshot, skipReason, useBuiltApp, VIEWPORTS, type ViewportSize } from './helpers/browser';
 import { answerOpen, captureSave, commitField, nodeOf, planOf } from './helpers/inspectorPage';
+import { openTemplate } from './helpers/templates';
 
 const reason = skipReason();
 if (reason) console.warn(`[e2e] skipped: ${reason}`);
@@ -18,14 +18,6 @@ if (reason) console.warn(`[e2e] skipped: ${reason}`);
 describe.skipIf(reason !== null)('inspector, templates and files in Chromium', () => {
   const app = useBuiltApp();
 
-  async function openTemplate(page: Page, name: string): Promise<void> {
-    await page.getByTestId('new-from-template').click();
-    await page.getByTestId('template-gallery').waitFor();
-    await page.getByTestId(`template-${name}`).click();
-    const title = getTemplate(name)!.title;
-    await page.waitForFunction((t) => window.__editor!.getState().plan.name === t, title);
-    await page.getByTestId('template-gallery').waitFor({ state: 'detached' });
-  }
 
   // On a desktop and on a 1280×800 laptop: every control used here is in view, and clicking
   // inspector fields never scrolls (or widens) the window.

@@ -11,7 +11,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { getTemplate } from '../../sim/templates';
 import type { Comparison } from '../../sim/analysis/compare';
 import type { CostReport } from '../../sim/cost';
 
@@ -20,6 +19,7 @@ import { formatPercent } from '../../renderer/results/format';
 import { formatUsd } from '../../renderer/review/costShape';
 import { newEditorPage, pageErrors, REPO_ROOT, screenshot, skipReason, useBuiltApp, VIEWPORTS } from './helpers/browser';
 import { answerOpen, commitField, planOf } from './helpers/inspectorPage';
+import { openTemplate } from './helpers/templates';
 
 const reason = skipReason();
 if (reason) console.warn(`[e2e] skipped: ${reason}`);
@@ -36,13 +36,6 @@ function cli<T>(command: string, plan: unknown, extra: string[] = [], more: stri
   return JSON.parse(run.stdout) as T;
 }
 
-async function openTemplate(page: Page, name: string): Promise<void> {
-  await page.getByTestId('new-from-template').click();
-  await page.getByTestId('template-gallery').waitFor();
-  await page.getByTestId(`template-${name}`).click();
-  await page.waitForFunction((t) => window.__editor!.getState().plan.name === t, getTemplate(name)!.title);
-  await page.getByTestId('template-gallery').waitFor({ state: 'detached' });
-}
 
 const text = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent())?.trim() ?? '';
 

@@ -5,21 +5,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { getTemplate } from '../../sim/templates';
 import { clickToolbarCommand, newEditorPage, pageErrors, screenshot, skipReason, useBuiltApp, VIEWPORTS } from './helpers/browser';
 import { commitField } from './helpers/inspectorPage';
+import { openTemplate } from './helpers/templates';
 
 const reason = skipReason();
 if (reason) console.warn(`[e2e] skipped: ${reason}`);
 
-async function openTemplate(page: Page, name: string): Promise<void> {
-  await page.getByTestId('new-from-template').click();
-  await page.getByTestId('template-gallery').waitFor();
-  await page.getByTestId(`template-${name}`).click();
-  await page.waitForFunction((t) => window.__editor!.getState().plan.name === t, getTemplate(name)!.title);
-  await page.getByTestId('template-gallery').waitFor({ state: 'detached' });
-}
 
 describe.skipIf(reason !== null)('sensitivity in Chromium', () => {
   const app = useBuiltApp();

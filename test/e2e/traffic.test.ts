@@ -5,21 +5,13 @@
  * cancel a run. Screenshots at 1280×800, light and dark, go to test-results/e2e/. No sleeps.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { getTemplate } from '../../sim/templates';
 import { ARTIFACTS, newEditorPage, pageErrors, screenshot, skipReason, useBuiltApp } from './helpers/browser';
+import { openTemplate } from './helpers/templates';
 
 const reason = skipReason();
 if (reason) console.warn(`[e2e] skipped: ${reason}`);
 
-async function openTemplate(page: Page, name: string): Promise<void> {
-  await page.getByTestId('empty-new-from-template').click();
-  await page.getByTestId('template-gallery').waitFor();
-  await page.getByTestId(`template-${name}`).click();
-  const title = getTemplate(name)!.title;
-  await page.waitForFunction((t) => window.__editor!.getState().plan.name === t, title);
-  await page.getByTestId('template-gallery').waitFor({ state: 'detached' });
-}
 
 describe.skipIf(reason !== null)('traffic lab in Chromium', () => {
   const app = useBuiltApp();
@@ -29,7 +21,7 @@ describe.skipIf(reason !== null)('traffic lab in Chromium', () => {
       const page = await newEditorPage(app.browser, app.server.url);
       await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize({ width: 1440, height: 900 });
-      await openTemplate(page, 'single-region-lb');
+      await openTemplate(page, 'single-region-lb', 'empty-new-from-template');
       await page.getByTestId('node-lb').click();
       await expect(page.getByTestId('inspector-title').textContent()).resolves.toBe('ALB');
 

@@ -1,10 +1,11 @@
-// Runs replications on worker threads (or in this thread for one worker) and merges their running
+// Runs replications in this thread and on worker threads and merges their running
 // statistics, which merge exactly, so the result is the same for any number of workers. Memory stays
 // flat: a worker sends back one chunk's statistics, never per-replication records.
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ResolvedPlan } from '../../model/resolve';
+import { compileModel } from '../../engine/model';
 import { accumulateReplications, pairedRecordOf, RunStatistics, type PairedRecord } from '../../engine/monteCarlo';
 import { EventBudgetExceeded } from '../../engine/replication';
 import type { RunStatisticsState } from '../../engine/runStatistics';
@@ -34,6 +35,8 @@ export interface PairedRun {
 export type WorkerMessage =
   | { type: 'progress' }
   | { type: 'done'; statistics: RunStatisticsState; records: PairedRecord[] }
+  /** No job is left to claim: the worker is idle. */
+  | { type: 'finished' }
   | { type: 'error'; message: string; budget?: { replication: number; source: string } };
 
 /** Threads worth starting: never more than the machine runs at once, nor than replications. */
@@ -68,56 +71,71 @@ async function runPool(plan: ResolvedPlan, options: ParallelOptions, pairedRecor
   const first = options.fromReplication ?? 0;
   const workers = usableWorkers(options.workers, replications);
   const records: PairedRecord[] = [];
+  loadSimjsNode();
+  const model = compileModel(plan, horizonYears);
+  const onSummary = pairedRecords ? (s: Parameters<typeof pairedRecordOf>[0]) => records.push(pairedRecordOf(s)) : undefined;
+  let done = 0;
   if (workers === 1) {
-    loadSimjsNode();
-    const onSummary = pairedRecords ? (s: Parameters<typeof pairedRecordOf>[0]) => records.push(pairedRecordOf(s)) : undefined;
-    const statistics = accumulateReplications(plan, { fromReplication: first, count: replications, seed, horizonYears, eventBudget, onReplication: (done) => onProgress?.(done, replications), onSummary });
+    const statistics = accumulateReplications(plan, { fromReplication: first, count: replications, seed, horizonYears, eventBudget, onReplication: () => onProgress?.(++done, replications), onSummary }, model);
     return { statistics, records };
   }
-  // The app's split too; order is restored at the end. A shard starts at its own first replication.
+  // This thread is one of the workers: it needs no start-up (the others each load the engine and
+  // compile the plan first) and takes jobs while they do. Every thread claims the next job from one
+  // shared counter, so no thread waits for this one to hand out work while it computes.
   const jobs: WorkerJob[] = splitReplications(replications, workers).map((job) => ({ ...job, fromReplication: first + job.fromReplication }));
+  const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   let merged: RunStatistics | undefined;
-  let done = 0;
-  let next = 0;
-  const setup: WorkerSetup = { plan, seed, horizonYears, eventBudget, pairedRecords };
+  const mergeChunk = (chunk: RunStatistics): void => {
+    // Exact and order-free: chunks may arrive in any order.
+    if (merged) merged.merge(chunk);
+    else merged = chunk;
+  };
+  let failure: Error | undefined;
+  const fail = (error: Error): void => {
+    failure ??= error;
+    Atomics.store(next, 0, jobs.length); // nobody claims another job
+  };
+  const setup: WorkerSetup = { plan, seed, horizonYears, eventBudget, pairedRecords, jobs, next };
   const url = await workerUrl();
-  const pool = Array.from({ length: workers }, () => new Worker(url, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 16 } }));
+  const pool = Array.from({ length: workers - 1 }, () => new Worker(url, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 16 } }));
+  const finished = pool.map(
+    (worker) =>
+      new Promise<void>((resolve) => {
+        // Once a worker has said it is finished (or failed), its exit is the terminate below.
+        let over = false;
+        const end = (error?: Error): void => {
+          if (over) return;
+          over = true;
+          if (error) fail(error);
+          resolve();
+        };
+        worker.on('message', (message: WorkerMessage) => {
+          if (message.type === 'progress') onProgress?.(++done, replications);
+          else if (message.type === 'error') end(message.budget ? new EventBudgetExceeded(message.message, message.budget.replication, message.budget.source) : new Error(message.message));
+          else if (message.type === 'done') {
+            mergeChunk(RunStatistics.fromJSON(message.statistics));
+            for (const r of message.records) records.push(r);
+          } else end();
+        });
+        worker.on('error', (error) => end(error));
+        worker.on('exit', (code) => end(new Error(`a simulation worker stopped with exit code ${code}`)));
+      }),
+  );
   try {
-    await Promise.all(
-      pool.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const give = (): void => {
-              if (next >= jobs.length) {
-                resolve();
-                return;
-              }
-              worker.postMessage(jobs[next++]);
-            };
-            worker.on('message', (message: WorkerMessage) => {
-              if (message.type === 'progress') onProgress?.(++done, replications);
-              else if (message.type === 'error') {
-                reject(message.budget ? new EventBudgetExceeded(message.message, message.budget.replication, message.budget.source) : new Error(message.message));
-              } else {
-                // Exact and order-free: chunks may arrive in any order.
-                const chunk = RunStatistics.fromJSON(message.statistics);
-                for (const r of message.records) records.push(r);
-                if (merged) merged.merge(chunk);
-                else merged = chunk;
-                give();
-              }
-            });
-            worker.on('error', reject);
-            worker.on('exit', (code) => {
-              if (code !== 0) reject(new Error(`a simulation worker stopped with exit code ${code}`));
-            });
-            give();
-          }),
-      ),
-    );
+    for (let j = Atomics.add(next, 0, 1); j < jobs.length && !failure; j = Atomics.add(next, 0, 1)) {
+      try {
+        mergeChunk(accumulateReplications(plan, { ...jobs[j]!, seed, horizonYears, eventBudget, onReplication: () => onProgress?.(++done, replications), onSummary }, model));
+      } catch (error) {
+        fail(error instanceof Error ? error : new Error(String(error)));
+      }
+      // Let the other threads' messages in (progress, finished chunks) between jobs.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(finished);
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }
+  if (failure) throw failure;
   // Chunks finish in any order; pairing needs replication order.
   records.sort((a, b) => a.replication - b.replication);
   return { statistics: merged!, records };

@@ -1,0 +1,28 @@
+import { loadSimjsNode } from '/work/main/sim/entry/pools/loadSimjsNode';
+import { getTemplate } from '/work/main/sim/templates';
+import { validatePlan } from '/work/main/sim/model/validate';
+import { compileModel } from '/work/main/sim/engine/model';
+import { runReplication } from '/work/main/sim/engine/replication';
+import { Timers } from '/work/main/sim/engine/timers';
+import { TrafficEvaluator } from '/work/main/sim/engine/traffic';
+loadSimjsNode();
+const name = process.argv[2] ?? 'two-region-active-passive';
+const v = validatePlan(getTemplate(name)!.plan);
+const model = compileModel(v.resolved!, 10);
+const parts = new Map<string, number>();
+const orig = Timers.prototype.onTimer;
+Timers.prototype.onTimer = function (this: any, code: number) {
+  const slot = code % this.slots;
+  const live = (code - slot) / this.slots === this.generation[slot];
+  const part = this.owner[slot];
+  const k = `${part}:${this.parts[part].describe(slot - this.bases[part]).replace(/\d+/g, '#')}${live ? '' : ' (cancelled)'}`;
+  parts.set(k, (parts.get(k) ?? 0) + 1);
+  return orig.call(this, code);
+};
+let passes = 0;
+const s = TrafficEvaluator.prototype.servedRps;
+TrafficEvaluator.prototype.servedRps = function (this: any, ...a: any[]) { passes++; return s.apply(this, a as any); };
+let events = 0;
+for (let r = 0; r < 100; r++) events += runReplication(model, { seed: 1, replication: r, availabilityObjective: NaN }).events;
+console.log('events/rep', events / 100, 'passes/rep', passes / 100);
+for (const [k, c] of [...parts].sort((a, b) => b[1] - a[1])) console.log((c / 100).toFixed(1).padStart(8), k);

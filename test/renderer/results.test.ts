@@ -35,12 +35,27 @@ const immediate = () => Promise.resolve();
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 describe('splitting and merging replications', () => {
-  it('splits like the CLI and leaves one core to the window', () => {
-    expect(splitReplications(20, 2)).toEqual([
-      { fromReplication: 0, count: 2 }, { fromReplication: 2, count: 2 }, { fromReplication: 4, count: 2 }, { fromReplication: 6, count: 2 }, { fromReplication: 8, count: 2 },
-      { fromReplication: 10, count: 2 }, { fromReplication: 12, count: 2 }, { fromReplication: 14, count: 2 }, { fromReplication: 16, count: 2 }, { fromReplication: 18, count: 2 },
-    ]);
-    expect(splitReplications(1000, 2).map((j) => j.count)).toEqual(Array.from({ length: 16 }, (_, i) => (i < 15 ? 63 : 55)));
+  it('splits like the CLI: covers the run in order, full-size jobs first, shrinking toward the end', () => {
+    for (const [replications, workers] of [[20, 2], [1000, 2], [1000, 8], [100_000, 2], [3, 8], [1, 1]] as const) {
+      const jobs = splitReplications(replications, workers);
+      const largest = Math.ceil(replications / (workers * 8));
+      let next = 0;
+      for (const [k, job] of jobs.entries()) {
+        expect(job.fromReplication).toBe(next);
+        expect(job.count).toBeGreaterThan(0);
+        expect(job.count).toBeLessThanOrEqual(largest);
+        if (k > 0) expect(job.count).toBeLessThanOrEqual(jobs[k - 1]!.count);
+        next += job.count;
+      }
+      expect(next).toBe(replications);
+      // Early on every worker gets full-size jobs; the last ones are at most an eighth of that (but ≥ 1).
+      if (replications >= workers * 64) {
+        expect(jobs[0]!.count).toBe(largest);
+        expect(jobs.at(-1)!.count).toBeLessThanOrEqual(Math.ceil(largest / 8));
+      }
+    }
+    // 1,000 on 2 workers: 12 jobs of 63, then 61, 46, 35, 26, 19, 15, 11 and the rest of 8 or fewer.
+    expect(splitReplications(1000, 2).map((j) => j.count)).toEqual([...Array.from({ length: 12 }, () => 63), 61, 46, 35, 26, 19, 15, 11, 8, 8, 8, 7]);
     expect(splitReplications(3, 8).map((j) => j.count)).toEqual([1, 1, 1]);
     expect(workerCountFor(8, 100)).toBe(7);
     expect(workerCountFor(1, 100)).toBe(1);

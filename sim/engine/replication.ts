@@ -151,9 +151,18 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
    * evaluation also probes a nearby u to get its slope, and every load's.
    */
   private readonly probing: boolean;
-  /** Per component and per node: the load's slope in u (0 without probing). */
-  readonly loadSlope: Float64Array;
-  readonly fleetLoadSlope: Float64Array;
+  /** Per component and per node: the load's slope in u (0 without probing), from two probes. */
+  private readonly loadSlope: Float64Array;
+  private readonly fleetLoadSlope: Float64Array;
+  /**
+   * The slopes the controller reads: the probes' above, or (the common case, no instance
+   * saturated) the evaluator's own, which its pass carries exactly — read in place, not copied.
+   */
+  private slopes: Float64Array;
+  private fleetSlopes: Float64Array;
+  /** u = sin ωt of the last evaluation and its t (the controller asks for the same u again). */
+  private lastT = NaN;
+  private lastU = 0;
   private readonly probeLoad: Float64Array;
   private readonly probeFleetLoad: Float64Array;
   readonly data: DataRuntime;
@@ -201,6 +210,8 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     this.probing = model.swinging && model.capacityLimited;
     this.loadSlope = new Float64Array(components.length);
     this.fleetLoadSlope = new Float64Array(nodes.length);
+    this.slopes = this.loadSlope;
+    this.fleetSlopes = this.fleetLoadSlope;
     this.probeLoad = new Float64Array(this.probing ? components.length : 0);
     this.probeFleetLoad = new Float64Array(this.probing ? nodes.length : 0);
     const origins = model.origins.length;
@@ -335,7 +346,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
 
   /** Per-origin requests served from now on (a pass of the evaluator must have just run). */
   private startOriginSegment(): void {
-    if (this.originServed.length > 1) this.evaluator.servedByOrigin(this, this.originServed);
+    if (this.originServed.length > 1) this.evaluator.servedByOrigin(this.originServed);
   }
 
   /** Integrates per-origin losses to t; with `moving`, the evaluator has just run for time t. */
@@ -344,7 +355,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     if (n < 2) return;
     const dt = t - this.originTime;
     if (dt <= 0) return;
-    if (moving) this.evaluator.servedByOrigin(this, this.originEnd);
+    if (moving) this.evaluator.servedByOrigin(this.originEnd);
     else this.originEnd.set(this.originServed);
     for (let o = 0; o < n; o++) {
       this.originLost[o] = this.originLost[o]! + (this.originOffered[o]! - (this.originServed[o]! + this.originEnd[o]!) / 2) * dt;
@@ -404,7 +415,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
       this.lostB = this.cachedB;
       return;
     }
-    const u = this.model.swinging ? Math.sin(DIURNAL_OMEGA * t) : 0;
+    const u = this.sineAt(t);
     if (!this.probing) {
       this.evaluator.servedRps(this, u);
       this.lostA = this.cachedA = this.evaluator.lostA;
@@ -423,8 +434,8 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
       // pass carried each load's slope.
       this.lostA = this.evaluator.lostA;
       this.lostB = this.evaluator.lostB;
-      this.loadSlope.set(this.evaluator.dLoad);
-      this.fleetLoadSlope.set(this.evaluator.dFleetLoad);
+      this.slopes = this.evaluator.dLoad;
+      this.fleetSlopes = this.evaluator.dFleetLoad;
       return;
     }
     // Probe a little further the way u is moving (the piece the next segment lies in), then
@@ -435,6 +446,15 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     const [lostAtProbe, lost] = this.probeSlopes(probe, u, du);
     this.lostB = (lost - lostAtProbe) / du;
     this.lostA = lost - this.lostB * u;
+  }
+
+  /** u = sin ωt (0 without a swing), computed once per instant. */
+  sineAt(t: number): number {
+    if (t !== this.lastT) {
+      this.lastT = t;
+      this.lastU = this.model.swinging ? Math.sin(DIURNAL_OMEGA * t) : 0;
+    }
+    return this.lastU;
   }
 
   /**
@@ -452,6 +472,8 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     const lostAtB = this.evaluator.lostA + this.evaluator.lostB * b;
     for (let c = 0; c < loads.length; c++) this.loadSlope[c] = (this.evaluator.componentLoad(c) - loads[c]!) / span;
     for (let n = 0; n < this.fleetLoadSlope.length; n++) this.fleetLoadSlope[n] = (this.evaluator.fleetLoad[n]! - this.probeFleetLoad[n]!) / span;
+    this.slopes = this.loadSlope;
+    this.fleetSlopes = this.fleetLoadSlope;
     return [lostAtA, lostAtB];
   }
 
@@ -481,11 +503,11 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
   }
 
   componentLoadSlope(c: number): number {
-    return this.loadSlope[c]!;
+    return this.slopes[c]!;
   }
 
   fleetLoadSlopeOf(node: number): number {
-    return this.fleetLoadSlope[node]!;
+    return this.fleetSlopes[node]!;
   }
 
   nextLoadBreakpoint(t: number): number {
@@ -500,7 +522,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     this.evaluate(T);
     for (let k = 0; k < nodes.length; k++) {
       load[k] = this.evaluator.fleetLoad[nodes[k]!]!;
-      slope[k] = this.fleetLoadSlope[nodes[k]!]!;
+      slope[k] = this.fleetSlopes[nodes[k]!]!;
     }
     this.dnsRuntime.fillShares(now);
     this.cacheValid = false;

@@ -96,6 +96,14 @@ export class TrafficEvaluator {
   private readonly originStart: Int32Array;
   private readonly originIndex: Int32Array;
   private readonly originRps: Float64Array;
+  /** The clients nodes, in order (per-origin accounting visits only them). */
+  private readonly clientsNodes: Int32Array;
+  /**
+   * Per DNS record and origin, [record · origins + origin]: the success of a request from that
+   * origin entering the record, as the last pass found it (per-origin accounting reads it back).
+   */
+  private readonly dnsOriginOk: Float64Array;
+  private readonly originCount: number;
   private readonly algorithm: Uint8Array;
   /**
    * Counts kept up to date event by event (see componentFlipped, beliefChanged, recount) so that,
@@ -159,6 +167,9 @@ export class TrafficEvaluator {
     for (let i = 0; i < n; i++) this.originStart[i + 1] = this.originStart[i]! + origins[i]!.length;
     this.originIndex = Int32Array.from(origins.flat(), ([o]) => o);
     this.originRps = Float64Array.from(origins.flat(), ([, rps]) => rps);
+    this.clientsNodes = Int32Array.from(nodes.flatMap((x, i) => (x.role === CLIENTS ? [i] : [])));
+    this.originCount = model.origins.length;
+    this.dnsOriginOk = new Float64Array(model.dns.length * this.originCount);
 
     this.incremental = !model.capacityLimited;
     this.fleetUp = new Int32Array(n);
@@ -286,9 +297,15 @@ export class TrafficEvaluator {
   }
 
   private dnsSuccess(i: number, state: TrafficState): number {
-    const weights = this.model.dns[this.dnsIndex[i]!]!.originWeight;
+    const d = this.dnsIndex[i]!;
+    const weights = this.model.dns[d]!.originWeight;
+    const stride = this.originCount;
     let ok = 0;
-    for (let o = 0; o < weights.length; o++) if (weights[o]! > 0) ok += weights[o]! * this.dnsOriginSuccess(i, o, state);
+    for (let o = 0; o < weights.length; o++) {
+      const originOk = this.dnsOriginSuccess(i, o, state);
+      this.dnsOriginOk[d * stride + o] = originOk;
+      if (weights[o]! > 0) ok += weights[o]! * originOk;
+    }
     return ok;
   }
 
@@ -306,15 +323,15 @@ export class TrafficEvaluator {
    * Requests per second served for each client origin, from the pass `servedRps` just made. Only
    * records reached straight from clients tell origins apart; elsewhere every origin fares alike.
    */
-  servedByOrigin(state: TrafficState, out: Float64Array): void {
+  servedByOrigin(out: Float64Array): void {
     out.fill(0);
-    const { role, childStart, childList, success, originStart, originIndex, originRps } = this;
-    for (let i = 0; i < role.length; i++) {
-      if (role[i] !== CLIENTS) continue;
+    const { role, childStart, childList, success, originStart, originIndex, originRps, clientsNodes, dnsIndex, dnsOriginOk, originCount } = this;
+    for (let n = 0; n < clientsNodes.length; n++) {
+      const i = clientsNodes[n]!;
       const child = childStart[i + 1]! > childStart[i]! ? childList[childStart[i]!]! : -1;
       for (let k = originStart[i]!; k < originStart[i + 1]!; k++) {
         const o = originIndex[k]!;
-        const ok = child < 0 ? 1 : role[child] === DNS ? this.dnsOriginSuccess(child, o, state) : success[child]!;
+        const ok = child < 0 ? 1 : role[child] === DNS ? dnsOriginOk[dnsIndex[child]! * originCount + o]! : success[child]!;
         out[o] = out[o]! + originRps[k]! * ok;
       }
     }

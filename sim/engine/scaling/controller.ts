@@ -107,6 +107,8 @@ export interface ScalingHost {
   /** How fast each load grows with u = sin ωt (loads are affine in u between saturations; 0 without a swing). */
   componentLoadSlope(c: number): number;
   fleetLoadSlopeOf(node: number): number;
+  /** u = sin ωt at t (0 without a swing), as the evaluation at t used it. */
+  sineAt(t: number): number;
   /**
    * The first instant after t at which the routed loads stop moving linearly in time (a DNS
    * breakpoint: clients moving between answers, meaning 8); Infinity while routing stays put.
@@ -298,7 +300,7 @@ export class ScalingController {
    * (instant serverless scale-up), so the caller must evaluate again.
    */
   afterEvaluation(t: number): boolean {
-    const u = this.model.swinging ? Math.sin(DIURNAL_OMEGA * t) : 0;
+    const u = this.host.sineAt(t);
     this.evaluatedU = u;
     const { nodes } = this.model;
     let changedNow = false;

@@ -12,7 +12,7 @@ import type { Cause, EngineModel } from './model';
 import { LazyStreams } from './random';
 import { Timers, type TimerBlock, type TimerDispatch } from './timers';
 import { HealthWatch } from './healthWatch';
-import { TrafficEvaluator, type TrafficState } from './traffic';
+import { evaluatorFor, type TrafficEvaluator, type TrafficState } from './traffic';
 import { DnsRuntime, type DnsHost } from './dns/dnsRuntime';
 import { ScalingController, type ScalingHost } from './scaling/controller';
 import { monitorOfPassive } from './passives';
@@ -155,11 +155,10 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
   private readonly loadSlope: Float64Array;
   private readonly fleetLoadSlope: Float64Array;
   /**
-   * The slopes the controller reads: the probes' above, or (the common case, no instance
-   * saturated) the evaluator's own, which its pass carries exactly — read in place, not copied.
+   * Whether the controller reads the slopes the evaluator's pass carried (the common case, no
+   * instance saturated: they are exact) rather than the probes' above — read in place, not copied.
    */
-  private slopes: Float64Array;
-  private fleetSlopes: Float64Array;
+  private slopesFromPass = false;
   /** u = sin ωt of the last evaluation and its t (the controller asks for the same u again). */
   private lastT = NaN;
   private lastU = 0;
@@ -210,8 +209,6 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     this.probing = model.swinging && model.capacityLimited;
     this.loadSlope = new Float64Array(components.length);
     this.fleetLoadSlope = new Float64Array(nodes.length);
-    this.slopes = this.loadSlope;
-    this.fleetSlopes = this.fleetLoadSlope;
     this.probeLoad = new Float64Array(this.probing ? components.length : 0);
     this.probeFleetLoad = new Float64Array(this.probing ? nodes.length : 0);
     const origins = model.origins.length;
@@ -230,7 +227,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     this.restartedAt = new Float64Array(components.length).fill(NaN);
     this.data = new DataRuntime(model.data, this, nodes.length, seed, replication, model.monitors);
     this.dataUp = this.data.dataUp;
-    this.evaluator = new TrafficEvaluator(model);
+    this.evaluator = evaluatorFor(model);
     this.dnsRuntime = new DnsRuntime(model, seed, replication, this);
     this.dnsSlotCauses = [
       ...model.dnsChecks.map((check): Cause => ({ kind: 'node', id: model.nodes[check.targetNode]!.id })),
@@ -434,8 +431,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
       // pass carried each load's slope.
       this.lostA = this.evaluator.lostA;
       this.lostB = this.evaluator.lostB;
-      this.slopes = this.evaluator.dLoad;
-      this.fleetSlopes = this.evaluator.dFleetLoad;
+      this.slopesFromPass = true;
       return;
     }
     // Probe a little further the way u is moving (the piece the next segment lies in), then
@@ -466,14 +462,13 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     this.evaluator.servedRps(this, a);
     const lostAtA = this.evaluator.lostA + this.evaluator.lostB * a;
     const loads = this.probeLoad;
-    for (let c = 0; c < loads.length; c++) loads[c] = this.evaluator.componentLoad(c);
+    for (let c = 0; c < loads.length; c++) loads[c] = this.evaluator.componentLoad(c, this);
     this.probeFleetLoad.set(this.evaluator.fleetLoad);
     this.evaluator.servedRps(this, b);
     const lostAtB = this.evaluator.lostA + this.evaluator.lostB * b;
-    for (let c = 0; c < loads.length; c++) this.loadSlope[c] = (this.evaluator.componentLoad(c) - loads[c]!) / span;
+    for (let c = 0; c < loads.length; c++) this.loadSlope[c] = (this.evaluator.componentLoad(c, this) - loads[c]!) / span;
     for (let n = 0; n < this.fleetLoadSlope.length; n++) this.fleetLoadSlope[n] = (this.evaluator.fleetLoad[n]! - this.probeFleetLoad[n]!) / span;
-    this.slopes = this.loadSlope;
-    this.fleetSlopes = this.fleetLoadSlope;
+    this.slopesFromPass = false;
     return [lostAtA, lostAtB];
   }
 
@@ -498,16 +493,24 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     return this.evaluator.fleetLoad[node]!;
   }
 
-  componentLoad(c: number): number {
-    return this.evaluator.componentLoad(c);
-  }
-
-  componentLoadSlope(c: number): number {
-    return this.slopes[c]!;
+  upInstanceLoads(node: number, loads: Float64Array, slopes: Float64Array): number {
+    if (this.slopesFromPass) {
+      const groups = this.evaluator.upInstanceLoads(node, loads, slopes);
+      if (groups >= 0) return groups;
+    }
+    // Instance by instance: slots past slotEnd are idle (down, with no load).
+    let count = 0;
+    const first = this.model.nodes[node]!.component;
+    for (let c = first; c < first + this.slotEnd[node]!; c++) {
+      if (this.downCount[c] !== 0) continue;
+      loads[count] = this.evaluator.componentLoad(c, this);
+      slopes[count++] = this.slopesFromPass ? this.evaluator.componentLoadSlope(c, this) : this.loadSlope[c]!;
+    }
+    return count;
   }
 
   fleetLoadSlopeOf(node: number): number {
-    return this.fleetSlopes[node]!;
+    return this.slopesFromPass ? this.evaluator.dFleetLoad[node]! : this.fleetLoadSlope[node]!;
   }
 
   nextLoadBreakpoint(t: number): number {
@@ -522,7 +525,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     this.evaluate(T);
     for (let k = 0; k < nodes.length; k++) {
       load[k] = this.evaluator.fleetLoad[nodes[k]!]!;
-      slope[k] = this.fleetSlopes[nodes[k]!]!;
+      slope[k] = this.fleetLoadSlopeOf(nodes[k]!);
     }
     this.dnsRuntime.fillShares(now);
     this.cacheValid = false;

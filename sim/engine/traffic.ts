@@ -38,6 +38,22 @@ export interface TrafficState {
   capacity: Float64Array;
 }
 
+const evaluators = new WeakMap<EngineModel, TrafficEvaluator>();
+
+/**
+ * The model's evaluator, made once: its structure depends only on the model, and everything else
+ * in it is rewritten by each pass or rebuilt by `recount`, which each replication calls first.
+ * Replications of one thread run one at a time, so they can share it.
+ */
+export function evaluatorFor(model: EngineModel): TrafficEvaluator {
+  let evaluator = evaluators.get(model);
+  if (!evaluator) {
+    evaluator = new TrafficEvaluator(model);
+    evaluators.set(model, evaluator);
+  }
+  return evaluator;
+}
+
 export class TrafficEvaluator {
   private readonly arrival: Float64Array;
   private readonly success: Float64Array;
@@ -123,6 +139,37 @@ export class TrafficEvaluator {
   private readonly blockOfPair: Int32Array;
   /** Per balancer: 1 when its shares are equal among believed members (the counts give its success). */
   private readonly countable: Uint8Array;
+  /** Per entry (blocks): its believed members, up or down (each takes an equal share of the balancer's traffic). */
+  private readonly entryBelieved: Int32Array;
+  /**
+   * With capacity figures, whether the pass can work fleet by fleet instead of instance by
+   * instance (see servedGrouped): every balancer splits equally (not least-connections) and every
+   * fleet's instances sit behind at most one balancer. Then the up instances of a fleet carry one
+   * of two loads — with or without their balancer's share — and counts say how many carry which.
+   */
+  private readonly grouped: boolean;
+  /** The balancers (the grouped pass checks that none is failing open). */
+  private readonly balancerNodes: Int32Array;
+  /** Per fleet node: its block of instance pairs (an entry), or −1 without a balancer. */
+  private readonly blockOfFleet: Int32Array;
+  /** Per component: its node, and the pair of the block observing it (−1: none). */
+  private readonly componentNode: Int32Array;
+  private readonly blockPairOf: Int32Array;
+  /**
+   * After a grouped pass, per fleet node: the balancer's share each believed instance gets
+   * (shareLoad) and the load of an up instance with it (believedLoad) and without it (plainLoad),
+   * each with its slope in u, and the fraction each serves. Per-instance figures are read from these.
+   */
+  private readonly shareLoad: Float64Array;
+  private readonly shareSlope: Float64Array;
+  private readonly believedLoad: Float64Array;
+  private readonly believedSlope: Float64Array;
+  private readonly plainLoad: Float64Array;
+  private readonly plainSlope: Float64Array;
+  private readonly believedRatio: Float64Array;
+  private readonly plainRatio: Float64Array;
+  /** Whether the last pass was grouped (per-instance arrays were then not written). */
+  private lastGrouped = false;
 
   constructor(private readonly model: EngineModel) {
     const { nodes, pairs, components } = model;
@@ -171,7 +218,28 @@ export class TrafficEvaluator {
     this.originCount = model.origins.length;
     this.dnsOriginOk = new Float64Array(model.dns.length * this.originCount);
 
-    this.incremental = !model.capacityLimited;
+    const balancers = nodes.flatMap((x, i) => (x.role === BALANCER && x.pairEnd > x.pairStart ? [i] : []));
+    this.balancerNodes = Int32Array.from(balancers);
+    this.blockOfFleet = new Int32Array(n).fill(-1);
+    this.componentNode = Int32Array.from(components, (c) => c.node);
+    this.blockPairOf = new Int32Array(components.length).fill(-1);
+    this.shareLoad = new Float64Array(n);
+    this.shareSlope = new Float64Array(n);
+    this.believedLoad = new Float64Array(n);
+    this.believedSlope = new Float64Array(n);
+    this.plainLoad = new Float64Array(n);
+    this.plainSlope = new Float64Array(n);
+    this.believedRatio = new Float64Array(n);
+    this.plainRatio = new Float64Array(n);
+    const blocksPerFleet = new Int32Array(n);
+    for (let p = 0; p < pairs.length; p++) {
+      if (!pairs[p]!.isInstance) continue;
+      this.blockPairOf[pairs[p]!.member] = p;
+      if (p === 0 || !(pairs[p - 1]!.isInstance && pairs[p - 1]!.memberNode === pairs[p]!.memberNode && pairs[p - 1]!.balancer === pairs[p]!.balancer)) blocksPerFleet[pairs[p]!.memberNode]!++;
+    }
+    this.grouped =
+      model.capacityLimited && balancers.every((b) => this.algorithm[b] !== LEAST_CONNECTIONS) && nodes.every((x, i) => x.role !== FLEET || blocksPerFleet[i]! <= 1);
+    this.incremental = !model.capacityLimited || this.grouped;
     this.fleetUp = new Int32Array(n);
     this.blockOfPair = new Int32Array(pairs.length).fill(-1);
     this.entryStart = new Int32Array(n + 1);
@@ -194,10 +262,18 @@ export class TrafficEvaluator {
     this.entryPair = Int32Array.from(entryPair);
     this.entryIsBlock = Uint8Array.from(entryIsBlock);
     this.entryBelievedUp = new Int32Array(entryPair.length);
+    this.entryBelieved = new Int32Array(entryPair.length);
+    for (let e = 0; e < entryPair.length; e++) if (this.entryIsBlock[e] === 1) this.blockOfFleet[this.pairMemberNode[entryPair[e]!]!] = e;
   }
 
-  /** Rebuilds every count from the state (at the start, after direct writes to downCount or belief). */
+  /**
+   * Rebuilds every count from the state (at the start of a replication, after direct writes to
+   * downCount or belief), and forgets the loads of the replication before (an evaluator serves
+   * one replication after another: see evaluatorFor).
+   */
   recount(state: TrafficState): void {
+    this.load.fill(0);
+    this.dLoad.fill(0);
     if (!this.incremental) return;
     const { role, component, fleetUp } = this;
     for (let i = 0; i < role.length; i++) {
@@ -213,10 +289,15 @@ export class TrafficEvaluator {
   /** Rebuilds one balancer's believed-and-up counts (after its checker restarted). */
   recountBalancer(b: number, state: TrafficState): void {
     if (!this.incremental) return;
-    for (let e = this.entryStart[b]!; e < this.entryStart[b + 1]!; e++) this.entryBelievedUp[e] = 0;
+    for (let e = this.entryStart[b]!; e < this.entryStart[b + 1]!; e++) {
+      this.entryBelievedUp[e] = 0;
+      this.entryBelieved[e] = 0;
+    }
     for (let p = this.pairStart[b]!; p < this.pairEnd[b]!; p++) {
       const e = this.blockOfPair[p]!;
-      if (e >= 0 && state.belief[p] === 1 && state.downCount[this.pairMember[p]!] === 0) this.entryBelievedUp[e]!++;
+      if (e < 0 || state.belief[p] !== 1) continue;
+      this.entryBelieved[e]!++;
+      if (state.downCount[this.pairMember[p]!] === 0) this.entryBelievedUp[e]!++;
     }
   }
 
@@ -238,7 +319,10 @@ export class TrafficEvaluator {
   beliefChanged(p: number, value: number, state: TrafficState): void {
     if (!this.incremental) return;
     const e = this.blockOfPair[p]!;
-    if (e >= 0 && state.downCount[this.pairMember[p]!] === 0) this.entryBelievedUp[e] = this.entryBelievedUp[e]! + (value === 1 ? 1 : -1);
+    if (e < 0) return;
+    const delta = value === 1 ? 1 : -1;
+    this.entryBelieved[e] = this.entryBelieved[e]! + delta;
+    if (state.downCount[this.pairMember[p]!] === 0) this.entryBelievedUp[e] = this.entryBelievedUp[e]! + delta;
   }
 
   /**
@@ -255,6 +339,21 @@ export class TrafficEvaluator {
         const up = this.entryBelievedUp[e]!;
         if (up > 0) ok += up * (equal * this.downstream[this.pairMemberNode[p]!]!);
       } else if (state.belief[p] === 1) ok += equal * this.success[this.pairMemberNode[p]!]!;
+    }
+    return ok;
+  }
+
+  /** A balancer's success after a grouped pass: its believed instances of a fleet serve alike. */
+  private groupedBalancerSuccess(b: number, state: TrafficState): number {
+    const equal = 1 / state.believedCount[b]!;
+    let ok = 0;
+    for (let e = this.entryStart[b]!; e < this.entryStart[b + 1]!; e++) {
+      const p = this.entryPair[e]!;
+      const member = this.pairMemberNode[p]!;
+      if (this.entryIsBlock[e] === 1) {
+        const up = this.entryBelievedUp[e]!;
+        if (up > 0) ok += up * (equal * (this.believedRatio[member]! * this.downstream[member]!));
+      } else if (state.belief[p] === 1) ok += equal * this.success[member]!;
     }
     return ok;
   }
@@ -324,7 +423,7 @@ export class TrafficEvaluator {
    * records reached straight from clients tell origins apart; elsewhere every origin fares alike.
    */
   servedByOrigin(out: Float64Array): void {
-    out.fill(0);
+    for (let o = 0; o < out.length; o++) out[o] = 0;
     const { role, childStart, childList, success, originStart, originIndex, originRps, clientsNodes, dnsIndex, dnsOriginOk, originCount } = this;
     for (let n = 0; n < clientsNodes.length; n++) {
       const i = clientsNodes[n]!;
@@ -352,6 +451,8 @@ export class TrafficEvaluator {
     const n = role.length;
     // Without capacity figures arrivals do not matter: each client's success is the same at any load.
     if (!this.capacityLimited) return this.servedUnlimited(state, u);
+    this.lastGrouped = this.grouped && !this.anyFailingOpen(state);
+    if (this.lastGrouped) return this.servedGrouped(state, u);
     // Loops, not fill(): these arrays are small and this runs at every event. Only launched slots
     // take load (the others are idle until a launch, which widens slotEnd before the next pass).
     for (let k = 0; k < arrival.length; k++) {
@@ -451,6 +552,118 @@ export class TrafficEvaluator {
     return this.bottomUp(state, u, true);
   }
 
+  /** Whether some working balancer believes none of its members (it then sends to every registered one). */
+  private anyFailingOpen(state: TrafficState): boolean {
+    const balancers = this.balancerNodes;
+    for (let k = 0; k < balancers.length; k++) {
+      const b = balancers[k]!;
+      if (state.believedCount[b] === 0 && state.downCount[this.component[b]!] === 0) return true;
+    }
+    return false;
+  }
+
+  /**
+   * servedRps fleet by fleet (when `grouped` and no balancer fails open): a balancer gives each
+   * believed member an equal share, so every believed instance of a fleet gets the same share of
+   * its balancer's traffic, and the fleet's direct arrivals spread evenly over its up instances.
+   * An up instance therefore carries one of two loads, and the counts kept event by event
+   * (fleetUp, entryBelievedUp, entryBelieved) say how many carry which: the cost does not grow
+   * with the fleet's size. Per-instance figures are derived on demand (componentLoad).
+   */
+  private servedGrouped(state: TrafficState, u: number): number {
+    const { downCount, dataUp, capacity } = state;
+    const { arrival, dArrival, role, component, rps, childStart, childList, fleetLoad, dFleetLoad, shareLoad, shareSlope } = this;
+    const n = role.length;
+    for (let k = 0; k < n; k++) {
+      arrival[k] = 0;
+      dArrival[k] = 0;
+      shareLoad[k] = 0;
+      shareSlope[k] = 0;
+    }
+    let saturated = false;
+    for (let i = 0; i < n; i++) {
+      const r = role[i]!;
+      let forward = 0;
+      let dForward = 0;
+      if (r === CLIENTS) {
+        forward = rps[i]! * (1 + this.swing[i]! * u);
+        dForward = rps[i]! * this.swing[i]!;
+      } else if (r === SERIES) {
+        if (downCount[component[i]!] === 0) {
+          forward = arrival[i]!;
+          dForward = dArrival[i]!;
+        }
+      } else if (r === DNS) {
+        this.forwardDns(i, state);
+        continue;
+      } else if (r === DATASTORE) {
+        if (dataUp[i] === 1) {
+          forward = arrival[i]!;
+          dForward = dArrival[i]!;
+        }
+      } else if (r === FLEET) {
+        const e = this.blockOfFleet[i]!;
+        const up = this.fleetUp[i]!;
+        const believedUp = e >= 0 ? this.entryBelievedUp[e]! : 0;
+        const plainUp = up - believedUp;
+        const share = shareLoad[i]!;
+        const dShare = shareSlope[i]!;
+        const direct = up > 0 ? arrival[i]! / up : 0;
+        const dDirect = up > 0 ? dArrival[i]! / up : 0;
+        // Offered: every believed instance's share (dead ones included) and the direct arrivals.
+        const believed = e >= 0 ? this.entryBelieved[e]! : 0;
+        fleetLoad[i] = believed * share + arrival[i]!;
+        dFleetLoad[i] = believed * dShare + dArrival[i]!;
+        const cap = capacity[component[i]!]!;
+        const withShare = share + direct;
+        const dWithShare = dShare + dDirect;
+        const q1 = withShare > cap ? cap / withShare : 1;
+        const q0 = direct > cap ? cap / direct : 1;
+        this.believedLoad[i] = withShare;
+        this.believedSlope[i] = dWithShare;
+        this.plainLoad[i] = direct;
+        this.plainSlope[i] = dDirect;
+        this.believedRatio[i] = q1;
+        this.plainRatio[i] = q0;
+        if (believedUp > 0) {
+          forward += believedUp * (withShare * q1);
+          if (withShare > cap) saturated = true;
+          else dForward += believedUp * dWithShare;
+        }
+        if (plainUp > 0) {
+          forward += plainUp * (direct * q0);
+          if (direct > cap) saturated = true;
+          else dForward += plainUp * dDirect;
+        }
+      } else {
+        if (downCount[component[i]!] === 0) {
+          const equal = 1 / state.believedCount[i]!;
+          const lambda = arrival[i]!;
+          const dLambda = dArrival[i]!;
+          for (let e = this.entryStart[i]!; e < this.entryStart[i + 1]!; e++) {
+            const p = this.entryPair[e]!;
+            const member = this.pairMemberNode[p]!;
+            if (this.entryIsBlock[e] === 1) {
+              shareLoad[member] = lambda * equal;
+              shareSlope[member] = dLambda * equal;
+            } else if (state.belief[p] === 1) {
+              arrival[member] = arrival[member]! + lambda * equal;
+              dArrival[member] = dArrival[member]! + dLambda * equal;
+            }
+          }
+        }
+        continue;
+      }
+      for (let k = childStart[i]!; k < childStart[i + 1]!; k++) {
+        const child = childList[k]!;
+        arrival[child] = arrival[child]! + forward;
+        dArrival[child] = dArrival[child]! + dForward;
+      }
+    }
+    this.saturated = saturated;
+    return this.bottomUp(state, u, true);
+  }
+
   /**
    * Without capacity figures arrivals do not matter (an up instance serves all it gets), so the
    * bottom-up pass alone suffices: half the work on the common path.
@@ -488,6 +701,10 @@ export class TrafficEvaluator {
           success[i] = this.countedBalancerSuccess(i, state);
           continue;
         }
+        if (limited && this.lastGrouped) {
+          success[i] = this.groupedBalancerSuccess(i, state);
+          continue;
+        }
         if (!limited) this.splitShares(i, state);
         let ok = 0;
         for (let q = pairStart[i]!; q < liveEnd[i]!; q++) {
@@ -520,6 +737,13 @@ export class TrafficEvaluator {
         downstream[i] = below;
         if (!limited && this.incremental) {
           success[i] = this.fleetUp[i]! > 0 ? below : 0;
+          continue;
+        }
+        if (limited && this.lastGrouped) {
+          const up = this.fleetUp[i]!;
+          const e = this.blockOfFleet[i]!;
+          const believedUp = e >= 0 ? this.entryBelievedUp[e]! : 0;
+          success[i] = up > 0 ? ((believedUp * this.believedRatio[i]! + (up - believedUp) * this.plainRatio[i]!) / up) * below : 0;
           continue;
         }
         const first = component[i]!;
@@ -593,7 +817,46 @@ export class TrafficEvaluator {
   }
 
   /** Offered load of component c (a fleet instance slot below its node's slotEnd) at the last evaluation. */
-  componentLoad(c: number): number {
-    return this.load[c]!;
+  componentLoad(c: number, state: TrafficState): number {
+    if (!this.lastGrouped) return this.load[c]!;
+    return this.groupedFigure(c, state, this.shareLoad, this.believedLoad, this.plainLoad);
+  }
+
+  /** The slope in u of componentLoad (exact while no instance crosses its capacity). */
+  componentLoadSlope(c: number, state: TrafficState): number {
+    if (!this.lastGrouped) return this.dLoad[c]!;
+    return this.groupedFigure(c, state, this.shareSlope, this.believedSlope, this.plainSlope);
+  }
+
+  /**
+   * After a grouped pass, the two loads an up instance of fleet `node` may carry (with or without
+   * its balancer's share) and their slopes, for those some instance carries; returns how many
+   * (−1 when the last pass was not grouped: ask instance by instance).
+   */
+  upInstanceLoads(node: number, loads: Float64Array, slopes: Float64Array): number {
+    if (!this.lastGrouped) return -1;
+    const e = this.blockOfFleet[node]!;
+    const believedUp = e >= 0 ? this.entryBelievedUp[e]! : 0;
+    let count = 0;
+    if (believedUp > 0) {
+      loads[count] = this.believedLoad[node]!;
+      slopes[count++] = this.believedSlope[node]!;
+    }
+    if (this.fleetUp[node]! - believedUp > 0) {
+      loads[count] = this.plainLoad[node]!;
+      slopes[count++] = this.plainSlope[node]!;
+    }
+    return count;
+  }
+
+  /** An instance's figure after a grouped pass: a dead one keeps only its balancer's share (if believed). */
+  private groupedFigure(c: number, state: TrafficState, share: Float64Array, believedUp: Float64Array, plainUp: Float64Array): number {
+    const node = this.componentNode[c]!;
+    if (this.role[node] !== FLEET || c - this.component[node]! >= state.slotEnd[node]!) return 0;
+    const p = this.blockPairOf[c]!;
+    // A balancer that is down gave no share (shareLoad 0), so "believed" then changes nothing.
+    const believed = p >= 0 && state.belief[p] === 1;
+    if (state.downCount[c] !== 0) return believed ? share[node]! : 0;
+    return believed ? believedUp[node]! : plainUp[node]!;
   }
 }

@@ -103,9 +103,12 @@ export interface ScalingHost {
   /** Served traffic must be recomputed (a capacity changed). */
   invalidate(): void;
   fleetLoad(node: number): number;
-  componentLoad(c: number): number;
-  /** How fast each load grows with u = sin ωt (loads are affine in u between saturations; 0 without a swing). */
-  componentLoadSlope(c: number): number;
+  /**
+   * The distinct loads the up instances of fleet `node` carry, each with how fast it grows with
+   * u = sin ωt (loads are affine in u between saturations; 0 without a swing), written into
+   * `loads` and `slopes`; returns how many. Instances with equal loads may be given once.
+   */
+  upInstanceLoads(node: number, loads: Float64Array, slopes: Float64Array): number;
   fleetLoadSlopeOf(node: number): number;
   /** u = sin ωt at t (0 without a swing), as the evaluation at t used it. */
   sineAt(t: number): number;
@@ -142,6 +145,9 @@ export class ScalingController {
   private readonly upNow: Int32Array;
   /** Scratch of nextTickDelay: one level per capacity-limited component, two per autoscaled node. */
   private readonly levels: Float64Array;
+  /** Scratch of nextTickDelay: one fleet's up-instance loads and their slopes. */
+  private readonly instanceLoads: Float64Array;
+  private readonly instanceSlopes: Float64Array;
   private readonly reactionPending: Uint8Array;
   private readonly scaleInPending: Uint8Array;
   /** Serverless: warm concurrency at rampStart, growing to rampTarget. */
@@ -223,6 +229,9 @@ export class ScalingController {
     this.limitedNodes = Int32Array.from(nodes.flatMap((n, i) => (n.capacityRps !== Infinity && n.component >= 0 ? [i] : [])));
     const limitedComponents = components.filter((c) => nodes[c.node]!.capacityRps !== Infinity).length;
     this.levels = new Float64Array(limitedComponents + 2 * this.autoscaled.length);
+    const widest = Math.max(1, ...nodes.map((n) => n.instances));
+    this.instanceLoads = new Float64Array(widest);
+    this.instanceSlopes = new Float64Array(widest);
   }
 
   /** Registers each mechanism's timers with the kernel (once, before the run); `instance` names a component slot. */
@@ -394,15 +403,17 @@ export class ScalingController {
     let count = 0;
     const u = this.evaluatedU;
     const limited = this.limitedNodes;
+    const loads = this.instanceLoads;
+    const slopes = this.instanceSlopes;
     for (let k = 0; k < limited.length; k++) {
-      const first = this.model.nodes[limited[k]!]!.component;
-      // Slots past slotEnd are idle: down, with no load.
-      for (let c = first; c < first + this.slotEnd[limited[k]!]!; c++) {
-        const load = this.host.componentLoad(c);
-        const slope = this.host.componentLoadSlope(c);
-        if (this.host.downCount[c] !== 0 || slope === 0) continue;
+      // A fleet's instances share one capacity (a serverless fleet is one unit).
+      const capacity = this.host.capacity[this.model.nodes[limited[k]!]!.component]!;
+      const groups = this.host.upInstanceLoads(limited[k]!, loads, slopes);
+      for (let g = 0; g < groups; g++) {
+        const slope = slopes[g]!;
+        if (slope === 0) continue;
         // Where load + slope·(v − u) = capacity (serverless warms up to exactly the peak: not a crossing).
-        const v = u + (this.host.capacity[c]! - load) / slope;
+        const v = u + (capacity - loads[g]!) / slope;
         if (Math.abs(v) < 1 - EPSILON) levels[count++] = v;
       }
     }

@@ -30,9 +30,15 @@ function setUp() {
     invalidate: () => undefined,
     // 150 rps offered to the fleet, all on its one running instance.
     fleetLoad: (n) => (n === gwNode ? 150 : 0),
-    componentLoad: (c) => (c === model.nodes[gwNode]!.component ? 150 : 0),
-    componentLoadSlope: () => 0,
+    upInstanceLoads: (n, loads, slopes) => {
+      if (n !== gwNode) return 0;
+      loads[0] = 150;
+      slopes[0] = 0;
+      return 1;
+    },
     fleetLoadSlopeOf: () => 0,
+    // No swing: u = sin ωt is always 0.
+    sineAt: () => 0,
     // No DNS: routing never moves between events.
     nextLoadBreakpoint: () => Infinity,
     fleetLoadsBefore: () => undefined,

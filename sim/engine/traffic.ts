@@ -147,7 +147,7 @@ export class TrafficEvaluator {
    * fleet's instances sit behind at most one balancer. Then the up instances of a fleet carry one
    * of two loads — with or without their balancer's share — and counts say how many carry which.
    */
-  private readonly grouped: boolean;
+  readonly grouped: boolean;
   /** The balancers (the grouped pass checks that none is failing open). */
   private readonly balancerNodes: Int32Array;
   /** Per fleet node: its block of instance pairs (an entry), or −1 without a balancer. */

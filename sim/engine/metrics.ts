@@ -10,7 +10,7 @@
  */
 import type { Cause } from './model';
 import { HOUR, MONTH_SECONDS } from './timeUnits';
-import { DIURNAL_OMEGA, linearTimesSineIntegral, sineIntegral } from './diurnal';
+import { DIURNAL_OMEGA, linearTimesSineIntegral } from './diurnal';
 
 /** A failing share above this (0.1 %) makes the time "down" and opens an incident. */
 export const FAILING_SHARE_THRESHOLD = 0.001;
@@ -51,6 +51,8 @@ export class TrafficAccount {
   private lostA = 0;
   private lostB = 0;
   private lastTime = 0;
+  private cosTime = NaN;
+  private cosValue = NaN;
   /** Σ over clients of rps × swing: the offered rate is offeredRps + swingRps·sin(ωt). */
   private readonly swingRps: number;
   /** The failing share's threshold with its slack. */
@@ -248,8 +250,11 @@ export class TrafficAccount {
   private accrue(t0: number, t1: number, a0: number, b0: number, a1: number, b1: number): void {
     const dt = t1 - t0;
     if (dt <= 0) return;
-    const offered = this.offeredRps * dt + (this.swingRps === 0 ? 0 : this.swingRps * sineIntegral(t0, t1));
-    const lost = ((a0 + a1) / 2) * dt + (b0 === 0 && b1 === 0 ? 0 : this.swingLost(t0, t1, b0, b1));
+    const swinging = this.swingRps !== 0 || b0 !== 0 || b1 !== 0;
+    // ∫ sin ωt over the piece, once for both sums (pieces follow one another, so cos ω·t0 is the last piece's cos ω·t1).
+    const sine = swinging ? (this.cosAt(t0) - this.cosAt(t1)) / DIURNAL_OMEGA : 0;
+    const offered = this.offeredRps * dt + (this.swingRps === 0 ? 0 : this.swingRps * sine);
+    const lost = ((a0 + a1) / 2) * dt + (b0 === 0 && b1 === 0 ? 0 : b0 === b1 ? b0 * sine : this.swingLost(t0, t1, b0, b1));
     this.lostRequests += lost;
     this.monthLost += lost;
     this.offeredRequests += offered;
@@ -257,9 +262,17 @@ export class TrafficAccount {
     if (this.failing) this.downSeconds += dt;
   }
 
-  /** ∫ B(t) · sin ωt dt over [t0, t1] with B linear from b0 to b1, exactly. */
+  /** cos ωt, remembered for the latest instant asked (each piece's end is the next one's start). */
+  private cosAt(t: number): number {
+    if (t !== this.cosTime) {
+      this.cosTime = t;
+      this.cosValue = Math.cos(DIURNAL_OMEGA * t);
+    }
+    return this.cosValue;
+  }
+
+  /** ∫ B(t) · sin ωt dt over [t0, t1] with B linear from b0 to b1 (b0 ≠ b1), exactly. */
   private swingLost(t0: number, t1: number, b0: number, b1: number): number {
-    if (b0 === b1) return b0 * sineIntegral(t0, t1);
     // B = p + q·t.
     const q = (b1 - b0) / (t1 - t0);
     const p = b0 - q * t0;

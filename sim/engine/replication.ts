@@ -353,11 +353,12 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     const dt = t - this.originTime;
     if (dt <= 0) return;
     if (moving) this.evaluator.servedByOrigin(this.originEnd);
-    else this.originEnd.set(this.originServed);
+    // Loops, not set(): a handful of origins, at every event.
+    else for (let o = 0; o < n; o++) this.originEnd[o] = this.originServed[o]!;
     for (let o = 0; o < n; o++) {
       this.originLost[o] = this.originLost[o]! + (this.originOffered[o]! - (this.originServed[o]! + this.originEnd[o]!) / 2) * dt;
+      this.originServed[o] = this.originEnd[o]!;
     }
-    this.originServed.set(this.originEnd);
     this.originTime = t;
   }
 
@@ -491,6 +492,10 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
 
   fleetLoad(node: number): number {
     return this.evaluator.fleetLoad[node]!;
+  }
+
+  upInstances(node: number): number {
+    return this.evaluator.upInstances(node, this);
   }
 
   upInstanceLoads(node: number, loads: Float64Array, slopes: Float64Array): number {

@@ -828,6 +828,15 @@ export class TrafficEvaluator {
     return this.groupedFigure(c, state, this.shareSlope, this.believedSlope, this.plainSlope);
   }
 
+  /** How many instances of fleet `node` are up: the running count, or counted slot by slot without one. */
+  upInstances(node: number, state: TrafficState): number {
+    if (this.incremental) return this.fleetUp[node]!;
+    let up = 0;
+    const first = this.component[node]!;
+    for (let c = first; c < first + state.slotEnd[node]!; c++) if (state.downCount[c] === 0) up++;
+    return up;
+  }
+
   /**
    * After a grouped pass, the two loads an up instance of fleet `node` may carry (with or without
    * its balancer's share) and their slopes, for those some instance carries; returns how many

@@ -103,6 +103,8 @@ export interface ScalingHost {
   /** Served traffic must be recomputed (a capacity changed). */
   invalidate(): void;
   fleetLoad(node: number): number;
+  /** How many instances of fleet `node` are up now. */
+  upInstances(node: number): number;
   /**
    * The distinct loads the up instances of fleet `node` carry, each with how fast it grows with
    * u = sin ωt (loads are affine in u between saturations; 0 without a swing), written into
@@ -140,7 +142,7 @@ export class ScalingController {
   readonly slotEnd: Int32Array;
   private readonly launching: Uint8Array;
   private readonly launchingCount: Int32Array;
-  /** Per node: active and up-and-active instances at the last countSlots. */
+  /** Per node: active instances (kept as slots activate and deactivate), and up-and-active ones at the last countSlots. */
   private readonly activeNow: Int32Array;
   private readonly upNow: Int32Array;
   /** Scratch of nextTickDelay: one level per capacity-limited component, two per autoscaled node. */
@@ -268,6 +270,7 @@ export class ScalingController {
       this.host.capacity[c] = node.capacityRps;
       if (components[c]!.instance < 0 || components[c]!.instance < node.initialActive) {
         this.active[c] = 1;
+        this.activeNow[components[c]!.node]!++;
         // A serverless unit is its node's one slot (instance −1).
         const end = components[c]!.instance < 0 ? node.instances : components[c]!.instance + 1;
         this.slotEnd[components[c]!.node] = Math.max(this.slotEnd[components[c]!.node]!, end);
@@ -566,23 +569,12 @@ export class ScalingController {
   }
 
   /**
-   * Counts node i's active instances and those of them that are up (they carry the fleet's
-   * believed-healthy capacity) into activeNow / upNow, in one pass over its slots. launchesWanted
-   * and excess read these counts, so the caller counts first after any change.
+   * Counts node i's active instances that are up (they carry the fleet's believed-healthy capacity)
+   * into upNow; launchesWanted and excess read it (and activeNow), so the caller counts first after
+   * any change. Only an active slot can be up (an idle one is down for that reason), so the up count is the host's.
    */
   private countSlots(i: number): void {
-    const node = this.model.nodes[i]!;
-    const downCount = this.host.downCount;
-    let up = 0;
-    let active = 0;
-    for (let c = node.component; c < node.component + this.slotEnd[i]!; c++) {
-      if (this.active[c] === 1) {
-        active++;
-        if (downCount[c] === 0) up++;
-      }
-    }
-    this.upNow[i] = up;
-    this.activeNow[i] = active;
+    this.upNow[i] = this.host.upInstances(i);
   }
 
   private react(i: number, t: number): boolean {
@@ -609,6 +601,7 @@ export class ScalingController {
     this.launching[c] = 0;
     this.launchingCount[node]!--;
     this.active[c] = 1;
+    this.activeNow[node]!++;
     this.slotEnd[node] = Math.max(this.slotEnd[node]!, instance + 1);
     this.host.activate(c);
     // Even when it starts down (launched into a zone that is out), the counts the decisions rest
@@ -627,6 +620,7 @@ export class ScalingController {
     for (let c = node.component + node.instances - 1; c >= node.component && excess > 0; c--) {
       if (this.active[c] === 0 || this.host.downCount[c] !== 0) continue;
       this.active[c] = 0;
+      this.activeNow[i]!--;
       excess--;
       this.host.deactivate(c);
       changed = true;

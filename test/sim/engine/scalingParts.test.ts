@@ -30,6 +30,7 @@ function setUp() {
     invalidate: () => undefined,
     // 150 rps offered to the fleet, all on its one running instance.
     fleetLoad: (n) => (n === gwNode ? 150 : 0),
+    upInstances: (n) => (n === gwNode ? 1 : 0),
     upInstanceLoads: (n, loads, slopes) => {
       if (n !== gwNode) return 0;
       loads[0] = 150;

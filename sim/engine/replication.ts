@@ -159,6 +159,18 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
    * instance saturated: they are exact) rather than the probes' above — read in place, not copied.
    */
   private slopesFromPass = false;
+  /**
+   * Whether the event being handled changed something traffic reaches. A change confined to nodes
+   * no traffic reached at the last pass (a standby region, say), or none at all (a look at the load,
+   * an autoscaler's decision to launch), leaves every success, lost rate and load as that pass
+   * found them: the refresh then skips the pass, and loads move along their exact slopes in
+   * u = sin ωt (skipPassesAllowed says when that holds).
+   */
+  private trafficTouched = true;
+  private readonly skipPassesAllowed: boolean;
+  /** While the last pass was skipped: u of the pass the evaluator's figures describe. */
+  private passU = 0;
+  private extrapolating = false;
   /** u = sin ωt of the last evaluation and its t (the controller asks for the same u again). */
   private lastT = NaN;
   private lastU = 0;
@@ -206,6 +218,10 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     // Deep checks read the pass's per-node results, so the pass always runs.
     this.shortcut = !this.hasDns && model.origins.length < 2 && this.deepPairs.length === 0;
     this.cacheable = this.shortcut && !(model.swinging && model.capacityLimited);
+    // Deep checks read every node's success, and the shortcut leaves the evaluator stale while a
+    // required component is down: then every refresh runs its pass.
+    this.skipPassesAllowed =
+      !this.shortcut && this.deepPairs.length === 0 && !model.dnsChecks.some((c) => c.deep);
     this.probing = model.swinging && model.capacityLimited;
     this.loadSlope = new Float64Array(components.length);
     this.fleetLoadSlope = new Float64Array(nodes.length);
@@ -259,6 +275,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
       (local, t) => {
         const changed = this.dnsRuntime.onSlot(local, t);
         this.cacheValid = false;
+        this.trafficTouched = true; // shares move for every origin
         return changed ? this.dnsSlotCauses[local]! : null;
       },
     );
@@ -270,6 +287,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
         const primary = this.data.primaryComponent(d);
         const changed = this.data.onTimer(d, t);
         this.cacheValid = false;
+        this.trafficTouched = true;
         if (!changed) return null;
         return primary >= 0 ? m.componentCauses[primary]! : m.initialCause;
       },
@@ -372,6 +390,8 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     // While clients move between DNS answers, a serverless function warms up, or diurnal load ticks
     // run against a capacity, the served rate slides linearly until this event.
     const moving = (this.hasDns && this.dnsRuntime.inTransition) || (this.useController && this.controller.dynamic);
+    // While clients move or capacities ramp, every refresh evaluates afresh.
+    this.trafficTouched = moving;
     if (moving) {
       // Up to the left limit: a step at t (TTL violators moving) applies after the integral.
       if (this.hasDns) this.dnsRuntime.fillShares(t, true);
@@ -388,7 +408,11 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
   /** Re-evaluates served traffic after a change at t, then lets the scaling controller decide. */
   private refresh(t: number, cause: Cause, initial: boolean): void {
     if (this.hasDns && !initial) this.dnsRuntime.fillShares(t);
-    this.evaluate(t);
+    // Untouched, the last pass still holds (its lost rate is A + B·sin ωt, exact while no load
+    // crosses a capacity, and the controller looks again at each crossing); loads are read along
+    // their slopes (exact only when the pass carried them: no instance saturated).
+    if (!initial && !this.trafficTouched && this.skipPassesAllowed && (!this.probing || this.slopesFromPass)) this.extrapolating = this.probing;
+    else this.evaluate(t);
     this.account.setLost(this.lostA, this.lostB, t, cause);
     // While a required component is down the loads are not re-evaluated: the controller holds.
     if (this.useController && !(this.shortcut && this.criticalDown > 0) && this.controller.afterEvaluation(t)) {
@@ -414,6 +438,8 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
       return;
     }
     const u = this.sineAt(t);
+    this.extrapolating = false;
+    this.passU = u;
     if (!this.probing) {
       this.evaluator.servedRps(this, u);
       this.lostA = this.cachedA = this.evaluator.lostA;
@@ -488,10 +514,27 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
   // ScalingHost
   invalidate(): void {
     this.cacheValid = false;
+    this.trafficTouched = true;
+  }
+
+  // DataHost
+  servingChanged(node: number): void {
+    this.touch(node);
+  }
+
+  /** A change at `node`: it matters to traffic if the last pass found traffic reaching the node. */
+  private touch(node: number): void {
+    if (!this.trafficTouched && this.evaluator.reaches(node)) this.trafficTouched = true;
+  }
+
+  /** How far loads move from the evaluator's pass to now, per unit of their u-slope (0 unless extrapolating). */
+  private get uMoved(): number {
+    return this.extrapolating ? this.lastU - this.passU : 0;
   }
 
   fleetLoad(node: number): number {
-    return this.evaluator.fleetLoad[node]!;
+    if (!this.extrapolating) return this.evaluator.fleetLoad[node]!;
+    return this.evaluator.fleetLoad[node]! + this.fleetLoadSlopeOf(node) * this.uMoved;
   }
 
   upInstances(node: number): number {
@@ -501,15 +544,19 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
   upInstanceLoads(node: number, loads: Float64Array, slopes: Float64Array): number {
     if (this.slopesFromPass) {
       const groups = this.evaluator.upInstanceLoads(node, loads, slopes);
-      if (groups >= 0) return groups;
+      if (groups >= 0) {
+        if (this.extrapolating) for (let g = 0; g < groups; g++) loads[g] = loads[g]! + slopes[g]! * this.uMoved;
+        return groups;
+      }
     }
     // Instance by instance: slots past slotEnd are idle (down, with no load).
     let count = 0;
     const first = this.model.nodes[node]!.component;
     for (let c = first; c < first + this.slotEnd[node]!; c++) {
       if (this.downCount[c] !== 0) continue;
-      loads[count] = this.evaluator.componentLoad(c, this);
-      slopes[count++] = this.slopesFromPass ? this.evaluator.componentLoadSlope(c, this) : this.loadSlope[c]!;
+      const slope = this.slopesFromPass ? this.evaluator.componentLoadSlope(c, this) : this.loadSlope[c]!;
+      loads[count] = this.extrapolating ? this.evaluator.componentLoad(c, this) + slope * this.uMoved : this.evaluator.componentLoad(c, this);
+      slopes[count++] = slope;
     }
     return count;
   }
@@ -626,6 +673,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     const after = before + delta;
     this.downCount[c] = after;
     if ((before === 0) === (after === 0)) return false;
+    this.touch(this.model.components[c]!.node);
     this.evaluator.componentFlipped(c, after === 0, this);
     if (this.model.critical[c] === 1) this.criticalDown += after === 0 ? -1 : 1;
     else this.cacheValid = false;
@@ -648,6 +696,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
       this.pairWatch.forget(p);
     }
     this.believedCount[b] = 0;
+    this.touch(b);
     this.evaluator.recountBalancer(b, this);
     this.cacheValid = false;
     for (let p = node.pairStart; p < node.pairEnd; p++) this.refreshPair(p);
@@ -706,6 +755,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
   private setBelief(p: number, value: number): void {
     const b = this.model.pairs[p]!.balancer;
     const was = this.believedCount[b]!;
+    this.touch(b);
     this.belief[p] = value;
     this.evaluator.beliefChanged(p, value, this);
     this.believedCount[b] = was + (value === 1 ? 1 : -1);

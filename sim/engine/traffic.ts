@@ -408,6 +408,16 @@ export class TrafficEvaluator {
     return ok;
   }
 
+  /**
+   * Whether the last pass found traffic reaching the node (for a fleet, offered to any of its
+   * instances). Without capacity figures a pass does not follow arrivals: then always true.
+   */
+  reaches(node: number): boolean {
+    if (!this.capacityLimited) return true;
+    if (this.role[node] === FLEET) return this.fleetLoad[node] !== 0 || this.dFleetLoad[node] !== 0;
+    return this.arrival[node] !== 0 || this.dArrival[node] !== 0;
+  }
+
   /** Whether the node's whole downstream path can serve anything (what a deep check observes). */
   pathServes(node: number): boolean {
     return this.success[node]! > 0;
@@ -577,8 +587,11 @@ export class TrafficEvaluator {
     for (let k = 0; k < n; k++) {
       arrival[k] = 0;
       dArrival[k] = 0;
-      shareLoad[k] = 0;
-      shareSlope[k] = 0;
+    }
+    const fleets = this.fleetNodes;
+    for (let k = 0; k < fleets.length; k++) {
+      shareLoad[fleets[k]!] = 0;
+      shareSlope[fleets[k]!] = 0;
     }
     let saturated = false;
     for (let i = 0; i < n; i++) {
@@ -654,6 +667,8 @@ export class TrafficEvaluator {
         }
         continue;
       }
+      // Nothing reaches this node (a standby region, say): its children get nothing from it.
+      if (forward === 0 && dForward === 0) continue;
       for (let k = childStart[i]!; k < childStart[i + 1]!; k++) {
         const child = childList[k]!;
         arrival[child] = arrival[child]! + forward;
@@ -683,6 +698,7 @@ export class TrafficEvaluator {
     const slotEnd = state.slotEnd;
     const { success, downstream, share, ratio, role, component, rps, childStart, childList } = this;
     const { pairStart, pairMember, pairMemberNode, pairIsInstance, livePairs, liveEnd } = this;
+    const grouped = limited && this.lastGrouped;
     let served = 0;
     let lostA = 0;
     let lostB = 0;
@@ -701,7 +717,7 @@ export class TrafficEvaluator {
           success[i] = this.countedBalancerSuccess(i, state);
           continue;
         }
-        if (limited && this.lastGrouped) {
+        if (grouped) {
           success[i] = this.groupedBalancerSuccess(i, state);
           continue;
         }
@@ -739,7 +755,7 @@ export class TrafficEvaluator {
           success[i] = this.fleetUp[i]! > 0 ? below : 0;
           continue;
         }
-        if (limited && this.lastGrouped) {
+        if (grouped) {
           const up = this.fleetUp[i]!;
           const e = this.blockOfFleet[i]!;
           const believedUp = e >= 0 ? this.entryBelievedUp[e]! : 0;

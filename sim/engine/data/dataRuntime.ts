@@ -24,6 +24,8 @@ export interface DataHost {
   cancelData(dataset: number): void;
   /** Attaches a loss to the incident open now, if any. */
   noteDataLoss(rpoSeconds: number, writes: number): void;
+  /** Whether requests to datastore node `node` succeed has just changed (dataUp). */
+  servingChanged(node: number): void;
 }
 
 const Phase = {
@@ -708,6 +710,7 @@ export class DataRuntime {
       const n = def.nodes[j]!;
       if (this.dataUp[n] !== value) {
         this.dataUp[n] = value;
+        this.host.servingChanged(n);
         changed = true;
       }
     }

@@ -35,13 +35,38 @@ export function nextCrossing(t: number, levels: ArrayLike<number>, swing: number
   return nextSineCrossing(t, Array.from({ length: count }, (_, k) => (levels[k]! - 1) / swing), count);
 }
 
+/** Values this close to the sine's value now are left to the exhaustive search (which of two roots is "now" is a rounding matter there). */
+const NEAR_NOW = 1e-9;
+
 /**
  * The first time after t at which sin(ωτ) equals one of `values` (Infinity when none is inside
- * (−1, 1)). Exact: sin(ωτ) = v has the roots asin(v) and π − asin(v) in each period.
+ * (−1, 1)). Exact: sin(ωτ) = v has the roots asin(v) and π − asin(v) in each period. The sine
+ * meets values in a known order from its phase, so only the one met first needs its roots: rising,
+ * the lowest value above it (else, after the peak, the highest); falling, the highest value below
+ * it (else, after the trough, the lowest). This runs after every evaluation.
  */
 export function nextSineCrossing(t: number, values: ArrayLike<number>, count = values.length): number {
   const twoPi = 2 * Math.PI;
   const phase = (((DIURNAL_OMEGA * t) % twoPi) + twoPi) % twoPi;
+  const now = Math.sin(phase);
+  const rising = phase < Math.PI / 2 || phase >= (3 * Math.PI) / 2;
+  let above = Infinity; // the lowest value above now
+  let below = -Infinity; // the highest value below now
+  for (let k = 0; k < count; k++) {
+    const v = values[k]!;
+    if (!(v > -1 && v < 1)) continue;
+    if (Math.abs(v - now) < NEAR_NOW) return bothRootsCrossing(t, phase, values, count);
+    if (v > now) above = Math.min(above, v);
+    else below = Math.max(below, v);
+  }
+  const first = rising ? (above !== Infinity ? above : below) : below !== -Infinity ? below : above;
+  if (!(first > -1 && first < 1)) return Infinity;
+  const a = Math.asin(first);
+  return t + Math.min(phaseAhead(a, phase), phaseAhead(Math.PI - a, phase)) / DIURNAL_OMEGA;
+}
+
+/** nextSineCrossing from both roots of every value. */
+function bothRootsCrossing(t: number, phase: number, values: ArrayLike<number>, count: number): number {
   let best = Infinity;
   for (let k = 0; k < count; k++) {
     const v = values[k]!;
@@ -100,7 +125,7 @@ export interface ScalingHost {
   activate(c: number): void;
   /** Scale-in: deregister then terminate an instance. */
   deactivate(c: number): void;
-  /** Served traffic must be recomputed (a capacity changed). */
+  /** Served traffic must be recomputed (a capacity changed, or a capacity crossing is due). */
   invalidate(): void;
   fleetLoad(node: number): number;
   /** How many instances of fleet `node` are up now. */
@@ -515,6 +540,8 @@ export class ScalingController {
     this.sideNode = i;
     this.sideTime = t;
     this.sidePhase = 2;
+    // The lost rate's kink: traffic must be evaluated afresh here.
+    this.host.invalidate();
     return true;
   }
 
@@ -530,6 +557,8 @@ export class ScalingController {
   private look(): boolean {
     this.tickPending = false;
     this.tickAt = Infinity;
+    // A load may cross a capacity here (the lost rate's kink): traffic must be evaluated afresh.
+    this.host.invalidate();
     return true;
   }
 

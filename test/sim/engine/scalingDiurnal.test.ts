@@ -3,7 +3,7 @@
 // engine looks at the load only at those crossings and integrates exactly (meaning 20). Measured
 // against the exact integral, and no look at all when no capacity can bind.
 import { describe, expect, it } from 'vitest';
-import { nextCrossing } from '../../../sim/engine/scaling/controller';
+import { nextCrossing, nextSineCrossing } from '../../../sim/engine/scaling/controller';
 import { plan, run, SOLID } from './helpers';
 
 const DAY = 86_400;
@@ -50,5 +50,34 @@ describe('crossing times of the diurnal load factor', () => {
     expect(nextCrossing(11 * 3600, [1.25], 0.5)).toBeCloseTo(DAY + 2 * 3600, 6);
     expect(nextCrossing(0, [1.6, 0.3], 0.5)).toBe(Infinity);
     expect(nextCrossing(0, [1.25, 0.75], 0.5)).toBeCloseTo(2 * 3600, 6);
+  });
+
+  it('takes the value the sine meets first, as the earliest root of every value would', () => {
+    // By definition: sin(ωτ) = v at ωτ ≡ asin v or π − asin v (mod 2π); the first such τ after t.
+    const byDefinition = (t: number, values: number[]): number => {
+      let best = Infinity;
+      for (const v of values) {
+        if (!(v > -1 && v < 1)) continue;
+        for (const root of [Math.asin(v), Math.PI - Math.asin(v)]) {
+          const ahead = (((root - OMEGA * t) % (2 * Math.PI)) + 2 * Math.PI) % (2 * Math.PI);
+          best = Math.min(best, t + ahead / OMEGA);
+        }
+      }
+      return best;
+    };
+    let x = 99;
+    const next = (): number => {
+      x = (x * 1103515245 + 12345) % 2 ** 31;
+      return x / 2 ** 31;
+    };
+    for (let trial = 0; trial < 5000; trial++) {
+      // Every phase of the day (rising and falling), one to six values, some outside the swing.
+      const t = next() * 10 * DAY;
+      const values = Array.from({ length: 1 + Math.floor(next() * 6) }, () => next() * 2.4 - 1.2);
+      const expected = byDefinition(t, values);
+      const found = nextSineCrossing(t, values);
+      if (expected === Infinity) expect(found).toBe(Infinity);
+      else expect(Math.abs(found - expected)).toBeLessThan(1e-6);
+    }
   });
 });

@@ -187,12 +187,12 @@ export class TrafficAccount {
     this.setLost(a, a * this.diurnalSwing, t, cause);
   }
 
-  /** Sets the lost rate A + B·sin(ωt) from now on; `cause` is blamed if this change opens an incident. */
-  setLost(a: number, b: number, t: number, cause: Cause): void {
+  /** Sets the lost rate A + B·sin(ωt) from now on; `cause` is blamed if this change opens an incident. `sine` is sin ωt if the caller has it. */
+  setLost(a: number, b: number, t: number, cause: Cause, sine = NaN): void {
     this.lostA = a;
     this.lostB = b;
     this.lastCause = cause;
-    const failingNow = this.isFailingAt(a, b, t);
+    const failingNow = this.isFailingAt(a, b, t, sine);
     if (failingNow !== this.failing) this.switchFailing(failingNow, t, cause);
   }
 
@@ -213,9 +213,9 @@ export class TrafficAccount {
   }
 
   /** More than 0.1 % of the requests offered at t fail: A + B·u > ε·(R + S·u), u = sin ωt. */
-  private isFailingAt(a: number, b: number, t: number): boolean {
+  private isFailingAt(a: number, b: number, t: number, sine = NaN): boolean {
     if (!(this.offeredRps > 0)) return false;
-    const u = this.swingRps === 0 && b === 0 ? 0 : Math.sin(DIURNAL_OMEGA * t);
+    const u = this.swingRps === 0 && b === 0 ? 0 : Number.isNaN(sine) ? Math.sin(DIURNAL_OMEGA * t) : sine;
     return a - this.limit * this.offeredRps + (b - this.limit * this.swingRps) * u > 0;
   }
 

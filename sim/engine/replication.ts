@@ -411,15 +411,18 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     // Untouched, the last pass still holds (its lost rate is A + B·sin ωt, exact while no load
     // crosses a capacity, and the controller looks again at each crossing); loads are read along
     // their slopes (exact only when the pass carried them: no instance saturated).
-    if (!initial && !this.trafficTouched && this.skipPassesAllowed && (!this.probing || this.slopesFromPass)) this.extrapolating = this.probing;
+    let reused = !initial && !this.trafficTouched && this.skipPassesAllowed && (!this.probing || this.slopesFromPass);
+    if (reused) this.extrapolating = this.probing;
     else this.evaluate(t);
-    this.account.setLost(this.lostA, this.lostB, t, cause);
+    this.account.setLost(this.lostA, this.lostB, t, cause, this.model.swinging ? this.sineAt(t) : NaN);
     // While a required component is down the loads are not re-evaluated: the controller holds.
-    if (this.useController && !(this.shortcut && this.criticalDown > 0) && this.controller.afterEvaluation(t)) {
+    if (this.useController && !(this.shortcut && this.criticalDown > 0) && this.controller.afterEvaluation(t, !reused)) {
       this.evaluate(t);
-      this.account.setLost(this.lostA, this.lostB, t, cause);
+      this.account.setLost(this.lostA, this.lostB, t, cause, this.model.swinging ? this.sineAt(t) : NaN);
+      reused = false;
     }
-    this.startOriginSegment();
+    // A reused pass leaves each origin's served rate as it was.
+    if (!reused) this.startOriginSegment();
     if (this.hasDns && !initial) this.dnsRuntime.refreshChecks();
     // Deep balancer checks see the downstream path, known only after this pass.
     for (let k = 0; k < this.deepPairs.length; k++) this.refreshPair(this.deepPairs[k]!);

@@ -168,6 +168,8 @@ export class TrafficEvaluator {
   private readonly plainSlope: Float64Array;
   private readonly believedRatio: Float64Array;
   private readonly plainRatio: Float64Array;
+  /** Whether the bottom-up pass may leave nodes no traffic reached as they were (no deep checks). */
+  private readonly skipUnreached: boolean;
   /** Whether the last pass was grouped (per-instance arrays were then not written). */
   private lastGrouped = false;
 
@@ -240,6 +242,7 @@ export class TrafficEvaluator {
     this.grouped =
       model.capacityLimited && balancers.every((b) => this.algorithm[b] !== LEAST_CONNECTIONS) && nodes.every((x, i) => x.role !== FLEET || blocksPerFleet[i]! <= 1);
     this.incremental = !model.capacityLimited || this.grouped;
+    this.skipUnreached = !pairs.some((p) => p.deep) && !model.dnsChecks.some((c) => c.deep);
     this.fleetUp = new Int32Array(n);
     this.blockOfPair = new Int32Array(pairs.length).fill(-1);
     this.entryStart = new Int32Array(n + 1);
@@ -699,11 +702,15 @@ export class TrafficEvaluator {
     const { success, downstream, share, ratio, role, component, rps, childStart, childList } = this;
     const { pairStart, pairMember, pairMemberNode, pairIsInstance, livePairs, liveEnd } = this;
     const grouped = limited && this.lastGrouped;
+    // Nothing reads the success of a node no traffic reached (a target whose share is 0, a member
+    // not believed), unless deep checks look at whole paths: such nodes keep their last value.
+    const skipUnreached = limited && this.skipUnreached;
     let served = 0;
     let lostA = 0;
     let lostB = 0;
     for (let i = role.length - 1; i >= 0; i--) {
       const r = role[i]!;
+      if (skipUnreached && r !== CLIENTS && !this.reaches(i)) continue;
       if (r === DNS) {
         success[i] = this.dnsSuccess(i, state);
         continue;

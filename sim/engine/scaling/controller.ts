@@ -35,7 +35,10 @@ export function nextCrossing(t: number, levels: ArrayLike<number>, swing: number
   return nextSineCrossing(t, Array.from({ length: count }, (_, k) => (levels[k]! - 1) / swing), count);
 }
 
-/** Values this close to the sine's value now are left to the exhaustive search (which of two roots is "now" is a rounding matter there). */
+/**
+ * Values this close to the sine's value now are left to the search over both roots of every value
+ * (which root is "now" is a rounding matter there, and `now` may be sin ωt rounded another way).
+ */
 const NEAR_NOW = 1e-9;
 
 /**
@@ -45,10 +48,9 @@ const NEAR_NOW = 1e-9;
  * the lowest value above it (else, after the peak, the highest); falling, the highest value below
  * it (else, after the trough, the lowest). This runs after every evaluation.
  */
-export function nextSineCrossing(t: number, values: ArrayLike<number>, count = values.length): number {
+export function nextSineCrossing(t: number, values: ArrayLike<number>, count = values.length, now = Math.sin(DIURNAL_OMEGA * t)): number {
   const twoPi = 2 * Math.PI;
   const phase = (((DIURNAL_OMEGA * t) % twoPi) + twoPi) % twoPi;
-  const now = Math.sin(phase);
   const rising = phase < Math.PI / 2 || phase >= (3 * Math.PI) / 2;
   let above = Infinity; // the lowest value above now
   let below = -Infinity; // the highest value below now
@@ -208,6 +210,10 @@ export class ScalingController {
   /** u = sin ωt at the last evaluation (the loads the host reports are at this u). */
   private evaluatedU = 0;
   private readonly autoscaled: number[];
+  /** Per autoscaled node (in `autoscaled` order): up, active, launching, reaction and scale-in pending at the last decision. */
+  private readonly decided: Int32Array;
+  /** Per node: the load one instance is meant to carry (capacity × target utilization) when autoscaled. */
+  private readonly unitLoad: Float64Array;
   private readonly serverless: number[];
   private readonly components: number;
   private readonly nodeCount: number;
@@ -256,6 +262,8 @@ export class ScalingController {
     this.limitedNodes = Int32Array.from(nodes.flatMap((n, i) => (n.capacityRps !== Infinity && n.component >= 0 ? [i] : [])));
     const limitedComponents = components.filter((c) => nodes[c.node]!.capacityRps !== Infinity).length;
     this.levels = new Float64Array(limitedComponents + 2 * this.autoscaled.length);
+    this.decided = new Int32Array(5 * this.autoscaled.length).fill(-1);
+    this.unitLoad = Float64Array.from(nodes, (n) => (n.autoscaling ? n.capacityRps * n.autoscaling.targetUtilization : Infinity));
     const widest = Math.max(1, ...nodes.map((n) => n.instances));
     this.instanceLoads = new Float64Array(widest);
     this.instanceSlopes = new Float64Array(widest);
@@ -336,24 +344,31 @@ export class ScalingController {
    * Decisions after traffic was evaluated at t. Returns true when it changed a capacity at once
    * (instant serverless scale-up), so the caller must evaluate again.
    */
-  afterEvaluation(t: number): boolean {
+  afterEvaluation(t: number, loadsMoved = true): boolean {
     const u = this.host.sineAt(t);
     this.evaluatedU = u;
+    if (!loadsMoved && this.serverless.length === 0) {
+      // Loads are as they were (as functions of u): only an autoscaler whose counts (up, active,
+      // launching) or pending steps changed may decide otherwise, and the levels a look aims at
+      // move only for one whose load swings (looks come at each level the swing crosses).
+      let relevel = false;
+      for (let k = 0; k < this.autoscaled.length; k++) {
+        const i = this.autoscaled[k]!;
+        this.countSlots(i);
+        if (!this.autoscalerChanged(k, i)) continue;
+        this.decide(i);
+        this.noteAutoscaler(k, i);
+        if (this.host.fleetLoadSlopeOf(i) !== 0) relevel = true;
+      }
+      if (relevel && this.tickable) this.retick(t);
+      return false;
+    }
     const { nodes } = this.model;
     let changedNow = false;
-    for (const i of this.autoscaled) {
-      const a = nodes[i]!.autoscaling!;
-      const load = this.host.fleetLoad(i);
+    for (let k = 0; k < this.autoscaled.length; k++) {
+      const i = this.autoscaled[k]!;
       this.countSlots(i); // also read by nextTickDelay() below: nothing changes a slot in between
-      if (this.launchesWanted(i, load) > 0) {
-        if (this.reactionPending[i] === 0) {
-          this.reactionPending[i] = 1;
-          this.reactionTimers.restart(i, a.reactionSeconds);
-        }
-      } else if (this.launchingCount[i] === 0 && this.excess(i, load) > 0 && this.scaleInPending[i] === 0) {
-        this.scaleInPending[i] = 1;
-        this.scaleInTimers.restart(i, SCALE_IN_COOLDOWN_SECONDS);
-      }
+      this.decide(i);
     }
     // While clients move between DNS answers a function's load moves linearly until the next
     // breakpoint: warm concurrency is aimed at the peak over that whole stretch, not only at the
@@ -397,7 +412,42 @@ export class ScalingController {
     // Every evaluation may move the next level that matters (a failure lowers the launch level),
     // so the pending look at the load is re-aimed each time.
     if (this.tickable) this.retick(t);
+    for (let k = 0; k < this.autoscaled.length; k++) this.noteAutoscaler(k, this.autoscaled[k]!);
     return changedNow;
+  }
+
+  /** Autoscaler i (the k-th): a launch once the load needs more than its up and launching instances, else a scale-in once it needs fewer. */
+  private decide(i: number): void {
+    const load = this.host.fleetLoad(i);
+    if (this.launchesWanted(i, load) > 0) {
+      if (this.reactionPending[i] === 0) {
+        this.reactionPending[i] = 1;
+        this.reactionTimers.restart(i, this.model.nodes[i]!.autoscaling!.reactionSeconds);
+      }
+    } else if (this.launchingCount[i] === 0 && this.excess(i, load) > 0 && this.scaleInPending[i] === 0) {
+      this.scaleInPending[i] = 1;
+      this.scaleInTimers.restart(i, SCALE_IN_COOLDOWN_SECONDS);
+    }
+  }
+
+  /** Whether autoscaler i's counts (countSlots must have run) or pending steps differ from those of its last decision. */
+  private autoscalerChanged(k: number, i: number): boolean {
+    const d = this.decided;
+    return (
+      d[5 * k] !== this.upNow[i] ||
+      d[5 * k + 1] !== this.activeNow[i] ||
+      d[5 * k + 2] !== this.launchingCount[i] ||
+      d[5 * k + 3] !== this.reactionPending[i] ||
+      d[5 * k + 4] !== this.scaleInPending[i]
+    );
+  }
+
+  private noteAutoscaler(k: number, i: number): void {
+    this.decided[5 * k] = this.upNow[i]!;
+    this.decided[5 * k + 1] = this.activeNow[i]!;
+    this.decided[5 * k + 2] = this.launchingCount[i]!;
+    this.decided[5 * k + 3] = this.reactionPending[i]!;
+    this.decided[5 * k + 4] = this.scaleInPending[i]!;
   }
 
   /** The daily peak of node i's load as it is now routed: its load is affine in u, so at u = ±1. */
@@ -451,7 +501,7 @@ export class ScalingController {
       if (slope === 0) continue;
       const node = this.model.nodes[i]!;
       const a = node.autoscaling!;
-      const unit = node.capacityRps * a.targetUtilization;
+      const unit = this.unitLoad[i]!;
       const up = this.upNow[i]!;
       const active = this.activeNow[i]!;
       const launching = this.launchingCount[i]!;
@@ -466,7 +516,7 @@ export class ScalingController {
         if (Math.abs(v) < 1 - EPSILON) levels[count++] = v;
       }
     }
-    const crossing = nextSineCrossing(t, levels, count);
+    const crossing = nextSineCrossing(t, levels, count, u);
     // Land just past the level so the decision sees the new side of it.
     return crossing === Infinity ? Infinity : crossing - t + CROSSING_MARGIN_SECONDS;
   }
@@ -574,9 +624,7 @@ export class ScalingController {
 
   /** Instances that bring utilisation (load ÷ up capacity) to target for `load`, at most max. */
   private need(i: number, load: number): number {
-    const node = this.model.nodes[i]!;
-    const a = node.autoscaling!;
-    return Math.min(a.max, Math.ceil(load / (node.capacityRps * a.targetUtilization) - EPSILON));
+    return Math.min(this.model.nodes[i]!.autoscaling!.max, Math.ceil(load / this.unitLoad[i]! - EPSILON));
   }
 
   /**

@@ -454,6 +454,18 @@ export class TrafficEvaluator {
    * also sets lostA and lostB.
    */
   servedRps(state: TrafficState, u = 0): number {
+    // Without capacity figures arrivals do not matter: each client's success is the same at any load.
+    if (!this.capacityLimited) return this.servedUnlimited(state, u);
+    this.lastGrouped = this.grouped && !this.anyFailingOpen(state);
+    if (this.lastGrouped) return this.servedGrouped(state, u);
+    return this.servedByInstance(state, u);
+  }
+
+  /**
+   * servedRps instance by instance (least connections, a balancer failing open, a fleet behind
+   * two balancers). Its own method, so the common passes stay small for the optimizing compiler.
+   */
+  private servedByInstance(state: TrafficState, u: number): number {
     const downCount = state.downCount;
     const dataUp = state.dataUp;
     const capacity = state.capacity;
@@ -462,10 +474,6 @@ export class TrafficEvaluator {
     const { arrival, load, ratio, share, role, component, rps, childStart, childList, fleetLoad, dArrival, dLoad, dFleetLoad } = this;
     const { pairStart, pairMember, pairMemberNode, pairIsInstance } = this;
     const n = role.length;
-    // Without capacity figures arrivals do not matter: each client's success is the same at any load.
-    if (!this.capacityLimited) return this.servedUnlimited(state, u);
-    this.lastGrouped = this.grouped && !this.anyFailingOpen(state);
-    if (this.lastGrouped) return this.servedGrouped(state, u);
     // Loops, not fill(): these arrays are small and this runs at every event. Only launched slots
     // take load (the others are idle until a launch, which widens slotEnd before the next pass).
     for (let k = 0; k < arrival.length; k++) {

@@ -1,4 +1,5 @@
-// `npm run bench`: failure/repair cycles per second of the engine on 20 components in series (each
+// `npm run bench`: events per second against fleet size (with and without capacity figures) and
+// series size; failure/repair cycles per second of the engine on 20 components in series (each
 // exponential 1000 h up / 4 h down), next to a raw simjs setTimer loop on the same 20 components,
 // measured in the same run (median of 5); then wall time and peak memory of 10,000 simulated years
 // of templates on 1 and 2 workers (median of 5 fresh processes); then peak memory of 1,000 to
@@ -38,19 +39,24 @@ function seriesPlan(count = COMPONENTS): unknown {
   return { schemaVersion: 1, name: `bench: ${count} in series`, regions: [], nodes, edges };
 }
 
-/** Clients → one round-robin balancer → a gateway fleet of `instances` (each exponential 1000 h up / 4 h down). */
-function fleetPlan(instances: number): unknown {
+/**
+ * Clients → one round-robin balancer → a gateway fleet of `instances` (each exponential 1000 h up /
+ * 4 h down). With `capacity`, each instance serves at most 20 rps of a load of 10 rps per instance
+ * swinging ±50 % over the day, so a few failures at the daily peak saturate the rest.
+ */
+function fleetPlan(instances: number, capacity = false): unknown {
   return {
     schemaVersion: 1,
     name: `bench: fleet of ${instances}`,
     regions: [],
     nodes: [
-      { id: 'users', kind: 'clients', requestsPerSecond: 100 },
+      capacity ? { id: 'users', kind: 'clients', requestsPerSecond: 10 * instances, diurnalSwing: 0.5 } : { id: 'users', kind: 'clients', requestsPerSecond: 100 },
       { id: 'lb', kind: 'loadBalancer', algorithm: 'round-robin' },
       {
         id: 'gw',
         kind: 'gateway',
         instances,
+        ...(capacity ? { capacityRpsPerInstance: 20 } : {}),
         reliability: { timeToFailureHours: { dist: 'exponential', mean: 1000 }, timeToRepairHours: { dist: 'exponential', mean: 4 } },
       },
     ],
@@ -80,6 +86,7 @@ function scaleBench(): void {
   loadSimjsNode();
   const cases: { label: string; plan: unknown; years: number }[] = [
     ...[10, 100, 1000].map((n) => ({ label: `fleet of ${n} behind one balancer`, plan: fleetPlan(n), years: SCALE_EVENTS / (35 * n) })),
+    ...[10, 1000].map((n) => ({ label: `fleet of ${n}, capacities, daily swing`, plan: fleetPlan(n, true), years: SCALE_EVENTS / (35 * n) })),
     ...[20, 500].map((n) => ({ label: `series of ${n} components`, plan: seriesPlan(n), years: SCALE_EVENTS / (17.5 * n) })),
   ];
   process.stdout.write(`Events per second against size (one replication of ~${SCALE_EVENTS.toLocaleString('en-US')} events, one thread), median (min – max) of ${SCALE_RUNS}; ${load()}\n`);
@@ -90,12 +97,13 @@ function scaleBench(): void {
     for (let i = 0; i < SCALE_RUNS; i++) rates.push(eventsPerSecond(c.plan, c.years, i + 2));
     medians.set(c.label, median(rates));
     const fmt = (x: number): string => `${(x / 1e6).toFixed(3)} M`;
-    process.stdout.write(`  ${c.label.padEnd(34)} ${fmt(median(rates))} events/s (${fmt(Math.min(...rates))} – ${fmt(Math.max(...rates))})\n`);
+    process.stdout.write(`  ${c.label.padEnd(38)} ${fmt(median(rates))} events/s (${fmt(Math.min(...rates))} – ${fmt(Math.max(...rates))})\n`);
   }
   const ratio = (a: string, b: string): string => (medians.get(a)! / medians.get(b)!).toFixed(2);
   process.stdout.write(
     `  fleet 10 / fleet 1,000: ${ratio('fleet of 10 behind one balancer', 'fleet of 1000 behind one balancer')}× (target ≤ 2); ` +
-      `series 20 / series 500: ${ratio('series of 20 components', 'series of 500 components')}× (target ≤ 1.5)\n\n`,
+      `series 20 / series 500: ${ratio('series of 20 components', 'series of 500 components')}× (target ≤ 1.5); ` +
+      `with capacities, fleet 10 / fleet 1,000: ${ratio('fleet of 10, capacities, daily swing', 'fleet of 1000, capacities, daily swing')}×\n\n`,
   );
 }
 

@@ -92,6 +92,8 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
   readonly registered: Uint8Array;
   /** The controller's per-node slot ends (TrafficState.slotEnd). */
   readonly slotEnd: Int32Array;
+  /** The controller's per-node counts of registered slots (TrafficState.registeredCount). */
+  readonly registeredCount: Int32Array;
   readonly belief: Uint8Array;
   readonly believedCount: Int32Array;
   readonly dataUp: Uint8Array;
@@ -208,6 +210,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     this.useController = this.controller.needed;
     this.registered = this.controller.active;
     this.slotEnd = this.controller.slotEnd;
+    this.registeredCount = this.controller.activeNow;
     this.passiveDown = new Int32Array(model.passives.length);
     this.passiveOwnDown = new Uint8Array(model.passives.length);
     this.passiveFailureStreams = new LazyStreams(seed, replication, model.passives, 'time-to-failure');

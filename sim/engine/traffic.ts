@@ -33,6 +33,8 @@ export interface TrafficState {
   /** Per node: one past its highest active instance slot (the scaling controller's); the slots
    * above it are idle, so the pass skips them. */
   slotEnd: Int32Array;
+  /** Per node: how many of its slots are registered (a failing-open balancer sends to each). */
+  registeredCount: Int32Array;
   /** Per component: requests per second it can serve now (Infinity: unlimited). Autoscaled slots
    * and serverless warm concurrency change it; the evaluator only reads it. */
   capacity: Float64Array;
@@ -170,6 +172,12 @@ export class TrafficEvaluator {
   private readonly plainRatio: Float64Array;
   /** Whether the bottom-up pass may leave nodes no traffic reached as they were (no deep checks). */
   private readonly skipUnreached: boolean;
+  /** Per fleet node: the balancer of its block (−1: none). */
+  private readonly balancerOfFleet: Int32Array;
+  /** Per balancer, during and after a grouped pass: 1 while it fails open (believes no member). */
+  private readonly failingOpen: Uint8Array;
+  /** Per balancer, after a grouped pass: the members its traffic is split over (believed, or registered when failing open). */
+  private readonly members: Int32Array;
   /** Whether the last pass was grouped (per-instance arrays were then not written). */
   private lastGrouped = false;
 
@@ -266,7 +274,15 @@ export class TrafficEvaluator {
     this.entryIsBlock = Uint8Array.from(entryIsBlock);
     this.entryBelievedUp = new Int32Array(entryPair.length);
     this.entryBelieved = new Int32Array(entryPair.length);
-    for (let e = 0; e < entryPair.length; e++) if (this.entryIsBlock[e] === 1) this.blockOfFleet[this.pairMemberNode[entryPair[e]!]!] = e;
+    this.balancerOfFleet = new Int32Array(n).fill(-1);
+    this.failingOpen = new Uint8Array(n);
+    this.members = new Int32Array(n);
+    for (let e = 0; e < entryPair.length; e++) {
+      if (this.entryIsBlock[e] !== 1) continue;
+      const fleet = this.pairMemberNode[entryPair[e]!]!;
+      this.blockOfFleet[fleet] = e;
+      this.balancerOfFleet[fleet] = pairs[entryPair[e]!]!.balancer;
+    }
   }
 
   /**
@@ -348,15 +364,18 @@ export class TrafficEvaluator {
 
   /** A balancer's success after a grouped pass: its believed instances of a fleet serve alike. */
   private groupedBalancerSuccess(b: number, state: TrafficState): number {
-    const equal = 1 / state.believedCount[b]!;
+    const members = this.members[b]!;
+    if (members === 0) return 0; // nothing in use: every request to this balancer fails
+    const equal = 1 / members;
+    const open = this.failingOpen[b] === 1;
     let ok = 0;
     for (let e = this.entryStart[b]!; e < this.entryStart[b + 1]!; e++) {
       const p = this.entryPair[e]!;
       const member = this.pairMemberNode[p]!;
       if (this.entryIsBlock[e] === 1) {
-        const up = this.entryBelievedUp[e]!;
+        const up = this.sharingUp(member);
         if (up > 0) ok += up * (equal * (this.believedRatio[member]! * this.downstream[member]!));
-      } else if (state.belief[p] === 1) ok += equal * this.success[member]!;
+      } else if ((open ? state.registered[this.pairMember[p]!]! : state.belief[p]!) === 1) ok += equal * this.success[member]!;
     }
     return ok;
   }
@@ -456,7 +475,7 @@ export class TrafficEvaluator {
   servedRps(state: TrafficState, u = 0): number {
     // Without capacity figures arrivals do not matter: each client's success is the same at any load.
     if (!this.capacityLimited) return this.servedUnlimited(state, u);
-    this.lastGrouped = this.grouped && !this.anyFailingOpen(state);
+    this.lastGrouped = this.grouped;
     if (this.lastGrouped) return this.servedGrouped(state, u);
     return this.servedByInstance(state, u);
   }
@@ -573,23 +592,47 @@ export class TrafficEvaluator {
     return this.bottomUp(state, u, true);
   }
 
-  /** Whether some working balancer believes none of its members (it then sends to every registered one). */
-  private anyFailingOpen(state: TrafficState): boolean {
-    const balancers = this.balancerNodes;
-    for (let k = 0; k < balancers.length; k++) {
-      const b = balancers[k]!;
-      if (state.believedCount[b] === 0 && state.downCount[this.component[b]!] === 0) return true;
+  /**
+   * Balancer b's members for a grouped pass: those it believes healthy, or every registered one
+   * while it believes none (failing open, meaning 9). Sets failingOpen[b] and members[b].
+   */
+  private countMembers(b: number, state: TrafficState): number {
+    const open = state.believedCount[b] === 0;
+    this.failingOpen[b] = open ? 1 : 0;
+    let members = state.believedCount[b]!;
+    if (open) {
+      for (let e = this.entryStart[b]!; e < this.entryStart[b + 1]!; e++) {
+        const p = this.entryPair[e]!;
+        members += this.entryIsBlock[e] === 1 ? state.registeredCount[this.pairMemberNode[p]!]! : state.registered[this.pairMember[p]!]!;
+      }
     }
-    return false;
+    this.members[b] = members;
+    return members;
+  }
+
+  /** How many up instances of fleet `node` take a share of its balancer's traffic (believed, or registered while it fails open). */
+  private sharingUp(node: number): number {
+    const e = this.blockOfFleet[node]!;
+    if (e < 0) return 0;
+    // Only a launched (registered) slot can be up.
+    return this.failingOpen[this.balancerOfFleet[node]!] === 1 ? this.fleetUp[node]! : this.entryBelievedUp[e]!;
+  }
+
+  /** How many instances of fleet `node`, up or down, take a share of its balancer's traffic. */
+  private sharing(node: number, state: TrafficState): number {
+    const e = this.blockOfFleet[node]!;
+    if (e < 0) return 0;
+    return this.failingOpen[this.balancerOfFleet[node]!] === 1 ? state.registeredCount[node]! : this.entryBelieved[e]!;
   }
 
   /**
-   * servedRps fleet by fleet (when `grouped` and no balancer fails open): a balancer gives each
-   * believed member an equal share, so every believed instance of a fleet gets the same share of
-   * its balancer's traffic, and the fleet's direct arrivals spread evenly over its up instances.
-   * An up instance therefore carries one of two loads, and the counts kept event by event
-   * (fleetUp, entryBelievedUp, entryBelieved) say how many carry which: the cost does not grow
-   * with the fleet's size. Per-instance figures are derived on demand (componentLoad).
+   * servedRps fleet by fleet (when `grouped`): a balancer gives each believed member an equal
+   * share (each registered one while it fails open), so every such instance of a fleet gets the
+   * same share of its balancer's traffic, and the fleet's direct arrivals spread evenly over its up
+   * instances. An up instance therefore carries one of two loads, and the counts kept event by
+   * event (fleetUp, entryBelievedUp, entryBelieved; the controller's registered counts) say how
+   * many carry which: the cost does not grow with the fleet's size. Per-instance figures are
+   * derived on demand (componentLoad).
    */
   private servedGrouped(state: TrafficState, u: number): number {
     const { downCount, dataUp, capacity } = state;
@@ -626,16 +669,15 @@ export class TrafficEvaluator {
           dForward = dArrival[i]!;
         }
       } else if (r === FLEET) {
-        const e = this.blockOfFleet[i]!;
         const up = this.fleetUp[i]!;
-        const believedUp = e >= 0 ? this.entryBelievedUp[e]! : 0;
+        const believedUp = this.sharingUp(i);
         const plainUp = up - believedUp;
         const share = shareLoad[i]!;
         const dShare = shareSlope[i]!;
         const direct = up > 0 ? arrival[i]! / up : 0;
         const dDirect = up > 0 ? dArrival[i]! / up : 0;
-        // Offered: every believed instance's share (dead ones included) and the direct arrivals.
-        const believed = e >= 0 ? this.entryBelieved[e]! : 0;
+        // Offered: every sharing instance's share (dead ones included) and the direct arrivals.
+        const believed = this.sharing(i, state);
         fleetLoad[i] = believed * share + arrival[i]!;
         dFleetLoad[i] = believed * dShare + dArrival[i]!;
         const cap = capacity[component[i]!]!;
@@ -660,17 +702,19 @@ export class TrafficEvaluator {
           else dForward += plainUp * dDirect;
         }
       } else {
-        if (downCount[component[i]!] === 0) {
-          const equal = 1 / state.believedCount[i]!;
+        const members = this.countMembers(i, state);
+        if (downCount[component[i]!] === 0 && members > 0) {
+          const equal = 1 / members;
           const lambda = arrival[i]!;
           const dLambda = dArrival[i]!;
+          const open = this.failingOpen[i] === 1;
           for (let e = this.entryStart[i]!; e < this.entryStart[i + 1]!; e++) {
             const p = this.entryPair[e]!;
             const member = this.pairMemberNode[p]!;
             if (this.entryIsBlock[e] === 1) {
               shareLoad[member] = lambda * equal;
               shareSlope[member] = dLambda * equal;
-            } else if (state.belief[p] === 1) {
+            } else if ((open ? state.registered[this.pairMember[p]!]! : state.belief[p]!) === 1) {
               arrival[member] = arrival[member]! + lambda * equal;
               dArrival[member] = dArrival[member]! + dLambda * equal;
             }
@@ -772,8 +816,7 @@ export class TrafficEvaluator {
         }
         if (grouped) {
           const up = this.fleetUp[i]!;
-          const e = this.blockOfFleet[i]!;
-          const believedUp = e >= 0 ? this.entryBelievedUp[e]! : 0;
+          const believedUp = this.sharingUp(i);
           success[i] = up > 0 ? ((believedUp * this.believedRatio[i]! + (up - believedUp) * this.plainRatio[i]!) / up) * below : 0;
           continue;
         }
@@ -875,8 +918,7 @@ export class TrafficEvaluator {
    */
   upInstanceLoads(node: number, loads: Float64Array, slopes: Float64Array): number {
     if (!this.lastGrouped) return -1;
-    const e = this.blockOfFleet[node]!;
-    const believedUp = e >= 0 ? this.entryBelievedUp[e]! : 0;
+    const believedUp = this.sharingUp(node);
     let count = 0;
     if (believedUp > 0) {
       loads[count] = this.believedLoad[node]!;
@@ -895,7 +937,7 @@ export class TrafficEvaluator {
     if (this.role[node] !== FLEET || c - this.component[node]! >= state.slotEnd[node]!) return 0;
     const p = this.blockPairOf[c]!;
     // A balancer that is down gave no share (shareLoad 0), so "believed" then changes nothing.
-    const believed = p >= 0 && state.belief[p] === 1;
+    const believed = p >= 0 && (this.failingOpen[this.balancerOfFleet[node]!] === 1 ? state.registered[c] === 1 : state.belief[p] === 1);
     if (state.downCount[c] !== 0) return believed ? share[node]! : 0;
     return believed ? believedUp[node]! : plainUp[node]!;
   }

@@ -170,7 +170,7 @@ export class ScalingController {
   private readonly launching: Uint8Array;
   private readonly launchingCount: Int32Array;
   /** Per node: active instances (kept as slots activate and deactivate), and up-and-active ones at the last countSlots. */
-  private readonly activeNow: Int32Array;
+  readonly activeNow: Int32Array;
   private readonly upNow: Int32Array;
   /** Scratch of nextTickDelay: one level per capacity-limited component, two per autoscaled node. */
   private readonly levels: Float64Array;

@@ -1,8 +1,8 @@
 // The capacity-limited traffic pass, which works fleet by fleet from counts (a balancer's believed
 // members, a fleet's up instances), against meaning 9 and the capacity rule worked out instance by
 // instance: each believed instance gets an equal share of the balancer's traffic (a dead one fails
-// it), the fleet's direct arrivals spread evenly over its up instances, and an up instance serves at
-// most its capacity. Checked after every step of a fixed random walk over failures, repairs, beliefs,
+// it; with none believed, each registered one), the fleet's direct arrivals spread evenly over its
+// up instances, and an up instance serves at most its capacity. Checked after every step of a fixed random walk over failures, repairs, beliefs,
 // launches (slotEnd) and load levels (u), so a count that drifts or a share that is wrong is caught.
 import { describe, expect, it } from 'vitest';
 import { compileModel } from '../../../sim/engine/model';
@@ -47,6 +47,7 @@ function setUp() {
     dataUp: new Uint8Array(model.nodes.length).fill(1),
     registered: new Uint8Array(model.components.length).fill(1),
     slotEnd: Int32Array.from(model.nodes, (x) => x.instances),
+    registeredCount: Int32Array.from(model.nodes, (x) => x.instances),
     capacity: new Float64Array(model.components.length).fill(CAPACITY),
   };
   return { model, evaluator: new TrafficEvaluator(model), state, balancer, fleet, first, pairStart };
@@ -55,7 +56,9 @@ function setUp() {
 /** Instance by instance: each slot's offered load and what the whole design serves, at u. */
 function byHand(state: TrafficState, fleet: number, first: number, pairStart: number, u: number): { loads: number[]; slopes: number[]; upLoads: number[]; offered: number; served: number } {
   const active = Array.from({ length: state.slotEnd[fleet]! }, (_, k) => k);
-  const believed = active.filter((k) => state.belief[pairStart + k] === 1);
+  // Meaning 9: with no member believed healthy the balancer fails open over the registered ones.
+  const believedNow = active.filter((k) => state.belief[pairStart + k] === 1);
+  const believed = believedNow.length > 0 ? believedNow : active.filter((k) => state.registered[first + k] === 1);
   const up = active.filter((k) => state.downCount[first + k] === 0);
   const share = believed.length > 0 ? (VIA_BALANCER * (1 + SWING * u)) / believed.length : 0;
   const direct = up.length > 0 ? DIRECT / up.length : 0;
@@ -81,6 +84,7 @@ describe('capacity-limited traffic, fleet by fleet', () => {
     };
     let sawSaturated = false;
     let sawUnsaturated = false;
+    let sawFailOpen = false;
     for (let step = 0; step < 3000; step++) {
       // Only launched slots (below slotEnd) fail, come back or change belief: idle ones stay down.
       const k = next(state.slotEnd[fleet]!);
@@ -93,8 +97,6 @@ describe('capacity-limited traffic, fleet by fleet', () => {
         evaluator.componentFlipped(c, up, state);
       } else if (move === 1) {
         const value = state.belief[p] === 1 ? 0 : 1;
-        // Keep one member believed: failing open is the instance-by-instance pass's case.
-        if (value === 0 && state.believedCount[balancer] === 1) continue;
         state.belief[p] = value;
         evaluator.beliefChanged(p, value, state);
         state.believedCount[balancer] = state.believedCount[balancer]! + (value === 1 ? 1 : -1);
@@ -115,11 +117,9 @@ describe('capacity-limited traffic, fleet by fleet', () => {
           }
         }
         state.slotEnd[fleet] = end;
-        if (state.believedCount[balancer] === 0) {
-          state.belief[pairStart] = 1;
-          evaluator.beliefChanged(pairStart, 1, state);
-          state.believedCount[balancer] = 1;
-        }
+        // Launched slots are registered with the balancer; idle ones are not.
+        for (let s = 0; s < INSTANCES; s++) state.registered[first + s] = s < end ? 1 : 0;
+        state.registeredCount[fleet] = end;
       }
       const u = next(201) / 100 - 1;
       const served = evaluator.servedRps(state, u);
@@ -134,8 +134,9 @@ describe('capacity-limited traffic, fleet by fleet', () => {
       expect(distinct).toEqual(hand.upLoads.map((l) => l.toFixed(9)));
       if (evaluator.saturated) sawSaturated = true;
       else sawUnsaturated = true;
+      if (state.believedCount[balancer] === 0) sawFailOpen = true;
     }
     expect(model.nodes[balancer]!.pairEnd - pairStart).toBe(INSTANCES);
-    expect(sawSaturated && sawUnsaturated).toBe(true);
+    expect(sawSaturated && sawUnsaturated && sawFailOpen).toBe(true);
   });
 });

@@ -42,6 +42,7 @@ function setUp(): { evaluator: TrafficEvaluator; state: TrafficState; pairsOf: (
     dataUp: new Uint8Array(model.nodes.length).fill(1),
     registered: new Uint8Array(model.components.length).fill(1),
     slotEnd: Int32Array.from(model.nodes, (x) => x.instances),
+    registeredCount: Int32Array.from(model.nodes, (x) => x.instances),
     capacity: new Float64Array(model.components.length).fill(Infinity),
   };
   const pairsOf = (c: number): number[] => model.pairs.flatMap((p, i) => (p.member === c ? [i] : []));

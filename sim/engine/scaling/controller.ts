@@ -214,6 +214,10 @@ export class ScalingController {
   private readonly decided: Int32Array;
   /** Per node: the load one instance is meant to carry (capacity × target utilization) when autoscaled. */
   private readonly unitLoad: Float64Array;
+  /** Per node: the autoscaler's bounds and the node's slots (read at every decision). */
+  private readonly maxInstances: Int32Array;
+  private readonly minInstances: Int32Array;
+  private readonly slots: Int32Array;
   private readonly serverless: number[];
   private readonly components: number;
   private readonly nodeCount: number;
@@ -263,6 +267,9 @@ export class ScalingController {
     const limitedComponents = components.filter((c) => nodes[c.node]!.capacityRps !== Infinity).length;
     this.levels = new Float64Array(limitedComponents + 2 * this.autoscaled.length);
     this.decided = new Int32Array(5 * this.autoscaled.length).fill(-1);
+    this.maxInstances = Int32Array.from(nodes, (n) => n.autoscaling?.max ?? 0);
+    this.minInstances = Int32Array.from(nodes, (n) => n.autoscaling?.min ?? 0);
+    this.slots = Int32Array.from(nodes, (n) => n.instances);
     this.unitLoad = Float64Array.from(nodes, (n) => (n.autoscaling ? n.capacityRps * n.autoscaling.targetUtilization : Infinity));
     const widest = Math.max(1, ...nodes.map((n) => n.instances));
     this.instanceLoads = new Float64Array(widest);
@@ -624,7 +631,7 @@ export class ScalingController {
 
   /** Instances that bring utilisation (load ÷ up capacity) to target for `load`, at most max. */
   private need(i: number, load: number): number {
-    return Math.min(this.model.nodes[i]!.autoscaling!.max, Math.ceil(load / this.unitLoad[i]! - EPSILON));
+    return Math.min(this.maxInstances[i]!, Math.ceil(load / this.unitLoad[i]! - EPSILON));
   }
 
   /**
@@ -633,16 +640,15 @@ export class ScalingController {
    * plan's law), so a single failure does not launch a replacement unless the load needs one.
    */
   private launchesWanted(i: number, load: number): number {
-    const node = this.model.nodes[i]!;
     const launching = this.launchingCount[i]!;
     const active = this.activeNow[i]!;
-    const wanted = Math.max(this.need(i, load) - (this.upNow[i]! + launching), node.autoscaling!.min - (active + launching));
-    return Math.min(wanted, node.instances - active - launching);
+    const wanted = Math.max(this.need(i, load) - (this.upNow[i]! + launching), this.minInstances[i]! - (active + launching));
+    return Math.min(wanted, this.slots[i]! - active - launching);
   }
 
   /** Up instances the load does not need, never going below `min` running instances. */
   private excess(i: number, load: number): number {
-    return Math.min(this.upNow[i]! - Math.max(1, this.need(i, load)), this.activeNow[i]! - this.model.nodes[i]!.autoscaling!.min);
+    return Math.min(this.upNow[i]! - Math.max(1, this.need(i, load)), this.activeNow[i]! - this.minInstances[i]!);
   }
 
   /**

@@ -170,6 +170,13 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
    */
   private trafficTouched = true;
   private readonly skipPassesAllowed: boolean;
+  /**
+   * DNS health checks observe their target's own state (a fleet's instances, a balancer's beliefs);
+   * they are read again only when such a state changed since (or always, for deep checks).
+   */
+  private dnsChecksStale = false;
+  private readonly dnsCheckTarget: Uint8Array;
+  private readonly deepDnsChecks: boolean;
   /** While the last pass was skipped: u of the pass the evaluator's figures describe. */
   private passU = 0;
   private extrapolating = false;
@@ -226,6 +233,9 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     this.skipPassesAllowed =
       !this.shortcut && this.deepPairs.length === 0 && !model.dnsChecks.some((c) => c.deep);
     this.probing = model.swinging && model.capacityLimited;
+    this.dnsCheckTarget = new Uint8Array(nodes.length);
+    for (const check of model.dnsChecks) this.dnsCheckTarget[check.targetNode] = 1;
+    this.deepDnsChecks = model.dnsChecks.some((c) => c.deep);
     this.loadSlope = new Float64Array(components.length);
     this.fleetLoadSlope = new Float64Array(nodes.length);
     this.probeLoad = new Float64Array(this.probing ? components.length : 0);
@@ -374,7 +384,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     const dt = t - this.originTime;
     if (dt <= 0) return;
     if (moving) this.evaluator.servedByOrigin(this.originEnd);
-    // Loops, not set(): a handful of origins, at every event.
+    // Loops, not set(): a handful of origins, at many events.
     else for (let o = 0; o < n; o++) this.originEnd[o] = this.originServed[o]!;
     for (let o = 0; o < n; o++) {
       this.originLost[o] = this.originLost[o]! + (this.originOffered[o]! - (this.originServed[o]! + this.originEnd[o]!) / 2) * dt;
@@ -403,7 +413,9 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
       this.evaluate(t);
       this.account.advanceLost(t, this.lostA, this.lostB);
     } else this.account.advance(t);
-    this.advanceOrigins(t, moving);
+    // Each origin's served rate is constant between refreshes that change it, so its losses are
+    // integrated when it changes (refresh) and at the end; while it slides, at every event.
+    if (moving) this.advanceOrigins(t, true);
     const cause = this.handlers[part]!(local, t);
     if (cause) this.refresh(t, cause, false);
   }
@@ -425,8 +437,14 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
       reused = false;
     }
     // A reused pass leaves each origin's served rate as it was.
-    if (!reused) this.startOriginSegment();
-    if (this.hasDns && !initial) this.dnsRuntime.refreshChecks();
+    if (!reused) {
+      this.advanceOrigins(t, false);
+      this.startOriginSegment();
+    }
+    if (this.hasDns && !initial && (this.dnsChecksStale || this.deepDnsChecks)) {
+      this.dnsChecksStale = false;
+      this.dnsRuntime.refreshChecks();
+    }
     // Deep balancer checks see the downstream path, known only after this pass.
     for (let k = 0; k < this.deepPairs.length; k++) this.refreshPair(this.deepPairs[k]!);
   }
@@ -679,14 +697,19 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     const after = before + delta;
     this.downCount[c] = after;
     if ((before === 0) === (after === 0)) return false;
-    this.touch(this.model.components[c]!.node);
+    const node = this.model.components[c]!.node;
+    this.touch(node);
+    if (this.dnsCheckTarget[node] === 1) this.dnsChecksStale = true;
     this.evaluator.componentFlipped(c, after === 0, this);
     if (this.model.critical[c] === 1) this.criticalDown += after === 0 ? -1 : 1;
     else this.cacheValid = false;
     const balancer = this.model.balancerOfComponent[c]!;
     if (balancer >= 0 && after === 0) this.restartBalancer(balancer);
     const record = this.model.dnsOfComponent[c]!;
-    if (record >= 0 && after === 0) this.dnsRuntime.restartChecks(record, this.timers.now());
+    if (record >= 0 && after === 0) {
+      this.dnsRuntime.restartChecks(record, this.timers.now());
+      this.dnsChecksStale = true;
+    }
     this.observe(c);
     this.data.componentChanged(c, after === 0, this.timers.now());
     return true;
@@ -703,6 +726,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     }
     this.believedCount[b] = 0;
     this.touch(b);
+    if (this.dnsCheckTarget[b] === 1) this.dnsChecksStale = true;
     this.evaluator.recountBalancer(b, this);
     this.cacheValid = false;
     for (let p = node.pairStart; p < node.pairEnd; p++) this.refreshPair(p);
@@ -762,6 +786,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     const b = this.model.pairs[p]!.balancer;
     const was = this.believedCount[b]!;
     this.touch(b);
+    if (this.dnsCheckTarget[b] === 1) this.dnsChecksStale = true;
     this.belief[p] = value;
     this.evaluator.beliefChanged(p, value, this);
     this.believedCount[b] = was + (value === 1 ? 1 : -1);

@@ -65,7 +65,6 @@ export class TrafficAccount {
   private openRecord: IncidentRecord | undefined;
   private monthEnd = MONTH_SECONDS;
   private monthLost = 0;
-  private monthOffered = 0;
   private monthStart = 0;
 
   constructor(
@@ -250,15 +249,13 @@ export class TrafficAccount {
   private accrue(t0: number, t1: number, a0: number, b0: number, a1: number, b1: number): void {
     const dt = t1 - t0;
     if (dt <= 0) return;
-    const swinging = this.swingRps !== 0 || b0 !== 0 || b1 !== 0;
-    // ∫ sin ωt over the piece, once for both sums (pieces follow one another, so cos ω·t0 is the last piece's cos ω·t1).
-    const sine = swinging ? (this.cosAt(t0) - this.cosAt(t1)) / DIURNAL_OMEGA : 0;
-    const offered = this.offeredRps * dt + (this.swingRps === 0 ? 0 : this.swingRps * sine);
-    const lost = ((a0 + a1) / 2) * dt + (b0 === 0 && b1 === 0 ? 0 : b0 === b1 ? b0 * sine : this.swingLost(t0, t1, b0, b1));
+    // The offered requests depend on time alone: closeMonth integrates them a month at once.
+    // ∫ sin ωt over the piece (pieces follow one another, so cos ω·t0 is the last piece's cos ω·t1).
+    const lost =
+      ((a0 + a1) / 2) * dt +
+      (b0 === 0 && b1 === 0 ? 0 : b0 === b1 ? b0 * ((this.cosAt(t0) - this.cosAt(t1)) / DIURNAL_OMEGA) : this.swingLost(t0, t1, b0, b1));
     this.lostRequests += lost;
     this.monthLost += lost;
-    this.offeredRequests += offered;
-    this.monthOffered += offered;
     if (this.failing) this.downSeconds += dt;
   }
 
@@ -280,8 +277,11 @@ export class TrafficAccount {
   }
 
   private closeMonth(end: number): void {
-    const offered = this.monthOffered;
-    this.monthOffered = 0;
+    // ∫ over the month of offeredRps + swingRps·sin ωt.
+    const offered =
+      this.offeredRps * (end - this.monthStart) +
+      (this.swingRps === 0 ? 0 : (this.swingRps * (Math.cos(DIURNAL_OMEGA * this.monthStart) - Math.cos(DIURNAL_OMEGA * end))) / DIURNAL_OMEGA);
+    this.offeredRequests += offered;
     this.months++;
     if (offered > 0 && 1 - this.monthLost / offered >= this.monthlyObjective) this.monthsMeetingObjective++;
     this.monthLost = 0;

@@ -218,6 +218,8 @@ export class ScalingController {
   private readonly maxInstances: Int32Array;
   private readonly minInstances: Int32Array;
   private readonly slots: Int32Array;
+  /** Per node: its first component (its first instance slot). */
+  private readonly firstComponent: Int32Array;
   private readonly serverless: number[];
   private readonly components: number;
   private readonly nodeCount: number;
@@ -270,6 +272,7 @@ export class ScalingController {
     this.maxInstances = Int32Array.from(nodes, (n) => n.autoscaling?.max ?? 0);
     this.minInstances = Int32Array.from(nodes, (n) => n.autoscaling?.min ?? 0);
     this.slots = Int32Array.from(nodes, (n) => n.instances);
+    this.firstComponent = Int32Array.from(nodes, (n) => n.component);
     this.unitLoad = Float64Array.from(nodes, (n) => (n.autoscaling ? n.capacityRps * n.autoscaling.targetUtilization : Infinity));
     const widest = Math.max(1, ...nodes.map((n) => n.instances));
     this.instanceLoads = new Float64Array(widest);
@@ -490,9 +493,10 @@ export class ScalingController {
     const limited = this.limitedNodes;
     const loads = this.instanceLoads;
     const slopes = this.instanceSlopes;
+    const firstComponent = this.firstComponent;
     for (let k = 0; k < limited.length; k++) {
       // A fleet's instances share one capacity (a serverless fleet is one unit).
-      const capacity = this.host.capacity[this.model.nodes[limited[k]!]!.component]!;
+      const capacity = this.host.capacity[firstComponent[limited[k]!]!]!;
       const groups = this.host.upInstanceLoads(limited[k]!, loads, slopes);
       for (let g = 0; g < groups; g++) {
         const slope = slopes[g]!;
@@ -502,23 +506,22 @@ export class ScalingController {
         if (Math.abs(v) < 1 - EPSILON) levels[count++] = v;
       }
     }
-    for (const i of this.autoscaled) {
-      const load = this.host.fleetLoad(i);
+    for (let k = 0; k < this.autoscaled.length; k++) {
+      const i = this.autoscaled[k]!;
       const slope = this.host.fleetLoadSlopeOf(i);
       if (slope === 0) continue;
-      const node = this.model.nodes[i]!;
-      const a = node.autoscaling!;
+      const load = this.host.fleetLoad(i);
       const unit = this.unitLoad[i]!;
       const up = this.upNow[i]!;
       const active = this.activeNow[i]!;
       const launching = this.launchingCount[i]!;
       // launchesWanted > 0 once need > up + launching, i.e. the load passes (up + launching)·unit.
-      if (up + launching < a.max && active + launching < node.instances) {
+      if (up + launching < this.maxInstances[i]! && active + launching < this.slots[i]!) {
         const v = u + ((up + launching) * unit - load) / slope;
         if (Math.abs(v) < 1 - EPSILON) levels[count++] = v;
       }
       // excess > 0 once max(1, need) < up, i.e. the load falls to (up − 1)·unit (no launch under way).
-      if (launching === 0 && active > a.min && up >= 2) {
+      if (launching === 0 && active > this.minInstances[i]! && up >= 2) {
         const v = u + ((up - 1) * unit - load) / slope;
         if (Math.abs(v) < 1 - EPSILON) levels[count++] = v;
       }

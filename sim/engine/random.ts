@@ -4,16 +4,6 @@
  * how replications are spread over workers. Pure arithmetic; imports nothing.
  */
 
-/** One lane of a 32-bit string hash: multiply-xorshift over UTF-16 units, then a full avalanche. */
-function hashLane(text: string, laneSeed: number): number {
-  let h = laneSeed ^ Math.imul(text.length, 0x9e3779b1);
-  for (let i = 0; i < text.length; i++) {
-    h = Math.imul(h ^ text.charCodeAt(i), 0x5bd1e995);
-    h ^= h >>> 15;
-  }
-  return avalanche(h);
-}
-
 function avalanche(value: number): number {
   let h = value;
   h ^= h >>> 16;
@@ -79,8 +69,45 @@ function rotl(x: number, k: number): number {
 
 /** The stream of one random source. `sourceId` and `purpose` are stable names, never indices. */
 export function streamFor(masterSeed: number, replication: number, sourceId: string, purpose: string): RandomStream {
-  const key = `${masterSeed}\u0001${replication}\u0001${sourceId}\u0001${purpose}`;
-  return new RandomStream(hashLane(key, 0x2545f491), hashLane(key, 0x1b873593));
+  return keyedStream(streamKeyPrefix(masterSeed, replication), sourceId, purpose);
+}
+
+/** The part of a stream's key shared by every source of one replication. */
+function streamKeyPrefix(masterSeed: number, replication: number): string {
+  return `${masterSeed}\u0001${replication}\u0001`;
+}
+
+/**
+ * The stream whose key is prefix + sourceId + "\u0001" + purpose. Each of two lanes is a 32-bit
+ * string hash of the key — start from the lane's seed xor (length × 0x9e3779b1), then per UTF-16
+ * unit multiply-xorshift (h = (h ^ unit) × 0x5bd1e995; h ^= h >>> 15), then a full avalanche — taken
+ * here piece by piece, without building the joined key (a replication makes a stream per source).
+ */
+function keyedStream(prefix: string, sourceId: string, purpose: string): RandomStream {
+  const length = prefix.length + sourceId.length + 1 + purpose.length;
+  let a = 0x2545f491 ^ Math.imul(length, 0x9e3779b1);
+  let b = 0x1b873593 ^ Math.imul(length, 0x9e3779b1);
+  for (let i = 0; i < prefix.length; i++) {
+    a = step(a, prefix.charCodeAt(i));
+    b = step(b, prefix.charCodeAt(i));
+  }
+  for (let i = 0; i < sourceId.length; i++) {
+    a = step(a, sourceId.charCodeAt(i));
+    b = step(b, sourceId.charCodeAt(i));
+  }
+  a = step(a, 1);
+  b = step(b, 1);
+  for (let i = 0; i < purpose.length; i++) {
+    a = step(a, purpose.charCodeAt(i));
+    b = step(b, purpose.charCodeAt(i));
+  }
+  return new RandomStream(avalanche(a), avalanche(b));
+}
+
+/** One unit of a lane of the key hash (see keyedStream). */
+function step(h: number, unit: number): number {
+  const mixed = Math.imul(h ^ unit, 0x5bd1e995);
+  return mixed ^ (mixed >>> 15);
 }
 
 /**
@@ -91,18 +118,20 @@ export function streamFor(masterSeed: number, replication: number, sourceId: str
  */
 export class LazyStreams {
   private readonly made: (RandomStream | undefined)[];
+  private readonly prefix: string;
 
   constructor(
-    private readonly masterSeed: number,
-    private readonly replication: number,
+    masterSeed: number,
+    replication: number,
     private readonly sources: readonly { readonly sourceId: string }[],
     private readonly purpose: string,
   ) {
     this.made = new Array<RandomStream | undefined>(sources.length);
+    this.prefix = streamKeyPrefix(masterSeed, replication);
   }
 
   /** The stream of source i. */
   get(i: number): RandomStream {
-    return (this.made[i] ??= streamFor(this.masterSeed, this.replication, this.sources[i]!.sourceId, this.purpose));
+    return (this.made[i] ??= keyedStream(this.prefix, this.sources[i]!.sourceId, this.purpose));
   }
 }

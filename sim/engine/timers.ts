@@ -35,7 +35,8 @@ export class Timers implements TimerTarget {
   private slots = 0;
   /** Per slot: the part owning it (filled by start). */
   private owner = new Int32Array(0);
-  private generation = new Float64Array(0);
+  /** Per slot: how many times it was cancelled (int32, so a timer's code stays a small integer). */
+  private generation = new Int32Array(0);
   /** Events delivered per slot, so a runaway run can name what drove it. */
   private slotEvents = new Float64Array(0);
   private calendar: EventCalendar | undefined;
@@ -74,7 +75,7 @@ export class Timers implements TimerTarget {
   start(): void {
     this.owner = new Int32Array(this.slots);
     for (let p = 0; p < this.parts.length; p++) this.owner.fill(p, this.bases[p]!, p + 1 < this.parts.length ? this.bases[p + 1]! : this.slots);
-    this.generation = new Float64Array(this.slots);
+    this.generation = new Int32Array(this.slots);
     this.slotEvents = new Float64Array(this.slots);
     this.calendar = new EventCalendar(this.horizonSeconds, this);
   }
@@ -95,7 +96,7 @@ export class Timers implements TimerTarget {
     const slot = code % this.slots;
     this.slotEvents[slot]!++;
     if (--this.eventsLeft < 0) this.dispatch.onBudgetExceeded();
-    if ((code - slot) / this.slots !== this.generation[slot]) return; // cancelled
+    if (code !== this.generation[slot]! * this.slots + slot) return; // cancelled
     const part = this.owner[slot]!;
     this.dispatch.onPartTimer(part, slot - this.bases[part]!);
   }

@@ -78,6 +78,43 @@ export class EventBudgetExceeded extends Error {
   }
 }
 
+/** What a replication reads of its model and never writes: made once per model. */
+interface ReplicationLayout {
+  /** Per passive: its index among model.monitors, −1 for a backup. */
+  monitorOf: Int32Array;
+  /** Balancer pairs whose check is deep (meaning 6). */
+  deepPairs: Int32Array;
+  /** Per node: 1 when some DNS health check targets it. */
+  dnsCheckTarget: Uint8Array;
+  /** Per client origin: requests per second offered. */
+  originOffered: Float64Array;
+  /** Per DNS slot (checks, then records): what an incident it opens is blamed on. */
+  dnsSlotCauses: Cause[];
+}
+
+const replicationLayouts = new WeakMap<EngineModel, ReplicationLayout>();
+
+function replicationLayoutOf(model: EngineModel): ReplicationLayout {
+  const known = replicationLayouts.get(model);
+  if (known) return known;
+  const dnsCheckTarget = new Uint8Array(model.nodes.length);
+  for (const check of model.dnsChecks) dnsCheckTarget[check.targetNode] = 1;
+  const originOffered = new Float64Array(model.origins.length);
+  for (const list of model.clientOrigins) for (const [o, rps] of list) originOffered[o] = originOffered[o]! + rps;
+  const layout: ReplicationLayout = {
+    monitorOf: Int32Array.from(model.passives, (_p, i) => monitorOfPassive(model.monitors, i)),
+    deepPairs: Int32Array.from(model.pairs.flatMap((p, i) => (p.deep ? [i] : []))),
+    dnsCheckTarget,
+    originOffered,
+    dnsSlotCauses: [
+      ...model.dnsChecks.map((check): Cause => ({ kind: 'node', id: model.nodes[check.targetNode]!.id })),
+      ...model.dns.map((record): Cause => ({ kind: 'node', id: record.id })),
+    ],
+  };
+  replicationLayouts.set(model, layout);
+  return layout;
+}
+
 /**
  * Each part registers a block of timers with the kernel (timers.ts) and answers its own: component
  * processes, outages, balancer health watch, DNS checks and records (dns/), one per dataset (its
@@ -105,7 +142,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
   private readonly passiveFailureStreams: LazyStreams;
   private readonly passiveRepairStreams: LazyStreams;
   /** Per passive: its index among model.monitors, −1 for a backup. */
-  private readonly monitorOf: Int32Array;
+  private readonly monitorOf: Readonly<Int32Array>;
   /** Balancer pairs: what each check sees and believes of its member (meaning 5). */
   private readonly pairWatch: HealthWatch;
   private readonly failureStreams: LazyStreams;
@@ -119,7 +156,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
   private readonly originServed: Float64Array;
   private readonly originEnd: Float64Array;
   readonly originLost: Float64Array;
-  readonly originOffered: Float64Array;
+  readonly originOffered: Readonly<Float64Array>;
   private originTime = 0;
   private readonly controller: ScalingController;
   private readonly useController: boolean;
@@ -134,7 +171,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
   private criticalDown = 0;
   private readonly shortcut: boolean;
   /** Balancer pairs whose check is deep (meaning 6). */
-  private readonly deepPairs: Int32Array;
+  private readonly deepPairs: Readonly<Int32Array>;
   /**
    * The lost rate of the current state as A + B·sin ωt (see TrafficAccount), from the last
    * evaluation; reused while the state is unchanged and valid.
@@ -175,7 +212,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
    * they are read again only when such a state changed since (or always, for deep checks).
    */
   private dnsChecksStale = false;
-  private readonly dnsCheckTarget: Uint8Array;
+  private readonly dnsCheckTarget: Readonly<Uint8Array>;
   private readonly deepDnsChecks: boolean;
   /** While the last pass was skipped: u of the pass the evaluator's figures describe. */
   private passU = 0;
@@ -198,7 +235,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
   private readonly evaluator: TrafficEvaluator;
   readonly account: TrafficAccount;
   /** Per DNS slot (checks, then records): what an incident it opens is blamed on, made once. */
-  private readonly dnsSlotCauses: Cause[];
+  private readonly dnsSlotCauses: readonly Cause[];
   private readonly replicationIndex: number;
 
   constructor(
@@ -222,9 +259,10 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     this.passiveOwnDown = new Uint8Array(model.passives.length);
     this.passiveFailureStreams = new LazyStreams(seed, replication, model.passives, 'time-to-failure');
     this.passiveRepairStreams = new LazyStreams(seed, replication, model.passives, 'time-to-repair');
-    this.monitorOf = Int32Array.from(model.passives, (_p, i) => monitorOfPassive(model.monitors, i));
+    const layout = replicationLayoutOf(model);
+    this.monitorOf = layout.monitorOf;
     this.hasDns = model.dns.length > 0;
-    this.deepPairs = Int32Array.from(pairs.flatMap((p, i) => (p.deep ? [i] : [])));
+    this.deepPairs = layout.deepPairs;
     // Deep checks read the pass's per-node results, so the pass always runs.
     this.shortcut = !this.hasDns && model.origins.length < 2 && this.deepPairs.length === 0;
     this.cacheable = this.shortcut && !(model.swinging && model.capacityLimited);
@@ -233,8 +271,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     this.skipPassesAllowed =
       !this.shortcut && this.deepPairs.length === 0 && !model.dnsChecks.some((c) => c.deep);
     this.probing = model.swinging && model.capacityLimited;
-    this.dnsCheckTarget = new Uint8Array(nodes.length);
-    for (const check of model.dnsChecks) this.dnsCheckTarget[check.targetNode] = 1;
+    this.dnsCheckTarget = layout.dnsCheckTarget;
     this.deepDnsChecks = model.dnsChecks.some((c) => c.deep);
     this.loadSlope = new Float64Array(components.length);
     this.fleetLoadSlope = new Float64Array(nodes.length);
@@ -244,8 +281,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     this.originServed = new Float64Array(origins);
     this.originEnd = new Float64Array(origins);
     this.originLost = new Float64Array(origins);
-    this.originOffered = new Float64Array(origins);
-    for (const list of model.clientOrigins) for (const [o, rps] of list) this.originOffered[o] = this.originOffered[o]! + rps;
+    this.originOffered = layout.originOffered;
     this.failureStreams = new LazyStreams(seed, replication, components, 'time-to-failure');
     this.repairStreams = new LazyStreams(seed, replication, components, 'time-to-repair');
     this.gapStreams = new LazyStreams(seed, replication, overlays, 'time-between-outages');
@@ -258,10 +294,7 @@ class Replication implements TimerDispatch, TrafficState, DnsHost, DataHost, Sca
     this.dataUp = this.data.dataUp;
     this.evaluator = evaluatorFor(model);
     this.dnsRuntime = new DnsRuntime(model, seed, replication, this);
-    this.dnsSlotCauses = [
-      ...model.dnsChecks.map((check): Cause => ({ kind: 'node', id: model.nodes[check.targetNode]!.id })),
-      ...model.dns.map((record): Cause => ({ kind: 'node', id: record.id })),
-    ];
+    this.dnsSlotCauses = layout.dnsSlotCauses;
     this.account = new TrafficAccount(model.offeredRps, options.availabilityObjective, model.diurnalSwing);
     this.replicationIndex = replication;
 

@@ -154,6 +154,57 @@ export interface ScalingHost {
 }
 
 /**
+ * What the controller reads of a model, and its scratch arrays: made once per model (a thread runs
+ * its replications one at a time, so they share the scratch).
+ */
+interface ScalingLayout {
+  autoscaled: number[];
+  serverless: number[];
+  /** Nodes with a finite capacity per component (the only ones a swing can saturate). */
+  limitedNodes: Int32Array;
+  maxInstances: Int32Array;
+  minInstances: Int32Array;
+  slots: Int32Array;
+  firstComponent: Int32Array;
+  unitLoad: Float64Array;
+  levels: Float64Array;
+  instanceLoads: Float64Array;
+  instanceSlopes: Float64Array;
+}
+
+const layouts = new WeakMap<EngineModel, ScalingLayout>();
+
+function scalingLayoutOf(model: EngineModel): ScalingLayout {
+  const known = layouts.get(model);
+  if (known) return known;
+  const { nodes, components } = model;
+  const autoscaled: number[] = [];
+  const serverless: number[] = [];
+  nodes.forEach((n, i) => {
+    if (n.autoscaling && n.capacityRps !== Infinity) autoscaled.push(i);
+    if (n.serverless && n.capacityRps !== Infinity) serverless.push(i);
+  });
+  const limitedComponents = components.filter((c) => nodes[c.node]!.capacityRps !== Infinity).length;
+  const widest = Math.max(1, ...nodes.map((n) => n.instances));
+  const layout: ScalingLayout = {
+    autoscaled,
+    serverless,
+    limitedNodes: Int32Array.from(nodes.flatMap((n, i) => (n.capacityRps !== Infinity && n.component >= 0 ? [i] : []))),
+    maxInstances: Int32Array.from(nodes, (n) => n.autoscaling?.max ?? 0),
+    minInstances: Int32Array.from(nodes, (n) => n.autoscaling?.min ?? 0),
+    slots: Int32Array.from(nodes, (n) => n.instances),
+    firstComponent: Int32Array.from(nodes, (n) => n.component),
+    unitLoad: Float64Array.from(nodes, (n) => (n.autoscaling ? n.capacityRps * n.autoscaling.targetUtilization : Infinity)),
+    // One level per capacity-limited component, two per autoscaled node.
+    levels: new Float64Array(limitedComponents + 2 * autoscaled.length),
+    instanceLoads: new Float64Array(widest),
+    instanceSlopes: new Float64Array(widest),
+  };
+  layouts.set(model, layout);
+  return layout;
+}
+
+/**
  * The controller's mechanisms, each a block of timers registered once (registerTimers): an instance
  * launch finishing (per component), an autoscaler's reaction and its scale-in cool-down (per node), a
  * serverless warm-up ramp reaching its target (per node), and the next look at the diurnal load (one).
@@ -209,7 +260,7 @@ export class ScalingController {
   private tickAt = Infinity;
   /** u = sin ωt at the last evaluation (the loads the host reports are at this u). */
   private evaluatedU = 0;
-  private readonly autoscaled: number[];
+  private readonly autoscaled: readonly number[];
   /** Per autoscaled node (in `autoscaled` order): up, active, launching, reaction and scale-in pending at the last decision. */
   private readonly decided: Int32Array;
   /** Per node: the load one instance is meant to carry (capacity × target utilization) when autoscaled. */
@@ -220,7 +271,7 @@ export class ScalingController {
   private readonly slots: Int32Array;
   /** Per node: its first component (its first instance slot). */
   private readonly firstComponent: Int32Array;
-  private readonly serverless: number[];
+  private readonly serverless: readonly number[];
   private readonly components: number;
   private readonly nodeCount: number;
   private readonly tickable: boolean;
@@ -254,29 +305,24 @@ export class ScalingController {
     this.rampStart = new Float64Array(this.nodeCount);
     this.rampTarget = new Float64Array(this.nodeCount);
     this.ramping = new Uint8Array(this.nodeCount);
-    this.autoscaled = [];
-    this.serverless = [];
-    nodes.forEach((n, i) => {
-      if (n.autoscaling && n.capacityRps !== Infinity) this.autoscaled.push(i);
-      if (n.serverless && n.capacityRps !== Infinity) this.serverless.push(i);
-    });
+    const layout = scalingLayoutOf(model);
+    this.autoscaled = layout.autoscaled;
+    this.serverless = layout.serverless;
     this.tickable = model.swinging && model.capacityLimited;
     this.aheadLoad = new Float64Array(this.serverless.length);
     this.aheadSlope = new Float64Array(this.serverless.length);
     this.crossingAt = new Float64Array(this.nodeCount).fill(Infinity);
     this.sideAfter = new Int8Array(this.nodeCount);
-    this.limitedNodes = Int32Array.from(nodes.flatMap((n, i) => (n.capacityRps !== Infinity && n.component >= 0 ? [i] : [])));
-    const limitedComponents = components.filter((c) => nodes[c.node]!.capacityRps !== Infinity).length;
-    this.levels = new Float64Array(limitedComponents + 2 * this.autoscaled.length);
+    this.limitedNodes = layout.limitedNodes;
+    this.levels = layout.levels;
     this.decided = new Int32Array(5 * this.autoscaled.length).fill(-1);
-    this.maxInstances = Int32Array.from(nodes, (n) => n.autoscaling?.max ?? 0);
-    this.minInstances = Int32Array.from(nodes, (n) => n.autoscaling?.min ?? 0);
-    this.slots = Int32Array.from(nodes, (n) => n.instances);
-    this.firstComponent = Int32Array.from(nodes, (n) => n.component);
-    this.unitLoad = Float64Array.from(nodes, (n) => (n.autoscaling ? n.capacityRps * n.autoscaling.targetUtilization : Infinity));
-    const widest = Math.max(1, ...nodes.map((n) => n.instances));
-    this.instanceLoads = new Float64Array(widest);
-    this.instanceSlopes = new Float64Array(widest);
+    this.maxInstances = layout.maxInstances;
+    this.minInstances = layout.minInstances;
+    this.slots = layout.slots;
+    this.firstComponent = layout.firstComponent;
+    this.unitLoad = layout.unitLoad;
+    this.instanceLoads = layout.instanceLoads;
+    this.instanceSlopes = layout.instanceSlopes;
   }
 
   /** Registers each mechanism's timers with the kernel (once, before the run); `instance` names a component slot. */

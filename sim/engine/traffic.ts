@@ -486,11 +486,10 @@ export class TrafficEvaluator {
    */
   private servedByInstance(state: TrafficState, u: number): number {
     const downCount = state.downCount;
-    const dataUp = state.dataUp;
     const capacity = state.capacity;
     const slotEnd = state.slotEnd;
     const { livePairs, liveEnd } = this;
-    const { arrival, load, ratio, share, role, component, rps, childStart, childList, fleetLoad, dArrival, dLoad, dFleetLoad } = this;
+    const { arrival, load, ratio, share, role, component, fleetLoad, dArrival, dLoad, dFleetLoad } = this;
     const { pairStart, pairMember, pairMemberNode, pairIsInstance } = this;
     const n = role.length;
     // Loops, not fill(): these arrays are small and this runs at every event. Only launched slots
@@ -512,25 +511,9 @@ export class TrafficEvaluator {
     // Top-down: what reaches each node and instance.
     for (let i = 0; i < n; i++) {
       const r = role[i]!;
-      let forward = 0;
-      let dForward = 0;
-      if (r === CLIENTS) {
-        forward = rps[i]! * (1 + this.swing[i]! * u);
-        dForward = rps[i]! * this.swing[i]!;
-      } else if (r === SERIES) {
-        if (downCount[component[i]!] === 0) {
-          forward = arrival[i]!;
-          dForward = dArrival[i]!;
-        }
-      } else if (r === DNS) {
-        this.forwardDns(i, state);
-        continue; // a record forwards by its answers, not to every target
-      } else if (r === DATASTORE) {
-        if (dataUp[i] === 1) {
-          forward = arrival[i]!;
-          dForward = dArrival[i]!;
-        }
-      } else if (r === FLEET) {
+      if (r === FLEET) {
+        let forward = 0;
+        let dForward = 0;
         // Traffic reaching a fleet without a balancer spreads over its up instances.
         const first = component[i]!;
         const last = first + slotEnd[i]!;
@@ -561,7 +544,8 @@ export class TrafficEvaluator {
           if (l > cap) saturated = true;
           else dForward += dLoad[c]!;
         }
-      } else {
+        this.forwardToChildren(i, forward, dForward);
+      } else if (r === BALANCER) {
         if (downCount[component[i]!] === 0) {
           this.splitShares(i, state);
           const lambda = arrival[i]!;
@@ -579,17 +563,44 @@ export class TrafficEvaluator {
             }
           }
         }
-        continue; // a balancer forwards to its members, not to series children
-      }
-      for (let k = childStart[i]!; k < childStart[i + 1]!; k++) {
-        const child = childList[k]!;
-        arrival[child] = arrival[child]! + forward;
-        dArrival[child] = dArrival[child]! + dForward;
-      }
+      } else this.forwardPlain(i, r, state, u);
     }
     this.saturated = saturated;
 
     return this.bottomUp(state, u, true);
+  }
+
+  /**
+   * Top-down for a clients, series, datastore or DNS node (the same in every pass): what it
+   * forwards reaches its children; a record forwards by its answers, not to every target.
+   */
+  private forwardPlain(i: number, r: number, state: TrafficState, u: number): void {
+    if (r === DNS) {
+      this.forwardDns(i, state);
+      return;
+    }
+    let forward = 0;
+    let dForward = 0;
+    if (r === CLIENTS) {
+      forward = this.rps[i]! * (1 + this.swing[i]! * u);
+      dForward = this.rps[i]! * this.swing[i]!;
+    } else if (r === SERIES ? state.downCount[this.component[i]!] === 0 : state.dataUp[i] === 1) {
+      forward = this.arrival[i]!;
+      dForward = this.dArrival[i]!;
+    }
+    this.forwardToChildren(i, forward, dForward);
+  }
+
+  /** Adds what node i forwards to each of its children's arrivals. */
+  private forwardToChildren(i: number, forward: number, dForward: number): void {
+    // Nothing reaches this node (a standby region, say): its children get nothing from it.
+    if (forward === 0 && dForward === 0) return;
+    const { arrival, dArrival, childStart, childList } = this;
+    for (let k = childStart[i]!; k < childStart[i + 1]!; k++) {
+      const child = childList[k]!;
+      arrival[child] = arrival[child]! + forward;
+      dArrival[child] = dArrival[child]! + dForward;
+    }
   }
 
   /**
@@ -635,8 +646,8 @@ export class TrafficEvaluator {
    * derived on demand (componentLoad).
    */
   private servedGrouped(state: TrafficState, u: number): number {
-    const { downCount, dataUp, capacity } = state;
-    const { arrival, dArrival, role, component, rps, childStart, childList, fleetLoad, dFleetLoad, shareLoad, shareSlope } = this;
+    const { downCount, capacity } = state;
+    const { arrival, dArrival, role, component, fleetLoad, dFleetLoad, shareLoad, shareSlope } = this;
     const n = role.length;
     for (let k = 0; k < n; k++) {
       arrival[k] = 0;
@@ -650,25 +661,9 @@ export class TrafficEvaluator {
     let saturated = false;
     for (let i = 0; i < n; i++) {
       const r = role[i]!;
-      let forward = 0;
-      let dForward = 0;
-      if (r === CLIENTS) {
-        forward = rps[i]! * (1 + this.swing[i]! * u);
-        dForward = rps[i]! * this.swing[i]!;
-      } else if (r === SERIES) {
-        if (downCount[component[i]!] === 0) {
-          forward = arrival[i]!;
-          dForward = dArrival[i]!;
-        }
-      } else if (r === DNS) {
-        this.forwardDns(i, state);
-        continue;
-      } else if (r === DATASTORE) {
-        if (dataUp[i] === 1) {
-          forward = arrival[i]!;
-          dForward = dArrival[i]!;
-        }
-      } else if (r === FLEET) {
+      if (r === FLEET) {
+        let forward = 0;
+        let dForward = 0;
         const up = this.fleetUp[i]!;
         const believedUp = this.sharingUp(i);
         const plainUp = up - believedUp;
@@ -701,7 +696,8 @@ export class TrafficEvaluator {
           if (direct > cap) saturated = true;
           else dForward += plainUp * dDirect;
         }
-      } else {
+        this.forwardToChildren(i, forward, dForward);
+      } else if (r === BALANCER) {
         const members = this.countMembers(i, state);
         if (downCount[component[i]!] === 0 && members > 0) {
           const equal = 1 / members;
@@ -720,15 +716,7 @@ export class TrafficEvaluator {
             }
           }
         }
-        continue;
-      }
-      // Nothing reaches this node (a standby region, say): its children get nothing from it.
-      if (forward === 0 && dForward === 0) continue;
-      for (let k = childStart[i]!; k < childStart[i + 1]!; k++) {
-        const child = childList[k]!;
-        arrival[child] = arrival[child]! + forward;
-        dArrival[child] = dArrival[child]! + dForward;
-      }
+      } else this.forwardPlain(i, r, state, u);
     }
     this.saturated = saturated;
     return this.bottomUp(state, u, true);

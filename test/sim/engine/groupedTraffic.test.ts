@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileModel } from '../../../sim/engine/model';
 import { TrafficEvaluator, type TrafficState } from '../../../sim/engine/traffic';
-import { plan, resolve, SOLID } from './helpers';
+import { plan, resolve, SOLID, trafficState } from './helpers';
 
 const VIA_BALANCER = 300;
 const DIRECT = 150;
@@ -39,17 +39,7 @@ function setUp() {
   const fleet = model.nodes.findIndex((x) => x.id === 'gw');
   const first = model.nodes[fleet]!.component;
   const pairStart = model.nodes[balancer]!.pairStart;
-  const state: TrafficState = {
-    downCount: new Int32Array(model.components.length),
-    belief: new Uint8Array(model.pairs.length).fill(1),
-    believedCount: Int32Array.from(model.nodes, (x) => x.pairEnd - x.pairStart),
-    dnsShares: [],
-    dataUp: new Uint8Array(model.nodes.length).fill(1),
-    registered: new Uint8Array(model.components.length).fill(1),
-    slotEnd: Int32Array.from(model.nodes, (x) => x.instances),
-    registeredCount: Int32Array.from(model.nodes, (x) => x.instances),
-    capacity: new Float64Array(model.components.length).fill(CAPACITY),
-  };
+  const state = trafficState(model, CAPACITY);
   return { model, evaluator: new TrafficEvaluator(model), state, balancer, fleet, first, pairStart };
 }
 

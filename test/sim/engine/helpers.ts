@@ -5,6 +5,8 @@ import { validatePlan } from '../../../sim/model/validate';
 import type { ResolvedPlan } from '../../../sim/model/resolve';
 import { runReplications, summarize, type SimulationResult } from '../../../sim/engine/monteCarlo';
 import type { ReplicationSummary } from '../../../sim/engine/replication';
+import type { EngineModel } from '../../../sim/engine/model';
+import type { TrafficState } from '../../../sim/engine/traffic';
 
 export type Json = Record<string, unknown>;
 
@@ -55,3 +57,21 @@ export function expectWithin4Se(values: number[], exact: number, maxRelativeSe: 
 
 export const unavailabilityByTime = (s: ReplicationSummary[]): number[] => s.map((r) => r.downSeconds / r.horizonSeconds);
 export const unavailabilityByRequests = (s: ReplicationSummary[]): number[] => s.map((r) => r.lostRequests / r.offeredRequests);
+
+/**
+ * A traffic state for the evaluator tests: everything up, believed and registered, every slot
+ * launched, no DNS, each instance serving at most `capacity` requests per second.
+ */
+export function trafficState(model: EngineModel, capacity: number): TrafficState {
+  return {
+    downCount: new Int32Array(model.components.length),
+    belief: new Uint8Array(model.pairs.length).fill(1),
+    believedCount: Int32Array.from(model.nodes, (x) => x.pairEnd - x.pairStart),
+    dnsShares: [],
+    dataUp: new Uint8Array(model.nodes.length).fill(1),
+    registered: new Uint8Array(model.components.length).fill(1),
+    slotEnd: Int32Array.from(model.nodes, (x) => x.instances),
+    registeredCount: Int32Array.from(model.nodes, (x) => x.instances),
+    capacity: new Float64Array(model.components.length).fill(capacity),
+  };
+}

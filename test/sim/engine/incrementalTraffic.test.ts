@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileModel } from '../../../sim/engine/model';
 import { TrafficEvaluator, type TrafficState } from '../../../sim/engine/traffic';
-import { plan, resolve, SOLID } from './helpers';
+import { plan, resolve, SOLID, trafficState } from './helpers';
 
 const RPS = 100;
 
@@ -34,17 +34,7 @@ function setUp(): { evaluator: TrafficEvaluator; state: TrafficState; pairsOf: (
   const node = model.nodes[balancer]!;
   const members = model.pairs.slice(node.pairStart, node.pairEnd).map((p) => p.member);
   expect(members).toHaveLength(10);
-  const state: TrafficState = {
-    downCount: new Int32Array(model.components.length),
-    belief: new Uint8Array(model.pairs.length).fill(1),
-    believedCount: Int32Array.from(model.nodes, (x) => x.pairEnd - x.pairStart),
-    dnsShares: [],
-    dataUp: new Uint8Array(model.nodes.length).fill(1),
-    registered: new Uint8Array(model.components.length).fill(1),
-    slotEnd: Int32Array.from(model.nodes, (x) => x.instances),
-    registeredCount: Int32Array.from(model.nodes, (x) => x.instances),
-    capacity: new Float64Array(model.components.length).fill(Infinity),
-  };
+  const state = trafficState(model, Infinity);
   const pairsOf = (c: number): number[] => model.pairs.flatMap((p, i) => (p.member === c ? [i] : []));
   return { evaluator: new TrafficEvaluator(model), state, pairsOf, members, balancer };
 }

@@ -8,7 +8,7 @@ import { extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EventCalendar, getSimjs } from '../../../sim/engine/simjs';
+import { EventCalendar, getSimjs, probeCallbackList, timerCallbackPath, type SimjsNamespace, type SimjsSim } from '../../../sim/engine/simjs';
 import { runReplications } from '../../../sim/engine/monteCarlo';
 import { exp, plan, rel, resolve } from './helpers';
 
@@ -45,6 +45,44 @@ describe('simjs adapter', () => {
     expect(seen).toEqual([[5, 0], [5, 3], [50, 2], [100, 4]]);
     expect(calendar.delivered).toBe(4);
     expect(() => calendar.run()).toThrow(/once/);
+  });
+
+  it('hands timers their callback through the list simjs keeps, having checked it delivers as `done` does', () => {
+    // The pinned simjs keeps callbacks in a list: a new version that does not falls back to `done`
+    // (slower, same results) and this test says so.
+    expect(timerCallbackPath()).toBe('list');
+    // A library that keeps its callbacks elsewhere is given them through `done`.
+    class ElsewhereRequest {
+      readonly handlers: unknown[] = [];
+      deliverAt = 0;
+      done(callback: unknown, context: unknown, argument: unknown): this {
+        this.handlers.push({ callback, context, argument });
+        return this;
+      }
+      cancel(): void {}
+    }
+    class ElsewhereSim {
+      time(): number {
+        return 0;
+      }
+      addEntity<E>(klass: new (sim: ElsewhereSim) => E): E {
+        return new klass(this);
+      }
+      simulate(): boolean {
+        return true;
+      }
+    }
+    class ElsewhereEntity {
+      constructor(readonly sim: ElsewhereSim) {}
+      time(): number {
+        return 0;
+      }
+      setTimer(): ElsewhereRequest {
+        return new ElsewhereRequest();
+      }
+    }
+    const elsewhere = { Sim: ElsewhereSim, Entity: ElsewhereEntity, Random: getSimjs().Random } as unknown as SimjsNamespace;
+    expect(probeCallbackList(elsewhere, ElsewhereEntity as unknown as new (sim: SimjsSim) => never)).toBe(false);
   });
 
   it('in a worker thread', async () => {

@@ -81,24 +81,131 @@ export function roundRatio(num: bigint, den: bigint): number {
   return negative ? -magnitude : magnitude;
 }
 
+/** Magnitudes an ExactSum adds as doubles: sums of 2⁵³ of them stay far from overflow. */
+const EXPANSION_LIMIT = 2 ** 900;
+/** Magnitudes whose square a Moments splits into two doubles exactly (neither overflows nor underflows). */
+const SQUARE_LOW = 2 ** -400;
+const SQUARE_HIGH = 2 ** 400;
+/** Veltkamp's splitter for doubles: 2²⁷ + 1. */
+const SPLITTER = 134217729;
+/** Parts an ExactSum keeps before folding them into its integer (non-overlapping doubles need about 40 at most). */
+const PARTS = 48;
+
+/**
+ * A running sum of doubles kept exactly as a few non-overlapping doubles (Shewchuk's expansion, as
+ * in Python's math.fsum): adding one costs a handful of floating-point operations and allocates
+ * nothing, where a BigInt per addition allocated about a kilobyte. The total is formed as an
+ * integer (in units of 2⁻¹⁰⁷⁴, shifted left by `shift` bits) only when read. Every part is a sum of
+ * doubles of magnitude ≤ 2⁹⁰⁰, so no addition overflows; callers fold anything larger in as an integer.
+ */
+export class ExactSum {
+  private readonly parts = new Float64Array(PARTS);
+  private length = 0;
+  /** What was added as an integer, in the sum's units. */
+  private folded = 0n;
+
+  /** `shift`: the sum's units are 2⁻¹⁰⁷⁴ · 2⁻shift (1074 for squares: units of 2⁻²¹⁴⁸). */
+  constructor(private readonly shift: bigint = 0n) {}
+
+  /** Adds x exactly; |x| ≤ 2⁹⁰⁰ (see addUnits for anything else). */
+  add(x: number): void {
+    const parts = this.parts;
+    let kept = 0;
+    for (let k = 0; k < this.length; k++) {
+      let big = x;
+      let small = parts[k]!;
+      if (Math.abs(big) < Math.abs(small)) {
+        big = small;
+        small = x;
+      }
+      // Fast two-sum: hi + lo is exactly big + small when |big| ≥ |small|.
+      const hi = big + small;
+      const lo = small - (hi - big);
+      if (lo !== 0) parts[kept++] = lo;
+      x = hi;
+    }
+    if (kept === PARTS) {
+      this.folded += this.partsInUnits(kept);
+      kept = 0;
+    }
+    if (x !== 0) parts[kept++] = x;
+    this.length = kept;
+  }
+
+  /** Adds any finite double exactly (throws for NaN and ±Infinity). */
+  addFinite(x: number): void {
+    if (Math.abs(x) <= EXPANSION_LIMIT) this.add(x);
+    else this.folded += scaled(x) << this.shift;
+  }
+
+  /** Adds an integer already in the sum's units. */
+  addUnits(units: bigint): void {
+    this.folded += units;
+  }
+
+  /** The sum, in its units. */
+  get units(): bigint {
+    return this.folded + this.partsInUnits(this.length);
+  }
+
+  set units(value: bigint) {
+    this.folded = value;
+    this.length = 0;
+  }
+
+  private partsInUnits(count: number): bigint {
+    let total = 0n;
+    for (let k = 0; k < count; k++) total += scaled(this.parts[k]!);
+    return total << this.shift;
+  }
+}
+
 /** Sum, sum of squares and count of a measure over replications, kept exactly. */
 export class Moments {
   count = 0;
+  private readonly values = new ExactSum();
+  private readonly squares = new ExactSum(VALUE_SHIFT);
+
   /** Σx · 2¹⁰⁷⁴ */
-  sum = 0n;
+  get sum(): bigint {
+    return this.values.units;
+  }
+
+  set sum(value: bigint) {
+    this.values.units = value;
+  }
+
   /** Σx² · 2²¹⁴⁸ */
-  sumSquares = 0n;
+  get sumSquares(): bigint {
+    return this.squares.units;
+  }
+
+  set sumSquares(value: bigint) {
+    this.squares.units = value;
+  }
 
   add(x: number): void {
+    if (!Number.isFinite(x)) throw new RangeError(`exact sum: ${x} is not a finite number`);
     this.count++;
-    this.sum += scaled(x);
-    this.sumSquares += scaledSquare(x);
+    if (x === 0) return;
+    this.values.addFinite(x);
+    const magnitude = Math.abs(x);
+    if (magnitude >= SQUARE_LOW && magnitude <= SQUARE_HIGH) {
+      // x² = square + error exactly (Dekker's product by Veltkamp's split), both doubles.
+      const square = x * x;
+      const c = SPLITTER * x;
+      const high = c - (c - x);
+      const low = x - high;
+      const error = (high * high - square + 2 * high * low) + low * low;
+      this.squares.add(square);
+      this.squares.add(error);
+    } else this.squares.addUnits(scaledSquare(x));
   }
 
   merge(other: Moments): void {
     this.count += other.count;
-    this.sum += other.sum;
-    this.sumSquares += other.sumSquares;
+    this.values.addUnits(other.sum);
+    this.squares.addUnits(other.sumSquares);
   }
 
   toJSON(): MomentsState {

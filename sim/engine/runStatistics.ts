@@ -7,7 +7,7 @@
  */
 import type { ResolvedPlan } from '../model/resolve';
 import type { DataCounters } from './data/dataRuntime';
-import { Moments, exactMean, exactVarianceOfMean, roundRatio, scaled, VALUE_SHIFT, type MomentsState, type Scale } from './exactSum';
+import { ExactSum, Moments, exactMean, hexToBigInt, exactVarianceOfMean, roundRatio, scaled, VALUE_SHIFT, type MomentsState, type Scale } from './exactSum';
 import type { IncidentRecord } from './metrics';
 import type { ObjectiveResult, SimulationResult } from './monteCarlo';
 import type { ReplicationSummary } from './replication';
@@ -46,8 +46,8 @@ export class RunStatistics {
   private timeU = new Moments();
   private lost = new Moments();
   private writes = new Moments();
-  private originOffered: bigint[];
-  private originLost: bigint[];
+  private originOffered: ExactSum[];
+  private originLost: ExactSum[];
   private counters: Record<Counter, number> = Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Record<Counter, number>;
   private rto: SampleSummary;
   private rpo: SampleSummary;
@@ -63,8 +63,8 @@ export class RunStatistics {
     /** RTO/RPO samples kept raw up to this pooled count (see SampleSummary). */
     rawLimit: number = RAW_SAMPLE_LIMIT,
   ) {
-    this.originOffered = Array.from({ length: origins }, () => 0n);
-    this.originLost = Array.from({ length: origins }, () => 0n);
+    this.originOffered = Array.from({ length: origins }, () => new ExactSum());
+    this.originLost = Array.from({ length: origins }, () => new ExactSum());
     this.rto = new SampleSummary(rtoTargets, rawLimit);
     this.rpo = new SampleSummary(rpoTargets, rawLimit);
   }
@@ -82,8 +82,8 @@ export class RunStatistics {
     this.lost.add(s.lostRequests);
     this.writes.add(s.data.writesLost);
     for (let o = 0; o < this.origins; o++) {
-      this.originOffered[o] = this.originOffered[o]! + scaled(s.originOfferedRequests[o] ?? 0);
-      this.originLost[o] = this.originLost[o]! + scaled(s.originLostRequests[o] ?? 0);
+      this.originOffered[o]!.addFinite(s.originOfferedRequests[o] ?? 0);
+      this.originLost[o]!.addFinite(s.originLostRequests[o] ?? 0);
     }
     const c = this.counters;
     c.incidents += s.incidents;
@@ -116,8 +116,8 @@ export class RunStatistics {
     this.lost.merge(other.lost);
     this.writes.merge(other.writes);
     for (let o = 0; o < this.origins; o++) {
-      this.originOffered[o] = this.originOffered[o]! + other.originOffered[o]!;
-      this.originLost[o] = this.originLost[o]! + other.originLost[o]!;
+      this.originOffered[o]!.addUnits(other.originOffered[o]!.units);
+      this.originLost[o]!.addUnits(other.originLost[o]!.units);
     }
     for (const c of COUNTERS) this.counters[c] += other.counters[c];
     this.rto.merge(other.rto);
@@ -139,8 +139,8 @@ export class RunStatistics {
       timeUnavailability: this.timeU.toJSON(),
       lostRequests: this.lost.toJSON(),
       writesLost: this.writes.toJSON(),
-      originOffered: this.originOffered.map((v) => v.toString(16)),
-      originLost: this.originLost.map((v) => v.toString(16)),
+      originOffered: this.originOffered.map((v) => v.units.toString(16)),
+      originLost: this.originLost.map((v) => v.units.toString(16)),
       counters: { ...this.counters },
       rto: this.rto.toJSON(),
       rpo: this.rpo.toJSON(),
@@ -157,8 +157,8 @@ export class RunStatistics {
     r.timeU = Moments.fromJSON(state.timeUnavailability);
     r.lost = Moments.fromJSON(state.lostRequests);
     r.writes = Moments.fromJSON(state.writesLost);
-    r.originOffered = state.originOffered.map(hex);
-    r.originLost = state.originLost.map(hex);
+    r.originOffered = state.originOffered.map(exactSumOf);
+    r.originLost = state.originLost.map(exactSumOf);
     for (const c of COUNTERS) r.counters[c] = state.counters[c];
     r.rto = SampleSummary.fromJSON(state.rto);
     r.rpo = SampleSummary.fromJSON(state.rpo);
@@ -205,8 +205,8 @@ export class RunStatistics {
       sloAttainment: o.availability === undefined ? null : { objective: o.availability, months: c.months, monthsMet: c.monthsMet, share: c.months > 0 ? c.monthsMet / c.months : 0 },
       objectives,
       byOrigin: origins.map((origin, i) => {
-        const offered = this.originOffered[i] ?? 0n;
-        const lost = this.originLost[i] ?? 0n;
+        const offered = this.originOffered[i]?.units ?? 0n;
+        const lost = this.originLost[i]?.units ?? 0n;
         return {
           origin,
           availability: offered > 0n ? 1 - roundRatio(lost, offered) : 1,
@@ -219,8 +219,11 @@ export class RunStatistics {
   }
 }
 
-function hex(text: string): bigint {
-  return text.startsWith('-') ? -BigInt(`0x${text.slice(1)}`) : BigInt(`0x${text}`);
+/** An exact sum read back from its hexadecimal units. */
+function exactSumOf(text: string): ExactSum {
+  const sum = new ExactSum();
+  sum.units = hexToBigInt(text);
+  return sum;
 }
 
 /** Mean with a Student-t 95 % interval of a scaled measure, from exact sums. */

@@ -492,12 +492,9 @@ export class TrafficEvaluator {
     const { arrival, load, ratio, share, role, component, fleetLoad, dArrival, dLoad, dFleetLoad } = this;
     const { pairStart, pairMember, pairMemberNode, pairIsInstance } = this;
     const n = role.length;
-    // Loops, not fill(): these arrays are small and this runs at every event. Only launched slots
-    // take load (the others are idle until a launch, which widens slotEnd before the next pass).
-    for (let k = 0; k < arrival.length; k++) {
-      arrival[k] = 0;
-      dArrival[k] = 0;
-    }
+    this.clearArrivals();
+    // Only launched slots take load (the others are idle until a launch, which widens slotEnd
+    // before the next pass).
     const fleets = this.fleetNodes;
     for (let k = 0; k < fleets.length; k++) {
       const first = component[fleets[k]!]!;
@@ -568,6 +565,15 @@ export class TrafficEvaluator {
     this.saturated = saturated;
 
     return this.bottomUp(state, u, true);
+  }
+
+  /** Every node's arrivals and their slopes back to 0 before a top-down pass (loops, not fill(): small arrays, every event). */
+  private clearArrivals(): void {
+    const { arrival, dArrival } = this;
+    for (let k = 0; k < arrival.length; k++) {
+      arrival[k] = 0;
+      dArrival[k] = 0;
+    }
   }
 
   /**
@@ -649,10 +655,7 @@ export class TrafficEvaluator {
     const { downCount, capacity } = state;
     const { arrival, dArrival, role, component, fleetLoad, dFleetLoad, shareLoad, shareSlope } = this;
     const n = role.length;
-    for (let k = 0; k < n; k++) {
-      arrival[k] = 0;
-      dArrival[k] = 0;
-    }
+    this.clearArrivals();
     const fleets = this.fleetNodes;
     for (let k = 0; k < fleets.length; k++) {
       shareLoad[fleets[k]!] = 0;
